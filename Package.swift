@@ -1,0 +1,33 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "k8sup",
+    products: [
+        .executable(name: "k8sup", targets: ["k8sup"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "k8sup",
+            dependencies: ["K8sUpKit"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "K8sUpKit",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "K8sUpKitTests",
+            dependencies: ["K8sUpKit", "k8sup"],
+            resources: [.copy("Fixtures")],
+            // Swift Testing's macros emit warnings of their own; errors-on-warnings stays on the product code.
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,132 @@
+/// Writes `DataValue`s byte-for-byte as Python's `json.dumps` does, so `k8sup inventory --list` prints
+/// what `ansible-inventory --list` prints (`sort_keys=True, indent=4`, ASCII-only output).
+public enum PythonJSONWriter {
+    /// `json.dumps(value, sort_keys=True, indent=4)`.
+    public static func pretty(_ value: DataValue) -> String {
+        var output = ""
+        write(value, indent: 4, depth: 0, into: &output)
+        return output
+    }
+
+    /// `json.dumps(value, sort_keys=True)`: one line, `", "` and `": "` separators.
+    public static func compact(_ value: DataValue) -> String {
+        var output = ""
+        write(value, indent: nil, depth: 0, into: &output)
+        return output
+    }
+
+    private static func write(_ value: DataValue, indent: Int?, depth: Int, into output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .bigInt(let digits): output += digits
+        case .float(let number): output += PythonFloatFormat.json(number)
+        case .string(let text): appendQuoted(text, to: &output)
+        case .list(let elements):
+            writeContainer(open: "[", close: "]", count: elements.count, indent: indent, depth: depth,
+                           into: &output) { position, output in
+                write(elements[position], indent: indent, depth: depth + 1, into: &output)
+            }
+        case .mapping(let mapping):
+            let sorted = sortedEntries(mapping)
+            writeContainer(open: "{", close: "}", count: sorted.count, indent: indent, depth: depth,
+                           into: &output) { position, output in
+                appendQuoted(sorted[position].key, to: &output)
+                output += ": "
+                write(sorted[position].value, indent: indent, depth: depth + 1, into: &output)
+            }
+        }
+    }
+
+    private static func writeContainer(
+        open: String, close: String, count: Int, indent: Int?, depth: Int, into output: inout String,
+        element: (Int, inout String) -> Void
+    ) {
+        output += open
+        guard count > 0 else {
+            output += close
+            return
+        }
+        let innerPad = indent.map { "\n" + String(repeating: " ", count: $0 * (depth + 1)) } ?? ""
+        let outerPad = indent.map { "\n" + String(repeating: " ", count: $0 * depth) } ?? ""
+        let separator = indent == nil ? ", " : ","
+        for position in 0..<count {
+            output += (position == 0 ? "" : separator) + innerPad
+            element(position, &output)
+        }
+        output += outerPad + close
+    }
+
+    /// Python converts keys to strings (`True` → `"true"`, `1.5` → `"1.5"`, `None` → `"null"`) and sorts
+    /// the original keys: numbers numerically, strings by code point.
+    private static func sortedEntries(_ mapping: DataMapping) -> [(key: String, value: DataValue)] {
+        let entries = mapping.entries.sorted { lhs, rhs in keyPrecedes(lhs.key, rhs.key) }
+        return entries.map { (key: keyText($0.key), value: $0.value) }
+    }
+
+    private static func keyText(_ key: DataValue) -> String {
+        switch key {
+        case .string(let text): return text
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .float(let number): return PythonFloatFormat.json(number)
+        default: return key.scalarText
+        }
+    }
+
+    private static func keyPrecedes(_ lhs: DataValue, _ rhs: DataValue) -> Bool {
+        if let left = numericKey(lhs), let right = numericKey(rhs) { return left < right }
+        if case .string(let left) = lhs, case .string(let right) = rhs {
+            return left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+        }
+        // Python refuses to sort mixed key kinds; any fixed order will do here.
+        let leftText = keyText(lhs), rightText = keyText(rhs)
+        return leftText.unicodeScalars.lexicographicallyPrecedes(rightText.unicodeScalars)
+    }
+
+    private static func numericKey(_ value: DataValue) -> Double? {
+        switch value {
+        case .bool(let flag): return flag ? 1 : 0
+        case .int(let number): return Double(number)
+        case .float(let number): return number
+        case .bigInt(let digits): return Double(digits)
+        default: return nil
+        }
+    }
+
+    /// `json.dumps` string quoting with `ensure_ascii=True`: non-ASCII becomes `\uXXXX` (surrogate pairs
+    /// above U+FFFF), control characters and DEL are escaped, `/` is left alone.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value > 0x7E {
+                    appendUnicodeEscape(scalar.value, to: &output)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+
+    private static func appendUnicodeEscape(_ value: UInt32, to output: inout String) {
+        if value > 0xFFFF {
+            let offset = value - 0x10000
+            appendUnicodeEscape(0xD800 + (offset >> 10), to: &output)
+            appendUnicodeEscape(0xDC00 + (offset & 0x3FF), to: &output)
+            return
+        }
+        let hex = String(value, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}

@@ -1,0 +1,126 @@
+/// Group and host membership: the parts of Ansible's `Group` and `Host` that keep parent/child links,
+/// depths and each host's ancestor list consistent.
+extension Inventory {
+    /// Every group above `group` (not including it).
+    public func ancestors(of group: String) -> Set<String> {
+        var seen: Set<String> = []
+        var frontier = groups[group]?.parents ?? []
+        while let next = frontier.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            frontier.append(contentsOf: groups[next]?.parents ?? [])
+        }
+        return seen
+    }
+
+    /// `group` and every group below it, breadth first, each level in definition order.
+    ///
+    /// Ansible walks the same levels but orders each level below the direct children by Python set
+    /// iteration, which is arbitrary; definition order is the stable reading of the same structure.
+    public func groupAndDescendants(of group: String) -> [String] {
+        var ordered = [group]
+        var seen: Set<String> = [group]
+        var level = [group]
+        while !level.isEmpty {
+            var nextLevel: [String] = []
+            for name in level {
+                for child in groups[name]?.children ?? [] where seen.insert(child).inserted {
+                    ordered.append(child)
+                    nextLevel.append(child)
+                }
+            }
+            level = nextLevel
+        }
+        return ordered
+    }
+
+    /// Ansible's `Group.get_hosts()`: the group's own hosts, then those of its descendants, without
+    /// repeats, in the order described at `groupAndDescendants(of:)`.
+    public func hosts(inGroup group: String) -> [String] {
+        var result: [String] = []
+        var seen: Set<String> = []
+        for name in groupAndDescendants(of: group) {
+            for host in groups[name]?.hosts ?? [] where seen.insert(host).inserted {
+                result.append(host)
+            }
+        }
+        return result
+    }
+
+    /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation.
+    mutating func addChildGroup(_ child: String, to parent: String, at location: SourceLocation) throws(InventoryError) {
+        guard child != parent else {
+            throw .invalid(location, "group '\(parent)' cannot be a child of itself")
+        }
+        guard let parentGroup = groups[parent], let childGroup = groups[child],
+            !parentGroup.children.contains(child)
+        else { return }
+        let childAncestors = ancestors(of: child)
+        var newAncestors = ancestors(of: parent)
+        if newAncestors.contains(child) {
+            throw .invalid(location, "adding group '\(child)' as a child of '\(parent)' creates a loop: "
+                + "'\(child)' is already above '\(parent)'")
+        }
+        newAncestors.insert(parent)
+        newAncestors.subtract(childAncestors)
+
+        groups[parent]?.children.append(child)
+        groups[child]?.depth = max(parentGroup.depth + 1, childGroup.depth)
+        try propagateDepth(below: child, at: location)
+        if !childGroup.parents.contains(parent) {
+            groups[child]?.parents.append(parent)
+            for host in hosts(inGroup: child) {
+                for ancestor in newAncestors.sorted() { hosts[host]?.addGroupRecord(ancestor) }
+            }
+        }
+    }
+
+    /// Ansible's `_check_children_depth`: push depths down and detect loops by counting levels.
+    private mutating func propagateDepth(below group: String, at location: SourceLocation) throws(InventoryError) {
+        guard let start = groups[group]?.depth else { return }
+        var depth = start
+        var seen: Set<String> = []
+        var unprocessed = Set(groups[group]?.children ?? [])
+        while !unprocessed.isEmpty {
+            seen.formUnion(unprocessed)
+            depth += 1
+            var next: Set<String> = []
+            for name in unprocessed {
+                guard let current = groups[name], current.depth < depth else { continue }
+                groups[name]?.depth = depth
+                next.formUnion(current.children)
+            }
+            unprocessed = next
+            if depth - start > seen.count {
+                throw .invalid(location, "group '\(group)' is part of a loop of child groups")
+            }
+        }
+    }
+
+    /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.
+    mutating func addHostMember(_ host: String, to group: String) {
+        guard var member = groups[group], member.hostSet.insert(host).inserted else { return }
+        member.hosts.append(host)
+        groups[group] = member
+        for ancestor in ancestors(of: group).sorted() { hosts[host]?.addGroupRecord(ancestor) }
+        hosts[host]?.addGroupRecord(group)
+    }
+
+    /// Ansible's `Group.remove_host` + `Host.remove_group`, which also drops ancestors no longer reached.
+    mutating func removeHostMember(_ host: String, from group: String) {
+        guard var member = groups[group], member.hostSet.remove(host) != nil else { return }
+        member.hosts.removeAll { $0 == host }
+        groups[group] = member
+        dropGroupRecord(group, fromHost: host)
+    }
+
+    private mutating func dropGroupRecord(_ group: String, fromHost host: String) {
+        guard var record = hosts[host], record.groupSet.remove(group) != nil else { return }
+        record.groups.removeAll { $0 == group }
+        hosts[host] = record
+        for ancestor in ancestors(of: group) where ancestor != Self.allGroup {
+            let current = hosts[host]?.groups ?? []
+            let stillReached = current.contains { ancestors(of: $0).contains(ancestor) }
+            if !stillReached { dropGroupRecord(ancestor, fromHost: host) }
+        }
+    }
+}

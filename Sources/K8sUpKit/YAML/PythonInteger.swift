@@ -22,9 +22,16 @@ struct PythonInteger: Equatable {
         }
     }
 
+    /// Why text is not an integer Python would accept.
+    enum ParseFailure: Error {
+        case invalid
+        /// More than `maximumDigits` decimal digits.
+        case tooLarge
+    }
+
     /// Python's `int(text, radix)`: surrounding whitespace, one sign, an optional `0b`/`0o`/`0x` prefix
-    /// matching the radix, then at least one digit. Nil when Python would raise `ValueError`.
-    static func parse(_ text: Substring, radix: Int) -> PythonInteger? {
+    /// matching the radix, then at least one digit.
+    static func parse(_ text: Substring, radix: Int) throws(ParseFailure) -> PythonInteger {
         var scalars = Substring.UnicodeScalarView(text.unicodeScalars.drop(while: isPythonSpace))
         while let last = scalars.last, isPythonSpace(last) { scalars.removeLast() }
         var negative = false
@@ -38,23 +45,28 @@ struct PythonInteger: Equatable {
         {
             scalars.removeFirst(2)
         }
-        guard !scalars.isEmpty else { return nil }
-        if radix == 10 && scalars.count > maximumDigits { return nil }
+        guard !scalars.isEmpty, scalars.allSatisfy({ digitValue($0).map { $0 < radix } == true }) else {
+            throw .invalid
+        }
+        if radix == 10 && scalars.count > maximumDigits { throw .tooLarge }
         var result = PythonInteger(0)
         for scalar in scalars {
-            guard let digit = digitValue(scalar), digit < radix else { return nil }
-            guard result.multiplyAdd(factor: UInt32(radix), addend: UInt32(digit)) else { return nil }
+            guard let digit = digitValue(scalar), result.multiplyAdd(factor: UInt32(radix), addend: UInt32(digit))
+            else { throw .tooLarge }
         }
         result.isNegative = negative && !result.limbs.isEmpty
         return result
     }
 
+    /// A digit or letter digit; like Python, any Unicode decimal digit (such as `٣`) counts too.
     private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar.value {
         case 0x30...0x39: return Int(scalar.value - 0x30)
         case 0x41...0x5A: return Int(scalar.value - 0x41 + 10)
         case 0x61...0x7A: return Int(scalar.value - 0x61 + 10)
-        default: return nil
+        default:
+            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+            return Int(value)
         }
     }
 

@@ -22,44 +22,48 @@ enum YAMLScalarConstructor {
     }
 
     static func integer(_ text: String) throws(Problem) -> DataValue {
-        let problem = Problem("'\(YAMLToken.excerpt(text))' is not a valid integer")
-        var value = Substring(text.replacing("_", with: ""))
-        guard let first = value.first else { throw Problem("an empty value cannot be an integer") }
-        let negative = first == "-"
-        if first == "-" || first == "+" { value = value.dropFirst() }
-        let result: PythonInteger?
-        if value == "0" {
-            return .int(0)
-        } else if value.hasPrefix("0b") {
-            result = PythonInteger.parse(value.dropFirst(2), radix: 2)
-        } else if value.hasPrefix("0x") {
-            result = PythonInteger.parse(value.dropFirst(2), radix: 16)
-        } else if value.first == "0" {
-            result = PythonInteger.parse(value, radix: 8)
-        } else if value.isEmpty {
-            throw problem
-        } else if value.contains(":") {
-            result = try sexagesimalInteger(value, problem: problem)
-        } else {
-            result = PythonInteger.parse(value, radix: 10)
+        let tooLarge = Problem("the integer '\(YAMLToken.excerpt(text))' has more than "
+                                   + "\(PythonInteger.maximumDigits) digits")
+        do {
+            guard let value = try pythonYAMLInteger(text).dataValue else { throw tooLarge }
+            return value
+        } catch PythonInteger.ParseFailure.tooLarge {
+            throw tooLarge
+        } catch {
+            throw Problem(text.isEmpty ? "an empty value cannot be an integer"
+                              : "'\(YAMLToken.excerpt(text))' is not a valid integer")
         }
-        guard let result else { throw problem }
-        guard let dataValue = (negative ? result.negated() : result).dataValue else {
-            throw Problem("the integer '\(YAMLToken.excerpt(text))' has more than "
-                              + "\(PythonInteger.maximumDigits) digits")
-        }
-        return dataValue
     }
 
-    /// `1:30:05` is 1×3600 + 30×60 + 5, each part read with Python's `int()`.
-    private static func sexagesimalInteger(_ value: Substring, problem: Problem) throws(Problem) -> PythonInteger {
-        var total = PythonInteger(0)
-        for part in value.split(separator: ":", omittingEmptySubsequences: false) {
-            guard let digit = PythonInteger.parse(part, radix: 10), let next = total.sexagesimalStep(adding: digit)
-            else { throw problem }
-            total = next
+    /// PyYAML's `construct_yaml_int` on the text: underscores dropped, one sign, then `0b`, `0x`, a leading
+    /// `0` (octal), `:` (sexagesimal) or decimal, each part read with Python's `int()`.
+    private static func pythonYAMLInteger(_ text: String) throws(PythonInteger.ParseFailure) -> PythonInteger {
+        var value = Substring(text.replacing("_", with: ""))
+        guard let first = value.first else { throw .invalid }
+        let negative = first == "-"
+        if first == "-" || first == "+" { value = value.dropFirst() }
+        let result: PythonInteger
+        if value == "0" {
+            result = PythonInteger(0)
+        } else if value.hasPrefix("0b") {
+            result = try PythonInteger.parse(value.dropFirst(2), radix: 2)
+        } else if value.hasPrefix("0x") {
+            result = try PythonInteger.parse(value.dropFirst(2), radix: 16)
+        } else if value.first == "0" {
+            result = try PythonInteger.parse(value, radix: 8)
+        } else if value.contains(":") {
+            var total = PythonInteger(0)
+            for part in value.split(separator: ":", omittingEmptySubsequences: false) {
+                guard let next = total.sexagesimalStep(adding: try PythonInteger.parse(part, radix: 10)) else {
+                    throw .tooLarge
+                }
+                total = next
+            }
+            result = total
+        } else {
+            result = try PythonInteger.parse(value, radix: 10)
         }
-        return total
+        return negative ? result.negated() : result
     }
 
     static func float(_ text: String) throws(Problem) -> DataValue {
@@ -86,8 +90,18 @@ enum YAMLScalarConstructor {
 
     /// Python's `float(text)`: whitespace, a sign, `inf`/`infinity`/`nan`, or a decimal literal.
     static func pythonFloat(_ text: Substring) -> Double? {
-        let trimmed = text.trimmingPrefix(while: \.isWhitespace)
-        var body = Substring(trimmed.reversed().drop(while: \.isWhitespace).reversed())
+        var ascii = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            // Python accepts any Unicode decimal digit in float() and reads it as its ASCII digit.
+            if !scalar.isASCII, scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue {
+                ascii.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(digit)))
+            } else {
+                ascii.append(scalar)
+            }
+        }
+        let normalized = String(ascii)
+        let trimmed = normalized.trimmingPrefix(while: \.isWhitespace)
+        var body = Substring(String(trimmed.reversed().drop(while: \.isWhitespace).reversed()))
         var sign = 1.0
         if let first = body.first, first == "-" || first == "+" {
             sign = first == "-" ? -1 : 1

@@ -66,8 +66,8 @@ struct YAMLParser {
         try processDirectives()
         let start = try peek()
         guard case .documentStart = start.kind else {
-            throw error("expected '---' to start a new document after '...', found \(start.foundDescription)",
-                        at: start.start)
+            throw error("found \(start.foundDescription) after the end of the document; expected the end of the "
+                            + "file (or '---' before a new document)", at: start.start)
         }
         throw error("found a second YAML document; a data file must contain exactly one document (the first one "
                         + "starts at line \(documentStart.line + 1), column \(documentStart.column + 1))",

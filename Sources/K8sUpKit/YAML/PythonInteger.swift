@@ -65,7 +65,9 @@ struct PythonInteger: Equatable {
         case 0x41...0x5A: return Int(scalar.value - 0x41 + 10)
         case 0x61...0x7A: return Int(scalar.value - 0x61 + 10)
         default:
-            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+            guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else {
+                return nil
+            }
             return Int(value)
         }
     }

@@ -12,8 +12,11 @@ extension YAMLConstructor {
         }
         try flatten(id)
         guard case .mapping(let pairs) = nodes[id].content else { return [] }
-        var positions = DataMapping()
+        // A string never equals a non-string Python key, so string keys (nearly all) get a plain dictionary.
+        var stringPositions: [String: Int] = [:]
+        var otherPositions = DataMapping()
         var result: [YAMLComposedNode.Pair] = []
+        result.reserveCapacity(pairs.count)
         for pair in pairs {
             try constructObject(pair.key)
             guard let key = hashableKey(pair.key) else {
@@ -21,10 +24,17 @@ extension YAMLConstructor {
                                 + "starts at \(lineAndColumn(id)))", at: pair.key)
             }
             try constructObject(pair.value)
-            if case .int(let position)? = positions[key] {
-                result[position].value = pair.value
+            let existing: Int?
+            if case .string(let text) = key {
+                existing = stringPositions[text]
+                if existing == nil { stringPositions[text] = result.count }
             } else {
-                positions[key] = .int(result.count)
+                if case .int(let position)? = otherPositions[key] { existing = position } else { existing = nil }
+                if existing == nil { otherPositions[key] = .int(result.count) }
+            }
+            if let existing {
+                result[existing].value = pair.value
+            } else {
                 result.append(pair)
             }
         }

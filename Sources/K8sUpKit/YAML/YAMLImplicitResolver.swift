@@ -161,6 +161,7 @@ enum YAMLImplicitResolver {
 }
 
 extension UInt8 {
+    /// `[0-9a-fA-F]`.
     fileprivate var isASCIIHexDigit: Bool {
         (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9"))
             || (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "f"))

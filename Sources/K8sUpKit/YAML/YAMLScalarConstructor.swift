@@ -22,6 +22,7 @@ enum YAMLScalarConstructor {
     }
 
     static func integer(_ text: String) throws(Problem) -> DataValue {
+        if let small = plainDecimalInteger(text) { return .int(small) }
         let tooLarge = Problem("the integer '\(YAMLToken.excerpt(text))' has more than "
                                    + "\(PythonInteger.maximumDigits) digits")
         do {
@@ -33,6 +34,17 @@ enum YAMLScalarConstructor {
             throw Problem(text.isEmpty ? "an empty value cannot be an integer"
                               : "'\(YAMLToken.excerpt(text))' is not a valid integer")
         }
+    }
+
+    /// The common case, `[-+]?[1-9][0-9]*` that fits in `Int`, without the general Python parsing.
+    private static func plainDecimalInteger(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.count <= 18, let first = utf8.first else { return nil }
+        let digits = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? utf8.dropFirst() : utf8[...]
+        guard let lead = digits.first, lead != UInt8(ascii: "0"),
+            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
+        return Int(text)
     }
 
     /// PyYAML's `construct_yaml_int` on the text: underscores dropped, one sign, then `0b`, `0x`, a leading
@@ -67,6 +79,7 @@ enum YAMLScalarConstructor {
     }
 
     static func float(_ text: String) throws(Problem) -> DataValue {
+        if let simple = plainDecimalFloat(text) { return .float(simple) }
         let problem = Problem("'\(YAMLToken.excerpt(text))' is not a valid float")
         var value = Substring(text.replacing("_", with: "").lowercased())
         guard let first = value.first else { throw Problem("an empty value cannot be a float") }
@@ -86,6 +99,21 @@ enum YAMLScalarConstructor {
         }
         guard let number = pythonFloat(value) else { throw problem }
         return .float(sign * number)
+    }
+
+    /// The common case, `[-+]?[0-9]+\.[0-9]+`, without the general Python parsing.
+    private static func plainDecimalFloat(_ text: String) -> Double? {
+        var dots = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else if !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                && !(offset == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")))
+            {
+                return nil
+            }
+        }
+        return dots == 1 ? Double(text) : nil
     }
 
     /// Python's `float(text)`: whitespace, a sign, `inf`/`infinity`/`nan`, or a decimal literal.

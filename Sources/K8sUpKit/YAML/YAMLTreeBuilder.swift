@@ -1,9 +1,10 @@
 /// Turns constructed values (`YAMLConstructor.Built`, one per graph node) into the `YAMLNode` tree.
 ///
 /// A node reached through several aliases is built once and shared (the tree's arrays are copy-on-write),
-/// so building is linear in the graph. The expanded size is still counted, because callers walk or
-/// convert the expanded tree: a "billion laughs" document is refused instead of exhausting memory. A
-/// node that contains itself (PyYAML builds a recursive list; JSON cannot print it) is an error.
+/// so building is linear in the graph. The expanded size and height are still checked, because callers
+/// walk, compare and convert the expanded tree recursively: a "billion laughs" document, or aliases that
+/// stack deep subtrees on each other, are refused instead of exhausting memory or the stack. A node that
+/// contains itself (PyYAML builds a recursive list; JSON cannot print it) is an error.
 struct YAMLTreeBuilder {
     /// The most nodes a document may expand to through aliases and merges.
     static let maximumExpandedNodes = 10_000_000
@@ -11,9 +12,16 @@ struct YAMLTreeBuilder {
     private let nodes: [YAMLComposedNode]
     private let built: [YAMLConstructor.Built?]
     private let file: String
-    private var finished: [(node: YAMLNode, size: Int)?]
+    private var finished: [Built?]
     private var visiting: [Bool]
     private var depth = 0
+
+    /// A finished subtree with its expanded node count and height.
+    private struct Built {
+        var node: YAMLNode
+        var size: Int
+        var height: Int
+    }
 
     init(constructor: YAMLConstructor) {
         nodes = constructor.nodes
@@ -31,7 +39,7 @@ struct YAMLTreeBuilder {
         try build(id).node
     }
 
-    private mutating func build(_ id: Int) throws(YAMLError) -> (node: YAMLNode, size: Int) {
+    private mutating func build(_ id: Int) throws(YAMLError) -> Built {
         if let done = finished[id] { return done }
         guard !visiting[id] else {
             throw error("this node contains itself through an alias; recursive data cannot be loaded", at: id)
@@ -44,7 +52,7 @@ struct YAMLTreeBuilder {
         visiting[id] = true
         defer { visiting[id] = false }
         let location = nodes[id].mark.location(in: file)
-        var size = 1
+        var result = Built(node: YAMLNode(.scalar(.null), at: location), size: 1, height: 1)
         let content: YAMLNode.Content
         switch built[id] {
         case .scalar(let value)?: content = .scalar(value)
@@ -53,38 +61,53 @@ struct YAMLTreeBuilder {
         case .list(let items)?:
             var children: [YAMLNode] = []
             children.reserveCapacity(items.count)
-            for item in items { children.append(try child(item, size: &size)) }
+            for item in items {
+                let child = try build(item)
+                children.append(try add(child, to: &result, at: item))
+            }
             content = .sequence(children)
         case .mapping(let pairs)?:
             var entries: [YAMLNode.Entry] = []
             entries.reserveCapacity(pairs.count)
             for pair in pairs {
-                entries.append(YAMLNode.Entry(key: try child(pair.key, size: &size),
-                                              value: try child(pair.value, size: &size)))
+                let key = try build(pair.key)
+                let value = try build(pair.value)
+                entries.append(YAMLNode.Entry(key: try add(key, to: &result, at: pair.key),
+                                              value: try add(value, to: &result, at: pair.value)))
             }
             content = .mapping(entries)
         case .pairs(let items)?:
             var tuples: [YAMLNode] = []
             for item in items {
-                size += 1
-                let pair = [try child(item.key, size: &size), try child(item.value, size: &size)]
-                tuples.append(YAMLNode(.sequence(pair), at: nodes[item.item].mark.location(in: file)))
+                let tupleLocation = nodes[item.item].mark.location(in: file)
+                var tuple = Built(node: YAMLNode(.scalar(.null), at: tupleLocation), size: 1, height: 1)
+                let key = try build(item.key)
+                let value = try build(item.value)
+                tuple.node = YAMLNode(.sequence([try add(key, to: &tuple, at: item.key),
+                                                 try add(value, to: &tuple, at: item.value)]), at: tupleLocation)
+                tuples.append(try add(tuple, to: &result, at: item.item))
             }
             content = .sequence(tuples)
         case .pending?, nil:
             throw error("this node contains itself through an alias; recursive data cannot be loaded", at: id)
         }
-        let result = (node: YAMLNode(content, at: location), size: size)
+        result.node = YAMLNode(content, at: location)
         finished[id] = result
         return result
     }
 
-    private mutating func child(_ id: Int, size: inout Int) throws(YAMLError) -> YAMLNode {
-        let result = try build(id)
-        size += result.size
-        guard size <= Self.maximumExpandedNodes else {
+    /// Counts `child`'s expanded size and height into `parent`, refusing trees that grow too large or deep.
+    /// (Callers build the child first: `add(try build(…))` would copy `self`, and with it `finished`, per call.)
+    private func add(_ child: Built, to parent: inout Built, at id: Int) throws(YAMLError) -> YAMLNode {
+        parent.size += child.size
+        parent.height = max(parent.height, child.height + 1)
+        guard parent.size <= Self.maximumExpandedNodes else {
             throw error("the document expands to more than \(Self.maximumExpandedNodes) values through aliases", at: id)
         }
-        return result.node
+        guard parent.height <= YAMLConstructor.maximumRecursion else {
+            throw error("values are nested too deeply (more than \(YAMLConstructor.maximumRecursion) levels through "
+                            + "aliases)", at: id)
+        }
+        return child.node
     }
 }

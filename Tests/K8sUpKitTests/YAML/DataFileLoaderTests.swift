@@ -35,8 +35,10 @@ import Testing
     }
 
     @Test func jsonAndYAMLGiveTheSameTreeShape() throws {
-        let fromJSON = try #require(try DataFileLoader.load(text: #"{"all": {"hosts": {"h1": {"port": 22}}}}"#, file: "j"))
-        let fromYAML = try #require(try DataFileLoader.load(text: "all:\n  hosts:\n    h1:\n      port: 22\n", file: "y"))
+        let json = #"{"all": {"hosts": {"h1": {"port": 22}}}}"#
+        let fromJSON = try #require(try DataFileLoader.load(text: json, file: "j"))
+        let yaml = "all:\n  hosts:\n    h1:\n      port: 22\n"
+        let fromYAML = try #require(try DataFileLoader.load(text: yaml, file: "y"))
         #expect(fromJSON.value == fromYAML.value)
         #expect(fromJSON["all"]?["hosts"]?["h1"]?["port"]?.location == SourceLocation(file: "j", line: 1, column: 35))
         #expect(fromYAML["all"]?["hosts"]?["h1"]?["port"]?.location == SourceLocation(file: "y", line: 4, column: 13))

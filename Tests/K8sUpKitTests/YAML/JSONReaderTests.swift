@@ -40,7 +40,8 @@ import Testing
     }
 
     @Test func stringEscapes() throws {
-        #expect(try json(#""tab\t nl\n quote\" slash\/ back\\ \b\f\r""#) == "tab\t nl\n quote\" slash/ back\\ \u{8}\u{C}\r")
+        #expect(try json(#""tab\t nl\n quote\" slash\/ back\\ \b\f\r""#)
+                    == "tab\t nl\n quote\" slash/ back\\ \u{8}\u{C}\r")
         #expect(try json(#""\u00e9\u00E9 \ud83d\ude00""#) == "éé 😀")
         #expect(try json("\"\u{7F} é\"") == "\u{7F} é")
     }
@@ -60,7 +61,9 @@ import Testing
     }
 
     @Test func errorsHaveLineAndColumn() throws {
-        #expect(throws: YAMLError("invalid JSON: expecting ',' delimiter", at: SourceLocation(file: "t.json", line: 2, column: 5))) {
+        let expected = YAMLError("invalid JSON: expecting ',' delimiter",
+                                 at: SourceLocation(file: "t.json", line: 2, column: 5))
+        #expect(throws: expected) {
             _ = try JSONReader.parse("[1,\n  2 3]", file: "t.json")
         }
     }
@@ -92,7 +95,8 @@ import Testing
     }
 
     @Test func nestingIsLimited() throws {
-        let deep = String(repeating: "[", count: JSONReader.maximumDepth) + String(repeating: "]", count: JSONReader.maximumDepth)
+        let depth = JSONReader.maximumDepth
+        let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         #expect(!rejects(deep))
         #expect(rejects("[" + deep + "]"))
     }

@@ -17,7 +17,8 @@ import Testing
         while let path = walker.nextObject() as? String {
             guard path.hasSuffix(".yml") || path.hasSuffix(".yaml") else { continue }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let exists = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+            if exists && !isDirectory.boolValue {
                 paths.append(path)
             }
         }

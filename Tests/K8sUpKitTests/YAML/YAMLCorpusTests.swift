@@ -23,7 +23,8 @@ import Testing
     func loadsLikeAnsible(name: String) throws {
         let directory = try #require(Self.corpusDirectory)
         let text = try YAMLTestSupport.readText(directory.appendingPathComponent(name + ".yaml"))
-        let expected = try String(contentsOf: directory.appendingPathComponent(name + ".expected.json"), encoding: .utf8)
+        let expectedURL = directory.appendingPathComponent(name + ".expected.json")
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         if expected == "ERROR\n" {
             #expect(throws: YAMLError.self, "Ansible rejects \(name).yaml") {
                 _ = try DataFileLoader.load(text: text, file: name + ".yaml")

@@ -20,8 +20,11 @@ extension YAMLConstructor {
         for pair in pairs {
             try constructObject(pair.key)
             guard let key = hashableKey(pair.key) else {
+                // `x: {{ var }}` is a flow mapping whose key is the mapping `{ var }`: a classic Ansible mistake.
+                let hint = nodes[pair.key].kindName == "mapping" ? "; an unquoted '{{ ... }}' is read as a mapping, "
+                    + "quote it" : ""
                 throw error("a list or mapping cannot be a mapping key (found an unhashable key in the mapping that "
-                                + "starts at \(lineAndColumn(id)))", at: pair.key)
+                                + "starts at \(lineAndColumn(id))\(hint))", at: pair.key)
             }
             try constructObject(pair.value)
             let existing: Int?

@@ -129,7 +129,8 @@ extension YAMLScanner {
         var value: UInt32 = 0
         for offset in 0..<codeLength {
             guard let digit = hexValue(offset) else {
-                throw error("expected \(codeLength) hexadecimal digits in this escape sequence", at: escapeMark)
+                throw error("expected \(codeLength) hexadecimal digits in this escape sequence (write '\\\\' for a "
+                                + "backslash, or use single quotes)", at: escapeMark)
             }
             value = value << 4 | digit
         }

@@ -141,9 +141,8 @@ struct YAMLScanner {
 
     private func cannotStartTokenError(_ current: UInt8) -> YAMLError {
         if current == UInt8(ascii: "\t") {
-            return error(
-                "found a tab character where a token was expected; YAML does not allow tabs for indentation "
-                    + "(here), use spaces", at: mark)
+            return error("found a tab character here; YAML does not allow tabs for indentation, use spaces",
+                         at: mark)
         }
         let character = String(decoding: input[position..<min(input.count, position + Self.width(current))],
                                as: UTF8.self)

@@ -51,7 +51,7 @@ struct YAMLToken: Sendable {
         case .flowMappingEnd: return "'}'"
         case .blockEntry: return "'-'"
         case .flowEntry: return "','"
-        case .key: return "'?'"
+        case .key: return "a mapping key"
         case .value: return "':'"
         case .alias(let name): return "alias '*\(name)'"
         case .anchor(let name): return "anchor '&\(name)'"

@@ -45,6 +45,19 @@ import Testing
         #expect(error.message.contains(fragment), "\(error)")
     }
 
+    @Test func commonInventoryMistakesGetHints() throws {
+        let jinja = try error("all:\n  vars:\n    x: {{ var }}\n")
+        #expect(jinja.location == SourceLocation(file: "t.yml", line: 3, column: 9))
+        #expect(jinja.message.contains("an unquoted '{{ ... }}' is read as a mapping, quote it"))
+        let windowsPath = try error("all:\n  vars:\n    path: \"C:\\Users\"\n")
+        #expect(windowsPath.location == SourceLocation(file: "t.yml", line: 3, column: 14))
+        #expect(windowsPath.message.contains("or use single quotes"))
+        let colon = try error("all:\n  vars:\n    msg: hello: world\n")
+        #expect(colon.message.contains("quote the value"))
+        let mixed = try error("all:\n  hosts:\n    - node1\n    node2:\n")
+        #expect(mixed.message.hasSuffix("found a mapping key"))
+    }
+
     @Test func simpleKeysLongerThan1024CharactersAreNotKeys() throws {
         let key = String(repeating: "k", count: 1100)
         let error = try error("\"\(key)\": 1\n")

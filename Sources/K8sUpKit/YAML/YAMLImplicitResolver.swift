@@ -55,8 +55,12 @@ enum YAMLImplicitResolver {
         bytes.count <= 5 && boolWords.contains { bytes.elementsEqual($0.utf8) }
     }
 
+    private static let nullWords = ["~", "null", "Null", "NULL"]
+    private static let infinityWords = ["inf", "Inf", "INF"]
+    private static let notANumberWords = ["nan", "NaN", "NAN"]
+
     private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ["~", "null", "Null", "NULL"].contains { bytes.elementsEqual($0.utf8) }
+        nullWords.contains { bytes.elementsEqual($0.utf8) }
     }
 
     static func isDigit(_ value: UInt8) -> Bool { value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9") }
@@ -72,9 +76,9 @@ enum YAMLImplicitResolver {
         guard index < count else { return false }
         if bytes[index] == UInt8(ascii: ".") {
             let rest = UnsafeBufferPointer(rebasing: bytes[(index + 1)...])
-            if ["inf", "Inf", "INF"].contains(where: { rest.elementsEqual($0.utf8) }) { return true }
+            if infinityWords.contains(where: { rest.elementsEqual($0.utf8) }) { return true }
             if signed { return false }
-            if ["nan", "NaN", "NAN"].contains(where: { rest.elementsEqual($0.utf8) }) { return true }
+            if notANumberWords.contains(where: { rest.elementsEqual($0.utf8) }) { return true }
             index += 1
             guard index < count, isDigit(bytes[index]) else { return false }
             while index < count && isDigitOrUnderscore(bytes[index]) { index += 1 }

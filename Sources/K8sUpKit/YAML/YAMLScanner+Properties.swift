@@ -72,8 +72,7 @@ extension YAMLScanner {
         var name: [UInt8] = []
         while isAlpha() { read(into: &name) }
         let end = mark
-        let terminators: [UInt8] = Array("?:,]}%@`".utf8)
-        guard !name.isEmpty, isBlankZ() || terminators.contains(byte()) else {
+        guard !name.isEmpty, isBlankZ() || Self.anchorTerminators.contains(byte()) else {
             let what = isAlias ? "an alias (after '*')" : "an anchor (after '&')"
             throw error("the name of \(what) must be letters, digits, '-' or '_', followed by a space", at: mark)
         }
@@ -148,11 +147,17 @@ extension YAMLScanner {
         return String(decoding: uri, as: UTF8.self)
     }
 
+    /// Characters that may end an anchor or alias name besides whitespace.
+    private static let anchorTerminators = Set("?:,]}%@`".utf8)
+    /// URI characters of a tag besides `[0-9A-Za-z_-]`.
+    private static let uriPunctuation = Set(";/?:@&=+$.%!~*'()".utf8)
+    /// Allowed in verbatim tags (`!<…>`) and `%TAG` prefixes only.
+    private static let flowIndicators = Set(",[]".utf8)
+
     private func isURICharacter(allowFlowIndicators: Bool) -> Bool {
         if isAlpha() { return true }
         let value = byte()
-        if Array(";/?:@&=+$.%!~*'()".utf8).contains(value) { return true }
-        return allowFlowIndicators && Array(",[]".utf8).contains(value)
+        return Self.uriPunctuation.contains(value) || (allowFlowIndicators && Self.flowIndicators.contains(value))
     }
 
     /// Decodes `%XX` escapes that together form one UTF-8 character.

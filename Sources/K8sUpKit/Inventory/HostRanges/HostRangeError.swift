@@ -13,6 +13,8 @@ enum HostRangeError: Error, Equatable, CustomStringConvertible {
     case emptyRange(pattern: String, range: String)
     /// The pattern names more hosts than any real inventory has, which is surely a typo.
     case tooManyHosts(pattern: String, limit: Int)
+    /// The expansion would build unreasonably many characters (huge names times many hosts or ranges).
+    case tooLarge(pattern: String)
     /// A `:port` suffix that does not fit in an integer.
     case portOutOfRange(pattern: String, port: String)
 
@@ -29,6 +31,8 @@ enum HostRangeError: Error, Equatable, CustomStringConvertible {
                 + "(write [begin:end] with begin <= end)"
         case .tooManyHosts(let pattern, let limit):
             return "host pattern '\(pattern)' expands to more than \(limit) hosts"
+        case .tooLarge(let pattern):
+            return "host pattern '\(pattern)' is too large to expand"
         case .portOutOfRange(let pattern, let port):
             return "host pattern '\(pattern)': port \(port) is out of range"
         }

@@ -5,10 +5,15 @@
 /// Deliberate differences from Ansible, which would silently define no hosts or hang:
 /// - a range that selects nothing (`[5:1]`, `[a:e:-1]`) is an error naming the pattern;
 /// - a step of 0 is an error (Ansible fails with Python's "range() arg 3 must not be zero");
-/// - a pattern may expand to at most `maximumHosts` names.
+/// - a pattern may expand to at most `maximumHosts` names, contain at most `maximumRanges` ranges (Python's
+///   recursion gives up at about a thousand) and build at most `maximumWork` characters on the way.
 enum HostRangeExpander {
-    /// More hosts than any real inventory lists; more than this is surely a typo like `[0:100000000]`.
-    static let maximumHosts = 100_000
+    /// Twice the nodes Kubernetes supports in one cluster (5,000); more is surely a typo like `[0:100000]`.
+    static let maximumHosts = 10_000
+    /// Characters of intermediate and final names an expansion may build before it is refused.
+    static let maximumWork = 20_000_000
+    /// `[` characters a pattern may contain.
+    static let maximumRanges = 500
 
     /// `_expand_hostpattern(pattern)`: the host names a pattern stands for and the port given with it.
     ///
@@ -31,6 +36,7 @@ enum HostRangeExpander {
     /// `expand_hostname_range(name)`: every range, left to right, each with `[begin:end]` or
     /// `[begin:end:step]`; numbers (zero-padded when `begin` has a leading zero) or letters.
     static func expand(_ name: String) throws(HostRangeError) -> [String] {
+        if name.unicodeScalars.lazy.filter({ $0 == "[" }).count > maximumRanges { throw .tooLarge(pattern: name) }
         var results: [String] = []
         var pending = [Array(name.unicodeScalars)]
         var work = 0
@@ -42,9 +48,9 @@ enum HostRangeExpander {
                 if results.count > maximumHosts { throw .tooManyHosts(pattern: name, limit: maximumHosts) }
                 continue
             }
-            let expanded = try expandFirstRange(next, pattern: name)
-            work += expanded.count
-            if work > maximumHosts * 10 { throw .tooManyHosts(pattern: name, limit: maximumHosts) }
+            let expanded = try expandFirstRange(next, pattern: name, budget: maximumWork - work)
+            work += expanded.count * next.count
+            if work > maximumWork { throw .tooLarge(pattern: name) }
             pending.append(contentsOf: expanded.reversed())
         }
         return results
@@ -53,7 +59,9 @@ enum HostRangeExpander {
     private typealias Scalars = [Unicode.Scalar]
 
     /// One step of `expand_hostname_range`: `head[range]tail` → `head<value>tail` for each value.
-    private static func expandFirstRange(_ name: Scalars, pattern: String) throws(HostRangeError) -> [Scalars] {
+    private static func expandFirstRange(
+        _ name: Scalars, pattern: String, budget: Int
+    ) throws(HostRangeError) -> [Scalars] {
         // Ansible replaces the first '[' and then the first ']' (wherever it is) by '|' and splits at '|'.
         var marked = name
         if let open = marked.firstIndex(of: "[") { marked[open] = "|" }
@@ -66,7 +74,15 @@ enum HostRangeExpander {
         }
         let (head, range, tail) = (parts[0], parts[1], parts[2])
         let values = try rangeValues(range, pattern: pattern)
-        return values.map { Array(head) + $0 + Array(tail) }
+        if values.count * name.count > budget { throw .tooLarge(pattern: pattern) }
+        return values.map { value in
+            var expanded: Scalars = []
+            expanded.reserveCapacity(head.count + value.count + tail.count)
+            expanded.append(contentsOf: head)
+            expanded.append(contentsOf: value)
+            expanded.append(contentsOf: tail)
+            return expanded
+        }
     }
 
     private static let asciiLetters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)

@@ -19,7 +19,6 @@ enum PythonLiteral {
         guard let lexer = PythonLiteralLexer(source), let node = PythonLiteralParser.parse(lexer.tokens),
             let object = try PythonLiteralEvaluator.evaluate(node)
         else { return nil }
-        if let name = lexer.unresolvedNames.first { throw .unresolvedCharacterName(name) }
         return object
     }
 

@@ -126,8 +126,6 @@ enum PythonLiteralError: Error, Equatable, CustomStringConvertible {
     /// A `str` with lone surrogates (`'\ud800'`) or `bytes` that are not UTF-8; Swift strings cannot hold
     /// what Ansible would store.
     case notUnicode
-    /// A `\N{NAME}` escape whose name k8sup cannot resolve but Python may know as an alias.
-    case unresolvedCharacterName(String)
 
     var description: String {
         switch self {
@@ -141,9 +139,6 @@ enum PythonLiteralError: Error, Equatable, CustomStringConvertible {
             return "a dict key of type '\(type)' cannot be used (only strings, numbers, booleans and None)"
         case .notUnicode:
             return "the value contains a lone surrogate or bytes that are not UTF-8"
-        case .unresolvedCharacterName(let name):
-            return "the character name in \\N{\(name)} is not known to k8sup "
-                + "(write the character itself or a \\u escape)"
         }
     }
 }

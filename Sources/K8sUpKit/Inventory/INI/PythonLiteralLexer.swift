@@ -22,8 +22,6 @@ struct PythonLiteralLexer {
     ]
 
     private(set) var tokens: [Token] = []
-    /// `\N{…}` names that may be aliases unknown to k8sup.
-    private(set) var unresolvedNames: [String] = []
 
     /// Tokenizes `source`; nil where Python's tokenizer fails or a token cannot be part of a literal.
     init?(_ source: [Unicode.Scalar]) {
@@ -103,7 +101,6 @@ struct PythonLiteralLexer {
             let token = PythonStringLiteral.scan(source, quoteIndex: quoteIndex, prefix: prefix)
         else { return nil }
         tokens.append(.string(token.value))
-        unresolvedNames.append(contentsOf: token.unresolvedNames)
         return token.end
     }
 

@@ -43,24 +43,20 @@ enum PythonStringLiteral {
         var value: Value
         /// The index just after the closing quote.
         var end: Int
-        /// `\N{…}` names that may be aliases Python knows but k8sup does not (see `PythonUnicodeNames`).
-        var unresolvedNames: [String]
     }
 
     /// The literal whose opening quote is at `quoteIndex`; nil for a syntax error.
     static func scan(_ source: [Unicode.Scalar], quoteIndex: Int, prefix: Prefix) -> Token? {
         guard let (body, end) = body(source, quoteIndex: quoteIndex) else { return nil }
-        if prefix.formatted { return Token(value: .formatted, end: end, unresolvedNames: []) }
+        if prefix.formatted { return Token(value: .formatted, end: end) }
         if prefix.bytes {
             // "bytes can only contain ASCII literal characters"
             guard body.allSatisfy(\.isASCII) else { return nil }
             let bytes = prefix.raw ? body.map { UInt8($0.value) } : decodeBytes(body)
-            return bytes.map { Token(value: .bytes($0), end: end, unresolvedNames: []) }
+            return bytes.map { Token(value: .bytes($0), end: end) }
         }
-        if prefix.raw { return Token(value: .text(body.map(\.value)), end: end, unresolvedNames: []) }
-        var unresolved: [String] = []
-        guard let text = decodeText(body, unresolvedNames: &unresolved) else { return nil }
-        return Token(value: .text(text), end: end, unresolvedNames: unresolved)
+        if prefix.raw { return Token(value: .text(body.map(\.value)), end: end) }
+        return decodeText(body).map { Token(value: .text($0), end: end) }
     }
 
     /// The characters between the quotes, found as CPython's tokenizer finds them: a backslash always
@@ -125,9 +121,7 @@ enum PythonStringLiteral {
         return value
     }
 
-    private static func decodeText(
-        _ body: ArraySlice<Unicode.Scalar>, unresolvedNames: inout [String]
-    ) -> [UInt32]? {
+    private static func decodeText(_ body: ArraySlice<Unicode.Scalar>) -> [UInt32]? {
         var result: [UInt32] = []
         result.reserveCapacity(body.count)
         var index = body.startIndex
@@ -157,13 +151,8 @@ enum PythonStringLiteral {
                     let close = body[index...].firstIndex(of: "}"), close > index + 1
                 else { return nil }  // "malformed \N character escape"
                 let name = String(String.UnicodeScalarView(body[(index + 1)..<close]))
-                switch PythonUnicodeNames.lookup(name) {
-                case .character(let character): result.append(character.value)
-                case .invalid: return nil
-                case .unknown:
-                    unresolvedNames.append(name)
-                    result.append(0xFFFD)
-                }
+                guard let character = PythonUnicodeNames.lookup(name) else { return nil }  // "unknown … name"
+                result.append(character.value)
                 index = close + 1
             } else {
                 result.append(contentsOf: [0x5C, escape.value])

@@ -88,7 +88,7 @@ enum PythonCharacters {
             index += 1
         }
         guard index < scalars.endIndex else { return .invalid }
-        var magnitude = 0
+        var magnitude: UInt = 0
         var overflowed = false
         var previousWasDigit = false
         while index < scalars.endIndex {
@@ -98,7 +98,7 @@ enum PythonCharacters {
                 previousWasDigit = false
             } else if let digit = decimalDigitValue(scalar) {
                 let (times, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times.addingReportingOverflow(digit)
+                let (sum, overflow2) = times.addingReportingOverflow(UInt(digit))
                 overflowed = overflowed || overflow1 || overflow2
                 magnitude = sum
                 previousWasDigit = true
@@ -108,6 +108,10 @@ enum PythonCharacters {
             index += 1
         }
         guard previousWasDigit else { return .invalid }
-        return overflowed ? .tooLarge : .value(negative ? -magnitude : magnitude)
+        if overflowed { return .tooLarge }
+        if negative {
+            return magnitude <= UInt(Int.max) + 1 ? .value(0 &- Int(truncatingIfNeeded: magnitude)) : .tooLarge
+        }
+        return magnitude <= UInt(Int.max) ? .value(Int(magnitude)) : .tooLarge
     }
 }

@@ -23,8 +23,17 @@ enum INIInventoryReader {
 
     private static func read(_ source: INISourceLines, file: String, into inventory: inout Inventory) throws(InventoryError) {
         var parser = Parser(file: file, inventory: inventory)
-        for line in source.lines { try parser.parse(line) }
-        try parser.finish()
+        do {
+            for line in source.lines { try parser.parse(line) }
+            try parser.finish()
+        } catch {
+            // Ansible does not skip a UTF-8 byte-order mark: it becomes part of the first line.
+            guard case .invalid(let location, let message) = error, location.line == 1,
+                source.lines.first?.scalars.first == "\u{FEFF}"
+            else { throw error }
+            throw .invalid(location, message + " (the file starts with a UTF-8 byte-order mark, which Ansible "
+                + "reads as part of the first line; remove it)")
+        }
         inventory = parser.inventory
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct HostAddressTests {
@@ -92,7 +93,8 @@ import Testing
     }
 
     @Test func aPortBeyondIntIsAnErrorNotAWrongNumber() {
-        #expect(throws: HostRangeError.portOutOfRange(pattern: "h:99999999999999999999", port: "99999999999999999999")) {
+        #expect(throws: HostRangeError.portOutOfRange(pattern: "h:99999999999999999999", port: "99999999999999999999"))
+        {
             try HostAddress.parse("h:99999999999999999999", allowRanges: true)
         }
     }

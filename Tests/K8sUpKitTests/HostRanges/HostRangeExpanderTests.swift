@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct HostRangeExpanderTests {
@@ -9,10 +10,13 @@ import Testing
         ("node[1:3]", ["node1", "node2", "node3"], nil),
         ("node[01:03]:2222", ["node01", "node02", "node03"], 2222),
         ("node[1:3]-[a:b]", ["node1-a", "node1-b", "node2-a", "node2-b", "node3-a", "node3-b"], nil),
-        ("db[01:10:3]node-[01:02]", [
-            "db01node-01", "db01node-02", "db04node-01", "db04node-02", "db07node-01", "db07node-02", "db10node-01",
-            "db10node-02",
-        ], nil),
+        (
+            "db[01:10:3]node-[01:02]",
+            [
+                "db01node-01", "db01node-02", "db04node-01", "db04node-02", "db07node-01", "db07node-02", "db10node-01",
+                "db10node-02",
+            ], nil
+        ),
         ("n[5:1:-1]", ["n5", "n4", "n3"], nil),
         ("n[ab:d]", ["na", "nb", "nc", "nd"], nil),
         ("n[y:B]", ["ny", "nz", "nA", "nB"], nil),
@@ -56,7 +60,9 @@ import Testing
         #expect {
             try HostRangeExpander.expandHostPattern(pattern)
         } throws: { error in
-            guard let error = error as? HostRangeError, case .badRange(let named, let message) = error else { return false }
+            guard let error = error as? HostRangeError, case .badRange(let named, let message) = error else {
+                return false
+            }
             return named == pattern && message.contains(problem)
         }
     }
@@ -82,7 +88,10 @@ import Testing
 
     @Test func manyRangesInOneNameExpandWithoutRecursion() throws {
         let pattern = "h" + String(repeating: "[1:1]", count: HostRangeExpander.maximumRanges)
-        #expect(try HostRangeExpander.expand(pattern) == ["h" + String(repeating: "1", count: HostRangeExpander.maximumRanges)])
+        #expect(
+            try HostRangeExpander.expand(pattern) == [
+                "h" + String(repeating: "1", count: HostRangeExpander.maximumRanges)
+            ])
     }
 
     @Test func expansionsBuildingTooMuchTextAreRefusedQuickly() {

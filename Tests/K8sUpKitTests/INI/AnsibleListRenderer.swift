@@ -21,7 +21,9 @@ enum AnsibleListRenderer {
         return PythonJSONWriter.pretty(stringKeyed(.mapping(results)))
     }
 
-    private static func format(_ name: String, in inventory: Inventory, seen: inout Set<String>, into results: inout DataMapping) {
+    private static func format(
+        _ name: String, in inventory: Inventory, seen: inout Set<String>, into results: inout DataMapping
+    ) {
         guard let group = inventory.groups[name] else { return }
         var entry = DataMapping()
         if name != Inventory.allGroup, !group.hosts.isEmpty {

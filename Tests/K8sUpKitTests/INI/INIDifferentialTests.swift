@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// Differential tests against ansible-inventory 2.19: every fixture inventory is read with the INI reader
@@ -45,8 +46,9 @@ import Testing
                 continue
             }
             let expectedFile = expectedBase.appendingPathExtension("expected.json")
-            let expected = try #require(try? String(contentsOf: expectedFile, encoding: .utf8),
-                                        "no expected output for \(relative); run Fixtures/INI/regenerate-expected.sh")
+            let expected = try #require(
+                try? String(contentsOf: expectedFile, encoding: .utf8),
+                "no expected output for \(relative); run Fixtures/INI/regenerate-expected.sh")
             #expect(try INIFixtures.renderList(file) + "\n" == expected, "\(relative)")
         }
     }
@@ -54,7 +56,8 @@ import Testing
     private static func expectFailure(of file: URL, _ expected: INIFixtures.ExpectedError) throws {
         do {
             _ = try INIFixtures.renderList(file)
-            Issue.record("\(file.lastPathComponent) was accepted; expected an error at \(expected.line):\(expected.column)")
+            Issue.record(
+                "\(file.lastPathComponent) was accepted; expected an error at \(expected.line):\(expected.column)")
         } catch let error as InventoryError {
             guard case .invalid(let location, let message) = error else {
                 Issue.record("unexpected error kind: \(error)")

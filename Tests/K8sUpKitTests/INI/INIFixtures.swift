@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import K8sUpKit
 
 /// Locates and loads the INI test fixtures: the differential corpus under `Fixtures/INI/` and the shared

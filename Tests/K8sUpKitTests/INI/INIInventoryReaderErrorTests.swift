@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct INIInventoryReaderErrorTests {
@@ -8,7 +9,10 @@ import Testing
         ("[p:children]\n  x\n[q:children]\nx\n", 2, 3, "section [p:children] includes undefined group 'x'"),
         ("[g]\n[foo:vars]\nb=2\n", 2, 1, "[foo:vars] for a group 'foo' that is never defined"),
         ("[x:children]\nh1\n[h1x]\nh1\n", 2, 1, "includes undefined group 'h1'"),
-        ("[n]\nnode1 ansible_host='10.0.0.1\n", 2, 20, "unclosed quote in host definition \"node1 ansible_host='10.0.0.1\""),
+        (
+            "[n]\nnode1 ansible_host='10.0.0.1\n", 2, 20,
+            "unclosed quote in host definition \"node1 ansible_host='10.0.0.1\""
+        ),
         ("[n]\nh a=\\\n", 2, 5, "escapes nothing"),
         ("[a b]\n", 1, 1, "invalid section header '[a b]'"),
         ("[g:]\n", 1, 1, "invalid section header '[g:]'"),
@@ -49,12 +53,17 @@ import Testing
 
     @Test func bytesThatAreNotUTF8AreAllowedOnlyInCommentLines() throws {
         var inventory = Inventory()
-        try INIInventoryReader.read(Array("# caf\u{FF}\n".utf8) + [0x3B, 0xFF, 0x0A] + Array("h1\n".utf8), file: "b.ini",
-                                    into: &inventory)
+        try INIInventoryReader.read(
+            Array("# caf\u{FF}\n".utf8) + [0x3B, 0xFF, 0x0A] + Array("h1\n".utf8), file: "b.ini",
+            into: &inventory)
         #expect(inventory.hostOrder == ["h1"])
-        #expect(throws: InventoryError.invalid(SourceLocation(file: "b.ini", line: 2, column: 6),
-                                               "this line is not valid UTF-8 (only comment lines may contain other bytes)")) {
-            try INIInventoryReader.read(Array("h0\nh1 a=".utf8) + [0xE9] + Array("\n".utf8), file: "b.ini", into: &inventory)
+        #expect(
+            throws: InventoryError.invalid(
+                SourceLocation(file: "b.ini", line: 2, column: 6),
+                "this line is not valid UTF-8 (only comment lines may contain other bytes)")
+        ) {
+            try INIInventoryReader.read(
+                Array("h0\nh1 a=".utf8) + [0xE9] + Array("\n".utf8), file: "b.ini", into: &inventory)
         }
     }
 
@@ -76,13 +85,18 @@ import Testing
     /// with `InventoryError.invalid`, quickly.
     @Test func arbitraryInputNeverCrashesOrHangs() {
         var generator = SplitMix64(seed: 0x5EED)
-        let fragments = ["[", "]", ":", "children", "vars", "g", "h", "=", "\"", "'", "\\", "#", ";", " ", "\n", "\r",
-                         "[1:3]", "{", "}", "(", ")", "1", "x", "\u{85}", "é", "\u{0}", "---", ",", "j", "0x"]
+        let fragments = [
+            "[", "]", ":", "children", "vars", "g", "h", "=", "\"", "'", "\\", "#", ";", " ", "\n", "\r",
+            "[1:3]", "{", "}", "(", ")", "1", "x", "\u{85}", "é", "\u{0}", "---", ",", "j", "0x",
+        ]
         for _ in 0..<400 {
             var text = ""
-            for _ in 0..<Int(generator.next() % 40) { text += fragments[Int(generator.next() % UInt64(fragments.count))] }
+            for _ in 0..<Int(generator.next() % 40) {
+                text += fragments[Int(generator.next() % UInt64(fragments.count))]
+            }
             expectReadOrRefused(Array(text.utf8))
-            expectReadOrRefused((0..<Int(generator.next() % 60)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            expectReadOrRefused(
+                (0..<Int(generator.next() % 60)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         }
         expectReadOrRefused(Array(("h " + String(repeating: "a=1 ", count: 20_000) + "\n").utf8))
         expectReadOrRefused(Array(("h v=" + String(repeating: "[", count: 50_000) + "\n").utf8))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Reads INI text into a fresh inventory (without reconciling, unless asked).
@@ -76,7 +77,10 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
     @Test func inlineValuesAreShellSplitThenEvaluatedAsPythonLiterals() throws {
         let inventory = try readINI(#"h a="1" b='"1"' c=1.0 d="x y" e=True f=abc g=a=b h=v#comment"# + "\n")
         let vars = try #require(inventory.hosts["h"]?.vars)
-        #expect(DataValue.mapping(vars) == ["a": 1, "b": "1", "c": 1.0, "d": "x y", "e": true, "f": "abc", "g": "a=b", "h": "v"])
+        #expect(
+            DataValue.mapping(vars) == [
+                "a": 1, "b": "1", "c": 1.0, "d": "x y", "e": true, "f": "abc", "g": "a=b", "h": "v",
+            ])
     }
 
     @Test func aRepeatedKeyOnOneLineKeepsTheLastValue() throws {
@@ -88,14 +92,19 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
     @Test func rangesExpandToSeveralHostsSharingVarsAndPort() throws {
         let inventory = try readINI("[nodes]\nnode[01:03]:2200 role=worker\nnode-[a:b]\n")
         #expect(inventory.groups["nodes"]?.hosts == ["node01", "node02", "node03", "node-a", "node-b"])
-        #expect(inventory.hosts["node02"].map { DataValue.mapping($0.vars) } == ["ansible_port": 2200, "role": "worker"])
+        #expect(
+            inventory.hosts["node02"].map { DataValue.mapping($0.vars) } == ["ansible_port": 2200, "role": "worker"])
     }
 
     @Test func varsSectionValuesTakeTheWholeRestOfTheLine() throws {
-        let text = "[g]\n[g:vars]\nport=8080 # c\nname=hello world # c\nq='x' # c\n  spaced  =  v  \nempty=\n=anon\nt=1,2\n"
+        let text =
+            "[g]\n[g:vars]\nport=8080 # c\nname=hello world # c\nq='x' # c\n  spaced  =  v  \nempty=\n=anon\nt=1,2\n"
         let vars = try #require(try readINI(text).groups["g"]?.vars)
-        #expect(DataValue.mapping(vars) == ["port": 8080, "name": "hello world # c", "q": "x", "spaced": "v",
-                                            "empty": "", "": "anon", "t": [1, 2]])
+        #expect(
+            DataValue.mapping(vars) == [
+                "port": 8080, "name": "hello world # c", "q": "x", "spaced": "v",
+                "empty": "", "": "anon", "t": [1, 2],
+            ])
     }
 
     @Test func commentLinesStartWithHashOrSemicolonAfterAnyIndentation() throws {
@@ -116,7 +125,8 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
     }
 
     @Test func groupPriorityIsPythonsIntOfTheValue() throws {
-        let inventory = try readINI("[a]\n[b]\n[a:vars]\nansible_group_priority='7'\n[b:vars]\nansible_group_priority=2.9\n")
+        let inventory = try readINI(
+            "[a]\n[b]\n[a:vars]\nansible_group_priority='7'\n[b:vars]\nansible_group_priority=2.9\n")
         #expect(inventory.groups["a"]?.priority == 7)
         #expect(inventory.groups["b"]?.priority == 2)
     }
@@ -127,7 +137,10 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
     }
 
     @Test func lineNumbersInErrorsCountEveryPythonLineBreak() {
-        #expect(throws: InventoryError.invalid(SourceLocation(file: "hosts.ini", line: 4, column: 3), "a host name is empty")) {
+        #expect(
+            throws: InventoryError.invalid(
+                SourceLocation(file: "hosts.ini", line: 4, column: 3), "a host name is empty")
+        ) {
             try readINI("a\r\nb\u{2028}c\u{85}  \"\"\n")
         }
     }

@@ -1,13 +1,17 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct INISourceLinesTests {
     /// Python's `str.splitlines()` results.
-    @Test(arguments: [
-        ("", []), ("a", ["a"]), ("a\n", ["a"]), ("a\n\n", ["a", ""]), ("\n", [""]), ("a\r\nb", ["a", "b"]),
-        ("a\r\rb", ["a", "", "b"]), ("a\n\rb", ["a", "", "b"]), ("a\u{0B}b\u{0C}c\u{1C}d\u{1D}e\u{1E}f", ["a", "b", "c", "d", "e", "f"]),
-        ("a\u{85}b\u{2028}c\u{2029}d", ["a", "b", "c", "d"]), ("a\u{1F}b", ["a\u{1F}b"]), ("a\u{A0}b", ["a\u{A0}b"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("", []), ("a", ["a"]), ("a\n", ["a"]), ("a\n\n", ["a", ""]), ("\n", [""]), ("a\r\nb", ["a", "b"]),
+            ("a\r\rb", ["a", "", "b"]), ("a\n\rb", ["a", "", "b"]),
+            ("a\u{0B}b\u{0C}c\u{1C}d\u{1D}e\u{1E}f", ["a", "b", "c", "d", "e", "f"]),
+            ("a\u{85}b\u{2028}c\u{2029}d", ["a", "b", "c", "d"]), ("a\u{1F}b", ["a\u{1F}b"]),
+            ("a\u{A0}b", ["a\u{A0}b"]),
+        ] as [(String, [String])])
     func splitsLikePythonSplitlines(text: String, expected: [String]) {
         let lines = INISourceLines(text).lines
         #expect(lines.map { String(String.UnicodeScalarView($0.scalars)) } == expected)

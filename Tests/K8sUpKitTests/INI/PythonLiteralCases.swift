@@ -140,8 +140,10 @@ let pythonLiteralCases: [(String, PythonLiteralCase)] = [
     ("[,]", .text),
     ("[1 2]", .text),
     ("{}", .value(mapping())),
-    ("{'a': 1, 'b': [True, None]}",
-     .value(mapping((.string("a"), .int(1)), (.string("b"), .list([.bool(true), .null]))))),
+    (
+        "{'a': 1, 'b': [True, None]}",
+        .value(mapping((.string("a"), .int(1)), (.string("b"), .list([.bool(true), .null]))))
+    ),
     ("{'a': 1, 'a': 2}", .value(mapping((.string("a"), .int(2))))),
     ("{1: 'int', True: 'bool', 1.0: 'float'}", .value(mapping((.int(1), .string("float"))))),
     ("{None: 1, 2.5: 2, 'k': 3}", .value(mapping((.null, .int(1)), (.float(2.5), .int(2)), (.string("k"), .int(3))))),
@@ -182,7 +184,9 @@ let pythonLiteralCases: [(String, PythonLiteralCase)] = [
     ("'\\ud83d\\ude00'", .failure),  // Python keeps lone surrogates; Swift strings cannot
     ("b'\\xff'", .failure),  // Python keeps lone surrogates; Swift strings cannot
     ("{'\\ud800': 1}", .failure),  // Python keeps lone surrogates; Swift strings cannot
-    ("0x10000000000000000000000000000000000000000",
-     .value(.bigInt("1461501637330902918203684832716283019655932542976"))),
+    (
+        "0x10000000000000000000000000000000000000000",
+        .value(.bigInt("1461501637330902918203684832716283019655932542976"))
+    ),
     ("1e400+1j", .value(.string("(inf+1j)"))),
 ]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct PythonLiteralTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct ShellWordsTests {
@@ -68,12 +69,17 @@ import Testing
 
     @Test func wordsRememberWhereTheyStart() throws {
         let words = try ShellWords.split("  h1 a='x y'  \"b\"=1".unicodeScalars)
-        #expect(words == [.init(text: "h1", offset: 2), .init(text: "a=x y", offset: 5), .init(text: "b=1", offset: 14)])
+        #expect(
+            words == [.init(text: "h1", offset: 2), .init(text: "a=x y", offset: 5), .init(text: "b=1", offset: 14)])
     }
 
     @Test func failuresPointAtTheOpenQuoteOrTheBackslash() {
-        #expect(throws: ShellWords.Failure.unclosedQuote(offset: 8)) { try ShellWords.split("h a=\"ok\"'open".unicodeScalars) }
-        #expect(throws: ShellWords.Failure.danglingBackslash(offset: 5)) { try ShellWords.split(#"h a="\"#.unicodeScalars) }
+        #expect(throws: ShellWords.Failure.unclosedQuote(offset: 8)) {
+            try ShellWords.split("h a=\"ok\"'open".unicodeScalars)
+        }
+        #expect(throws: ShellWords.Failure.danglingBackslash(offset: 5)) {
+            try ShellWords.split(#"h a="\"#.unicodeScalars)
+        }
     }
 
     @Test func onlySpaceTabCarriageReturnAndLineFeedSeparateWords() throws {

@@ -137,7 +137,8 @@ extension HostAddress {
         let parts = inner.split(separator: ":", omittingEmptySubsequences: false)
         guard text.last == "]", parts.count == 2 || parts.count == 3 else { return false }
         if parts.count == 3, !isDigits(parts[2]) { return false }
-        let isLetterRange = parts[0].count == 1 && parts[1].count == 1 && isASCIILetter(parts[0][parts[0].startIndex])
+        let isLetterRange =
+            parts[0].count == 1 && parts[1].count == 1 && isASCIILetter(parts[0][parts[0].startIndex])
             && isASCIILetter(parts[1][parts[1].startIndex])
         return isLetterRange || (isDigits(parts[0]) && isDigits(parts[1]))
     }

@@ -68,7 +68,9 @@ enum HostRangeExpander {
         if let close = marked.firstIndex(of: "]") { marked[close] = "|" }
         let parts = marked.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 3 else {
-            let problem = name.contains("|") ? "a host name with a range cannot contain '|'"
+            let problem =
+                name.contains("|")
+                ? "a host name with a range cannot contain '|'"
                 : "the '[' of a range has no matching ']'"
             throw .badRange(pattern: pattern, problem: problem)
         }
@@ -88,7 +90,9 @@ enum HostRangeExpander {
     private static let asciiLetters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".unicodeScalars)
 
     /// The texts one `begin:end[:step]` range stands for.
-    private static func rangeValues(_ range: ArraySlice<Unicode.Scalar>, pattern: String) throws(HostRangeError) -> [Scalars] {
+    private static func rangeValues(_ range: ArraySlice<Unicode.Scalar>, pattern: String) throws(HostRangeError)
+        -> [Scalars]
+    {
         let rangeText = String(String.UnicodeScalarView(range))
         func fail(_ problem: String) -> HostRangeError {
             .badRange(pattern: pattern, problem: "[\(rangeText)]: \(problem)")

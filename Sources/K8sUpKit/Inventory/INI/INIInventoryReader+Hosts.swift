@@ -10,11 +10,15 @@ extension INIInventoryReader.Parser {
         } catch {
             switch error {
             case .unclosedQuote(let offset):
-                throw .invalid(location(line, offset: start + offset), "unclosed quote in host definition "
-                    + "\"\(text(content))\"")
+                throw .invalid(
+                    location(line, offset: start + offset),
+                    "unclosed quote in host definition "
+                        + "\"\(text(content))\"")
             case .danglingBackslash(let offset):
-                throw .invalid(location(line, offset: start + offset), "a backslash at the end of host definition "
-                    + "\"\(text(content))\" escapes nothing")
+                throw .invalid(
+                    location(line, offset: start + offset),
+                    "a backslash at the end of host definition "
+                        + "\"\(text(content))\" escapes nothing")
             }
         }
         guard let pattern = words.first else {
@@ -52,7 +56,9 @@ extension INIInventoryReader.Parser {
     }
 
     /// The INI plugin's `_expand_hostpattern`: the shared expansion plus two INI-only checks.
-    private func hostNames(_ pattern: String, at place: SourceLocation) throws(InventoryError) -> (names: [String], port: Int?) {
+    private func hostNames(_ pattern: String, at place: SourceLocation) throws(InventoryError) -> (
+        names: [String], port: Int?
+    ) {
         let expanded: (names: [String], port: Int?)
         do {
             expanded = try HostRangeExpander.expandHostPattern(pattern)
@@ -61,12 +67,17 @@ extension INIInventoryReader.Parser {
         }
         let stripped = PythonCharacters.strip(ArraySlice(pattern.unicodeScalars))
         if stripped.last == ":" && expanded.port == nil {
-            throw .invalid(place, "host pattern '\(pattern)' ends in ':' without a port number "
-                + "(':' is reserved for giving a port)")
+            throw .invalid(
+                place,
+                "host pattern '\(pattern)' ends in ':' without a port number "
+                    + "(':' is reserved for giving a port)")
         }
-        for name in expanded.names where PythonCharacters.strip(ArraySlice(name.unicodeScalars)).elementsEqual("---".unicodeScalars) {
-            throw .invalid(place, "host pattern '\(pattern)': '---' starts a YAML document; "
-                + "this looks like a YAML file, not an INI inventory")
+        for name in expanded.names
+        where PythonCharacters.strip(ArraySlice(name.unicodeScalars)).elementsEqual("---".unicodeScalars) {
+            throw .invalid(
+                place,
+                "host pattern '\(pattern)': '---' starts a YAML document; "
+                    + "this looks like a YAML file, not an INI inventory")
         }
         return expanded
     }

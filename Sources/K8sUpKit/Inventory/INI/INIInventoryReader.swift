@@ -21,7 +21,9 @@ enum INIInventoryReader {
         try read(INISourceLines(bytes), file: file, into: &inventory)
     }
 
-    private static func read(_ source: INISourceLines, file: String, into inventory: inout Inventory) throws(InventoryError) {
+    private static func read(_ source: INISourceLines, file: String, into inventory: inout Inventory)
+        throws(InventoryError)
+    {
         var parser = Parser(file: file, inventory: inventory)
         do {
             for line in source.lines { try parser.parse(line) }
@@ -31,8 +33,10 @@ enum INIInventoryReader {
             guard case .invalid(let location, let message) = error, location.line == 1,
                 source.lines.first?.scalars.first == "\u{FEFF}"
             else { throw error }
-            throw .invalid(location, message + " (the file starts with a UTF-8 byte-order mark, which Ansible "
-                + "reads as part of the first line; remove it)")
+            throw .invalid(
+                location,
+                message + " (the file starts with a UTF-8 byte-order mark, which Ansible "
+                    + "reads as part of the first line; remove it)")
         }
         inventory = parser.inventory
     }
@@ -73,17 +77,21 @@ enum INIInventoryReader {
             let content = line.scalars[range]
             guard let first = content.first, first != "#", first != ";" else { return }
             if let invalid = line.firstInvalidOffset {
-                throw .invalid(location(line, offset: invalid), "this line is not valid UTF-8 "
-                    + "(only comment lines may contain other bytes)")
+                throw .invalid(
+                    location(line, offset: invalid),
+                    "this line is not valid UTF-8 "
+                        + "(only comment lines may contain other bytes)")
             }
             if let header = INISectionHeader.match(content) {
                 try enterSection(header, line: line, offset: range.lowerBound)
                 return
             }
             if first == "[" && content.last == "]" {
-                throw .invalid(location(line, offset: range.lowerBound), "invalid section header "
-                    + "'\(text(content))': expected [group], [group:children] or [group:vars], "
-                    + "with no spaces and no other characters")
+                throw .invalid(
+                    location(line, offset: range.lowerBound),
+                    "invalid section header "
+                        + "'\(text(content))': expected [group], [group:children] or [group:vars], "
+                        + "with no spaces and no other characters")
             }
             switch kind {
             case .hosts: try parseHosts(content, line: line)
@@ -97,9 +105,11 @@ enum INIInventoryReader {
         ) throws(InventoryError) {
             let here = location(line, offset: offset)
             guard let newKind = SectionKind(rawValue: header.kind ?? "hosts") else {
-                throw .invalid(location(line, offset: offset + header.kindOffset), "section "
-                    + "[\(header.group):\(header.kind ?? "")] has unknown type '\(header.kind ?? "")': "
-                    + "expected [\(header.group)], [\(header.group):children] or [\(header.group):vars]")
+                throw .invalid(
+                    location(line, offset: offset + header.kindOffset),
+                    "section "
+                        + "[\(header.group):\(header.kind ?? "")] has unknown type '\(header.kind ?? "")': "
+                        + "expected [\(header.group)], [\(header.group):children] or [\(header.group):vars]")
             }
             groupName = header.group
             kind = newKind
@@ -119,23 +129,32 @@ enum INIInventoryReader {
             }
         }
 
-        private mutating func parseVariable(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line) throws(InventoryError) {
+        private mutating func parseVariable(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
+            throws(InventoryError)
+        {
             let start = content.startIndex
             guard let equals = content.firstIndex(of: "=") else {
-                throw .invalid(location(line, offset: start), "expected key=value in section "
-                    + "[\(groupName):vars], got '\(text(content))'")
+                throw .invalid(
+                    location(line, offset: start),
+                    "expected key=value in section "
+                        + "[\(groupName):vars], got '\(text(content))'")
             }
             let key = text(PythonCharacters.strip(content[..<equals]))
             let valueRange = PythonCharacters.strippedRange(of: content[(equals + 1)...])
-            let value = try typedValue(text(content[valueRange]), key: key, at: location(line, offset: valueRange.lowerBound))
+            let value = try typedValue(
+                text(content[valueRange]), key: key, at: location(line, offset: valueRange.lowerBound))
             try setVariable(key, to: value, on: groupName, at: location(line, offset: start))
         }
 
-        private mutating func parseChild(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line) throws(InventoryError) {
+        private mutating func parseChild(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
+            throws(InventoryError)
+        {
             let here = location(line, offset: content.startIndex)
             guard let child = INISectionHeader.childGroupName(content) else {
-                throw .invalid(here, "expected a group name in section [\(groupName):children], "
-                    + "got '\(text(content))'")
+                throw .invalid(
+                    here,
+                    "expected a group name in section [\(groupName):children], "
+                        + "got '\(text(content))'")
             }
             if inventory.groups[child] != nil {
                 try inventory.addChild(child, to: groupName, at: here)

@@ -29,7 +29,8 @@ struct INISectionHeader: Equatable {
         guard index < line.endIndex, line[index] == "]", endsWithOptionalComment(line, from: index + 1) else {
             return nil
         }
-        return INISectionHeader(group: text(line[nameStart..<nameEnd]), kind: kind, kindOffset: kindStart - line.startIndex)
+        return INISectionHeader(
+            group: text(line[nameStart..<nameEnd]), kind: kind, kindOffset: kindStart - line.startIndex)
     }
 
     /// `^([^:\]\s]+)\s*(?:\#.*)?$`: the group name of a line in a `[group:children]` section.

@@ -16,7 +16,8 @@ enum PythonInteger: Hashable, Sendable {
         let significant = digits.drop { $0 == 0 }
         if radix == 10 {
             guard significant.count <= Self.maximumDecimalDigits else { return nil }
-            self.init(decimal: significant.isEmpty ? "0" : String(decoding: significant.map { $0 + 0x30 }, as: UTF8.self))
+            self.init(
+                decimal: significant.isEmpty ? "0" : String(decoding: significant.map { $0 + 0x30 }, as: UTF8.self))
             return
         }
         // Bound the size by bits before any long arithmetic: 4300 decimal digits are about 14,284 bits.

@@ -107,7 +107,8 @@ enum PythonLiteralEvaluator {
         default:
             return nil
         }
-        return subtract ? .complex(real: leftReal - real, imaginary: 0.0 - imaginary)
+        return subtract
+            ? .complex(real: leftReal - real, imaginary: 0.0 - imaginary)
             : .complex(real: leftReal + real, imaginary: 0.0 + imaginary)
     }
 }

@@ -68,7 +68,8 @@ struct PythonLiteralParser {
             index += 1
             guard let right = factor() else { return nil }
             // A chain of two or more operations has a BinOp as left operand, which literal_eval rejects.
-            node = operations == 0 ? .binary(subtract: token == .punctuation("-"), left: node, right: right) : .notLiteral
+            node =
+                operations == 0 ? .binary(subtract: token == .punctuation("-"), left: node, right: right) : .notLiteral
             operations += 1
         }
         return node
@@ -170,9 +171,7 @@ struct PythonLiteralParser {
             index += 1
             guard let value = expression() else { return nil }
             values.append(value)
-            if isPunctuation(",") { index += 1 }
-            else if isPunctuation("}") { break }
-            else { return nil }
+            if isPunctuation(",") { index += 1 } else if isPunctuation("}") { break } else { return nil }
             if isPunctuation("}") { break }
             guard let key = expression() else { return nil }
             keys.append(key)

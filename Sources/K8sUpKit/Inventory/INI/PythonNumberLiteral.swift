@@ -124,7 +124,8 @@ enum PythonNumberLiteral {
         /// CPython's `verify_end_of_number`: no identifier character may follow a number.
         func endsCleanly() -> Bool {
             guard let scalar = current else { return true }
-            let isIdentifierCharacter = scalar.value >= 128 || scalar == "_" || isDigit(scalar)
+            let isIdentifierCharacter =
+                scalar.value >= 128 || scalar == "_" || isDigit(scalar)
                 || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
             return !isIdentifierCharacter
         }
@@ -158,7 +159,9 @@ enum PythonNumberLiteral {
             let bitsPerDigit = radix.trailingZeroBitCount
             var bits: [Bool] = []
             for digit in digits.drop(while: { $0 == 0 }) {
-                for shift in stride(from: bitsPerDigit - 1, through: 0, by: -1) { bits.append((digit >> shift) & 1 == 1) }
+                for shift in stride(from: bitsPerDigit - 1, through: 0, by: -1) {
+                    bits.append((digit >> shift) & 1 == 1)
+                }
             }
             let padding = (4 - bits.count % 4) % 4
             bits.insert(contentsOf: repeatElement(false, count: padding), at: 0)

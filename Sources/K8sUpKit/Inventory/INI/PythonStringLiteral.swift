@@ -63,7 +63,8 @@ enum PythonStringLiteral {
     /// skips the next character (even in raw literals), and single-quoted literals may not end the input.
     private static func body(_ source: [Unicode.Scalar], quoteIndex: Int) -> (ArraySlice<Unicode.Scalar>, Int)? {
         let quote = source[quoteIndex]
-        let isTriple = quoteIndex + 2 < source.count && source[quoteIndex + 1] == quote
+        let isTriple =
+            quoteIndex + 2 < source.count && source[quoteIndex + 1] == quote
             && source[quoteIndex + 2] == quote
         let quoteSize = isTriple ? 3 : 1
         let start = quoteIndex + quoteSize

@@ -8,6 +8,7 @@ import Testing
         ("[a]\n[p:children]\na\nkube-nodes\n", 4, 1, "section [p:children] includes undefined group 'kube-nodes'"),
         ("[p:children]\n  x\n[q:children]\nx\n", 2, 3, "section [p:children] includes undefined group 'x'"),
         ("[g]\n[foo:vars]\nb=2\n", 2, 1, "[foo:vars] for a group 'foo' that is never defined"),
+        ("[p:children]\nc\n[c:vars]\nx=1\n", 2, 1, "section [p:children] includes undefined group 'c'"),
         ("[x:children]\nh1\n[h1x]\nh1\n", 2, 1, "includes undefined group 'h1'"),
         (
             "[n]\nnode1 ansible_host='10.0.0.1\n", 2, 20,

@@ -43,6 +43,9 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
     @Test func varsSectionsMayComeBeforeTheGroupIsDeclared() throws {
         let inventory = try readINI("[g:vars]\nx=1\n[g]\nh1\n")
         #expect(inventory.groups["g"]?.vars["x"] == .int(1))
+        let pendingChild = try readINI("[p:children]\nc\n[c:vars]\nx=1\n[c:children]\n")
+        #expect(pendingChild.groups["p"]?.children == ["c"])
+        #expect(pendingChild.groups["c"]?.vars["x"] == .int(1))
     }
 
     @Test func allSectionHostsEndUpInUngroupedAfterReconcile() throws {
@@ -87,6 +90,9 @@ func readINI(_ text: String, reconcile: Bool = false) throws(InventoryError) -> 
         let inventory = try readINI("h a=1 b=2 a=3\n")
         #expect(inventory.hosts["h"]?.vars.keys == ["a", "b"])
         #expect(inventory.hosts["h"]?.vars["a"] == .int(3))
+        // The line's variables are a Python dict, so only the last value is ever set: 'abc' never reaches int().
+        let grouped = try readINI("[web]\nweb ansible_group_priority=abc ansible_group_priority=5\n")
+        #expect(grouped.groups["web"]?.priority == 5)
     }
 
     @Test func rangesExpandToSeveralHostsSharingVarsAndPort() throws {

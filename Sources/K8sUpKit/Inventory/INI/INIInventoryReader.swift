@@ -9,7 +9,13 @@
 /// Lines whose first non-blank character is `#` or `;` are comments.
 ///
 /// The caller calls `Inventory.reconcile()` once all sources are read. On error the inventory is left as
-/// it was.
+/// it was (Ansible keeps what it had added before the bad line).
+///
+/// Deliberate differences, all of them errors where Ansible would go on with surprising data:
+/// - bytes that are not UTF-8 outside comment lines (Ansible keeps them as lone surrogates);
+/// - host ranges that select nothing (`node[5:1]`), or absurdly many hosts (see `HostRangeExpander`);
+/// - ports and values that inventory data cannot hold: a port beyond `Int`, lone surrogates, bytes that are
+///   not UTF-8, dict keys that are not strings, numbers, booleans or None (Ansible fails on most of these too).
 enum INIInventoryReader {
     /// Reads inventory text.
     static func read(_ text: String, file: String, into inventory: inout Inventory) throws(InventoryError) {

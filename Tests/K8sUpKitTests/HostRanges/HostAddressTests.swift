@@ -3,6 +3,7 @@ import Testing
 @testable import K8sUpKit
 
 @Suite struct HostAddressTests {
+    /// What `parse_address` returns or raises.
     enum Outcome: Sendable, Equatable {
         case address(String, Int?)
         case notAnAddress

@@ -61,6 +61,7 @@ enum INIFixtures {
         return ExpectedError(line: line, column: column, fragment: parts[2].trimmingCharacters(in: .whitespaces))
     }
 
+    /// A fixture file that does not have the expected format.
     enum FixtureError: Error {
         case malformed(String)
     }

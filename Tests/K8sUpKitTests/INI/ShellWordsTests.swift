@@ -3,6 +3,7 @@ import Testing
 @testable import K8sUpKit
 
 @Suite struct ShellWordsTests {
+    /// What `shlex.split` returns or raises.
     enum Outcome: Sendable {
         case words([String])
         case unclosedQuote

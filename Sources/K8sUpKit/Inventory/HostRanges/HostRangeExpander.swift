@@ -167,7 +167,8 @@ enum HostRangeExpander {
         }
         guard !overflow else { throw .tooManyHosts(pattern: pattern, limit: maximumHosts) }
         guard distance >= 0 else { return 0 }
-        let count = distance / step.magnitude.asInt + 1
+        // |Int.min| does not fit in Int; such a step can only select `low` itself.
+        let count = step == Int.min ? 1 : distance / abs(step) + 1
         guard count <= maximumHosts else { throw .tooManyHosts(pattern: pattern, limit: maximumHosts) }
         return count
     }
@@ -180,9 +181,4 @@ enum HostRangeExpander {
         if text.hasPrefix("-") { return "-" + padding + text.dropFirst() }
         return padding + text
     }
-}
-
-extension UInt {
-    /// The value as `Int`, saturating at `Int.max`.
-    fileprivate var asInt: Int { self > UInt(Int.max) ? Int.max : Int(self) }
 }

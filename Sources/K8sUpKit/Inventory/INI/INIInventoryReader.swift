@@ -50,6 +50,7 @@ enum INIInventoryReader {
     /// The plugin's state machine: the current group and section kind, and the `pending_declarations` of
     /// groups used in `:vars` or `:children` sections before they are declared.
     struct Parser {
+        /// What the lines of the current section are: hosts, child group names or group variables.
         enum SectionKind: String {
             case hosts, children, vars
         }

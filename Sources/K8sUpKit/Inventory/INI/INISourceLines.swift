@@ -5,6 +5,7 @@
 /// Bytes that are not UTF-8 are remembered per line: Ansible decodes them to lone surrogates, which only
 /// disappear harmlessly in comment lines; the reader rejects them anywhere else.
 struct INISourceLines {
+    /// One line, without its line break.
     struct Line {
         /// 1-based.
         var number: Int
@@ -34,6 +35,7 @@ struct INISourceLines {
         split(decoded)
     }
 
+    /// A decoded character, or a byte sequence that is not UTF-8.
     private enum Decoded {
         case scalar(Unicode.Scalar)
         case invalid

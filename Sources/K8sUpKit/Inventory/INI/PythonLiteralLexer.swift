@@ -3,6 +3,7 @@
 /// continuation, a NUL character) makes the whole source "not a literal", which is what
 /// `ast.literal_eval` reports for it too (`SyntaxError` or `ValueError`).
 struct PythonLiteralLexer {
+    /// One token of a literal.
     enum Token: Equatable {
         case number(PythonObject)
         case string(PythonStringLiteral.Value)

@@ -9,6 +9,7 @@ enum PythonNumberLiteral {
         return scanner.scanNumber()
     }
 
+    /// The tokenizer's state while reading one number.
     private struct Scanner {
         let source: [Unicode.Scalar]
         var index: Int

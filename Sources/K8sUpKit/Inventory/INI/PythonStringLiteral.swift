@@ -32,6 +32,7 @@ enum PythonStringLiteral {
         }
     }
 
+    /// The decoded contents of a literal.
     enum Value: Equatable {
         case text([UInt32])
         case bytes([UInt8])
@@ -39,6 +40,7 @@ enum PythonStringLiteral {
         case formatted
     }
 
+    /// A scanned literal and where it ends.
     struct Token: Equatable {
         var value: Value
         /// The index just after the closing quote.

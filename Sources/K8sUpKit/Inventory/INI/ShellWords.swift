@@ -21,6 +21,7 @@ enum ShellWords {
         case danglingBackslash(offset: Int)
     }
 
+    /// `shlex`'s states: between words, in a word, in quotes, after a backslash.
     private enum State: Equatable {
         case between
         case word
@@ -28,6 +29,7 @@ enum ShellWords {
         case escaped(returnTo: EscapeReturn)
     }
 
+    /// The state a backslash escape returns to.
     private enum EscapeReturn: Equatable {
         case word
         case doubleQuoted

@@ -22,6 +22,8 @@ import Testing
     }
 
     @Test func aStringTextIsDistinguishedFromTheSameTextNotBeingALiteral() throws {
+        #expect(try PythonLiteral.value("hello") == nil)
+        #expect(try PythonLiteral.value("'hello'") == .string("hello"))
         #expect(try PythonLiteral.evaluate("hello") == nil)
         #expect(try PythonLiteral.evaluate("'hello'") == .str(Array("hello".unicodeScalars.map(\.value))))
     }

@@ -9,7 +9,13 @@
 enum PythonLiteral {
     /// `_parse_value(text)`: the typed value, or the text itself when it is not a Python literal.
     static func inventoryValue(_ text: String) throws(PythonLiteralError) -> DataValue {
-        guard let object = try evaluate(text) else { return .string(text) }
+        try value(text) ?? .string(text)
+    }
+
+    /// The data Ansible stores for the literal `text`, or nil where `ast.literal_eval` raises `ValueError` or
+    /// `SyntaxError` (Ansible then stores the text itself).
+    static func value(_ text: String) throws(PythonLiteralError) -> DataValue? {
+        guard let object = try evaluate(text) else { return nil }
         return try dataValue(object)
     }
 

@@ -1,0 +1,117 @@
+/// Python 3.11's character classes, so that text is split, stripped and matched exactly where Ansible
+/// relies on `str.strip()`, `str.splitlines()`, `int()` and the regex classes `\s` and `\w`.
+///
+/// Python 3.11 ships Unicode 14.0; Swift knows newer characters, so the classes that depend on the Unicode
+/// database ignore characters assigned after 14.0 (they are not letters or digits to Python 3.11).
+enum PythonCharacters {
+    /// `str.isspace()`, which is also what `str.strip()` removes and what `re`'s `\s` matches.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A character at which `str.splitlines()` ends a line (`\r\n` counts as one break).
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x1C...0x1E, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// `re`'s `\w` on `str` patterns: `str.isalnum()` or `_`.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                || value == 0x5F
+        }
+        guard isKnownToPython(scalar) else { return false }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+            return true
+        default:
+            return properties.numericType != nil
+        }
+    }
+
+    /// The value of a decimal digit (Unicode category Nd) as `int()` reads it, e.g. `٣` → 3.
+    static func decimalDigitValue(_ scalar: Unicode.Scalar) -> Int? {
+        if (0x30...0x39).contains(scalar.value) { return Int(scalar.value - 0x30) }
+        guard !scalar.isASCII, isKnownToPython(scalar), scalar.properties.numericType == .decimal,
+            let value = scalar.properties.numericValue
+        else { return nil }
+        return Int(value)
+    }
+
+    /// Whether Python 3.11's Unicode 14.0 database has the character at all.
+    static func isKnownToPython(_ scalar: Unicode.Scalar) -> Bool {
+        guard let age = scalar.properties.age else { return false }
+        return age.major < 14 || (age.major == 14 && age.minor == 0)
+    }
+
+    /// The bounds of `text` without the leading and trailing characters `str.strip()` removes.
+    static func strippedRange(of text: ArraySlice<Unicode.Scalar>) -> Range<Int> {
+        var lower = text.startIndex
+        var upper = text.endIndex
+        while lower < upper, isSpace(text[lower]) { lower += 1 }
+        while upper > lower, isSpace(text[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// `str.strip()` on scalars.
+    static func strip(_ text: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        text[strippedRange(of: text)]
+    }
+
+    /// What `int(text)` makes of a string.
+    enum ParsedInt: Equatable {
+        case value(Int)
+        /// Python raises `ValueError`.
+        case invalid
+        /// A valid integer that does not fit in `Int`.
+        case tooLarge
+    }
+
+    /// Python's `int(text)` for base 10: surrounding whitespace, an optional sign, Unicode decimal digits
+    /// with single underscores between them.
+    static func parseInt<Text: Collection<Unicode.Scalar>>(_ text: Text) -> ParsedInt {
+        let scalars = strip(ArraySlice(text))
+        var index = scalars.startIndex
+        var negative = false
+        if index < scalars.endIndex, scalars[index] == "+" || scalars[index] == "-" {
+            negative = scalars[index] == "-"
+            index += 1
+        }
+        guard index < scalars.endIndex else { return .invalid }
+        var magnitude: UInt = 0
+        var overflowed = false
+        var previousWasDigit = false
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "_" {
+                guard previousWasDigit else { return .invalid }
+                previousWasDigit = false
+            } else if let digit = decimalDigitValue(scalar) {
+                let (times, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(UInt(digit))
+                overflowed = overflowed || overflow1 || overflow2
+                magnitude = sum
+                previousWasDigit = true
+            } else {
+                return .invalid
+            }
+            index += 1
+        }
+        guard previousWasDigit else { return .invalid }
+        if overflowed { return .tooLarge }
+        if negative {
+            return magnitude <= UInt(Int.max) + 1 ? .value(0 &- Int(truncatingIfNeeded: magnitude)) : .tooLarge
+        }
+        return magnitude <= UInt(Int.max) ? .value(Int(magnitude)) : .tooLarge
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+@testable import K8sUpKit
+
+/// Locates and loads the INI test fixtures: the differential corpus under `Fixtures/INI/` and the shared
+/// Kubespray inventories under `/work/shared/fixtures/kubespray` (found relative to the package root).
+enum INIFixtures {
+    /// `Tests/K8sUpKitTests/Fixtures/INI`.
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/INI")
+
+    /// The package root: the directory holding `Package.swift`.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `../shared/fixtures/kubespray` next to the package (the shared fixtures of the project).
+    static let kubesprayDirectory = packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/fixtures/kubespray")
+
+    /// The `.ini` files directly in `directory`, sorted by name.
+    static func iniFiles(in directory: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".ini") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// Every `.ini` file below `directory`, sorted by path.
+    static func iniFilesRecursively(in directory: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(atPath: directory.path)
+        var paths: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".ini") { paths.append(path) }
+        }
+        return paths.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    /// Reads a file with the INI reader, reconciles, and renders `ansible-inventory --list`.
+    static func renderList(_ file: URL) throws -> String {
+        let bytes = try [UInt8](Data(contentsOf: file))
+        var inventory = Inventory()
+        try INIInventoryReader.read(bytes, file: file.lastPathComponent, into: &inventory)
+        inventory.reconcile()
+        return AnsibleListRenderer.render(inventory)
+    }
+
+    /// The expected error of `NAME.ini`, from `NAME.expected-error.txt`: `LINE:COLUMN: message fragment`.
+    struct ExpectedError {
+        var line: Int
+        var column: Int
+        var fragment: String
+    }
+
+    static func expectedError(for file: URL) throws -> ExpectedError? {
+        let errorFile = file.deletingPathExtension().appendingPathExtension("expected-error.txt")
+        guard let text = try? String(contentsOf: errorFile, encoding: .utf8) else { return nil }
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? ""
+        let parts = firstLine.split(separator: ":", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let line = Int(parts[0]), let column = Int(parts[1]) else {
+            throw FixtureError.malformed(errorFile.path)
+        }
+        return ExpectedError(line: line, column: column, fragment: parts[2].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A fixture file that does not have the expected format.
+    enum FixtureError: Error {
+        case malformed(String)
+    }
+}

@@ -1,6 +1,96 @@
-/// The entry point `main.swift` calls: parses arguments, runs a command, maps errors to exit codes.
+import Foundation
+
+/// The entry point `main.swift` calls: picks the subcommand, parses its arguments, runs it, and turns
+/// every error into a message on standard error and an exit code (the only place that does so).
 public enum CLI {
+    public static let version = "0.1.0"
+
+    static var commands: [any Subcommand.Type] { [InventoryCommand.self] }
+
+    /// Runs k8sup with the real console, environment and working directory.
     public static func main(arguments: [String]) -> Int32 {
-        0
+        let context = CommandContext(
+            console: StandardConsole(), environment: ProcessInfo.processInfo.environment,
+            workingDirectory: FileManager.default.currentDirectoryPath)
+        return run(arguments: arguments, context: context).rawValue
+    }
+
+    /// Runs k8sup against any console and environment; used by `main` and by tests.
+    public static func run(arguments: [String], context: CommandContext) -> ExitCode {
+        do {
+            return try dispatch(arguments, context: context)
+        } catch {
+            return report(error, context: context)
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], context: CommandContext) throws -> ExitCode {
+        let specs = commands.map { $0.spec }
+        guard let first = arguments.first else {
+            context.console.writeError(HelpRenderer.topLevel(commands: specs, version: version))
+            return .usage
+        }
+        switch first {
+        case "--help", "-h", "help":
+            if first == "help", let name = arguments.dropFirst().first {
+                guard let command = commands.first(where: { $0.spec.name == name }) else {
+                    throw UsageError("unknown command '\(name)'" + commandSuggestion(for: name))
+                }
+                context.console.writeOutput(HelpRenderer.command(command.spec))
+            } else {
+                context.console.writeOutput(HelpRenderer.topLevel(commands: specs, version: version))
+            }
+            return .ok
+        case "--version", "-V":
+            context.console.writeOutput("k8sup \(version)\n")
+            return .ok
+        default:
+            guard let command = commands.first(where: { $0.spec.name == first }) else {
+                let kind = first.hasPrefix("-") ? "option" : "command"
+                throw UsageError("unknown \(kind) '\(first)'" + commandSuggestion(for: first))
+            }
+            let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
+            if parsed.flag("help") {
+                context.console.writeOutput(HelpRenderer.command(command.spec))
+                return .ok
+            }
+            return try command.run(parsed, context: context)
+        }
+    }
+
+    private static func commandSuggestion(for name: String) -> String {
+        let names = commands.map { $0.spec.name }
+        guard let best = names.min(by: {
+            ArgumentParser.editDistance($0, name) < ArgumentParser.editDistance($1, name)
+        }), ArgumentParser.editDistance(best, name) <= 2 else { return "" }
+        return " (did you mean '\(best)'?)"
+    }
+
+    private static func report(_ error: any Error, context: CommandContext) -> ExitCode {
+        let console = context.console
+        switch error {
+        case let usage as UsageError:
+            var text = "k8sup: error: \(usage.message)\n"
+            if let name = usage.command, let command = commands.first(where: { $0.spec.name == name }) {
+                text += "\(command.spec.usageLine)\nRun 'k8sup \(name) --help' for details.\n"
+            } else {
+                text += "usage: k8sup COMMAND [OPTIONS]\nRun 'k8sup --help' for the list of commands.\n"
+            }
+            console.writeError(text)
+            return .usage
+        default:
+            console.writeError("k8sup: error: \(error)\n")
+            return exitCode(for: error)
+        }
+    }
+
+    /// The one mapping from error kinds to exit codes (SPEC section 6).
+    static func exitCode(for error: any Error) -> ExitCode {
+        switch error {
+        case is UsageError: return .usage
+        case is InventoryError: return .dataError
+        case is CancellationError: return .interrupted
+        default: return .failure
+        }
     }
 }

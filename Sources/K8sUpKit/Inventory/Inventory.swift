@@ -56,18 +56,17 @@ public struct Inventory: Sendable, Equatable {
     public mutating func setVariable(
         _ key: String, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
+        try setVariable(.string(key), to: value, on: entity, at: location)
+    }
+
+    /// Sets an inline var whose name may be any YAML scalar (Ansible accepts, and lists, `1: x`).
+    public mutating func setVariable(
+        _ key: DataValue, to value: DataValue, on entity: String, at location: SourceLocation?
+    ) throws(InventoryError) {
         let place = location ?? SourceLocation(file: "<inventory>")
         if var group = groups[entity] {
             if key == "ansible_group_priority" {
-                switch value {
-                case .null, .list, .mapping:
-                    break  // Python's int() raises TypeError here, which Ansible ignores
-                default:
-                    guard let priority = Self.pythonInt(value) else {
-                        throw .invalid(place, "ansible_group_priority must be an integer, got '\(value.scalarText)'")
-                    }
-                    group.priority = priority
-                }
+                try Self.applyPriority(value, to: &group, at: place)
             } else {
                 group.vars[key] = value
             }
@@ -75,7 +74,21 @@ public struct Inventory: Sendable, Equatable {
         } else if hosts[entity] != nil {
             hosts[entity]?.vars[key] = value
         } else {
-            throw .invalid(place, "cannot set '\(key)': no group or host named '\(entity)'")
+            throw .invalid(place, "cannot set '\(key.scalarText)': no group or host named '\(entity)'")
+        }
+    }
+
+    private static func applyPriority(
+        _ value: DataValue, to group: inout InventoryGroup, at place: SourceLocation
+    ) throws(InventoryError) {
+        switch value {
+        case .null, .list, .mapping:
+            return  // Python's int() raises TypeError here, which Ansible ignores
+        default:
+            guard let priority = pythonInt(value) else {
+                throw .invalid(place, "ansible_group_priority must be an integer, got '\(value.scalarText)'")
+            }
+            group.priority = priority
         }
     }
 

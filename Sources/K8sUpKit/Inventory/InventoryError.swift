@@ -7,6 +7,8 @@ public enum InventoryError: Error, Equatable, CustomStringConvertible {
     case invalid(SourceLocation, String)
     /// Neither the YAML nor the INI reader could make sense of a file named by `-i`; one reason per reader.
     case unparsable(file: String, reasons: [String])
+    /// No file in a directory named by `-i` could be read as an inventory; one line per file tried.
+    case noInventoryInDirectory(String, failures: [String])
     /// No `kube_control_plane`/`kube-master` group exists.
     case noControlPlaneGroup(groups: [String])
     /// The control-plane group exists but has no hosts.
@@ -23,6 +25,10 @@ public enum InventoryError: Error, Equatable, CustomStringConvertible {
         case .unparsable(let file, let reasons):
             let detail = reasons.map { "\n  - \($0)" }.joined()
             return "\(file): not a YAML or INI inventory:\(detail)"
+        case .noInventoryInDirectory(let path, let failures):
+            guard !failures.isEmpty else { return "\(path): the directory has no inventory files" }
+            return "\(path): no file in this directory could be read as an inventory:"
+                + failures.map { "\n  - \($0)" }.joined()
         case .noControlPlaneGroup(let groups):
             let known = groups.isEmpty ? "none" : groups.joined(separator: ", ")
             return "the inventory has no control-plane group: add a 'kube_control_plane' (or 'kube-master') "

@@ -1,40 +1,67 @@
-/// Writes `DataValue`s byte-for-byte as Python's `json.dumps` does, so `k8sup inventory --list` prints
-/// what `ansible-inventory --list` prints (`sort_keys=True, indent=4`, ASCII-only output).
+/// Writes `DataValue`s byte-for-byte as Python's `json.dumps` does, in two flavours: plain
+/// `json.dumps(sort_keys=True, indent=4)` and the way `ansible-inventory --list` calls it.
 public enum PythonJSONWriter {
-    /// `json.dumps(value, sort_keys=True, indent=4)`.
+    /// `json.dumps(value, sort_keys=True, indent=4)`: ASCII-only output, keys sorted by their Python value.
     public static func pretty(_ value: DataValue) -> String {
         var output = ""
-        write(value, indent: 4, depth: 0, into: &output)
+        write(value, format: Format(indent: 4, asciiOnly: true), depth: 0, into: &output)
         return output
     }
 
     /// `json.dumps(value, sort_keys=True)`: one line, `", "` and `": "` separators.
     public static func compact(_ value: DataValue) -> String {
         var output = ""
-        write(value, indent: nil, depth: 0, into: &output)
+        write(value, format: Format(indent: nil, asciiOnly: true), depth: 0, into: &output)
         return output
     }
 
-    private static func write(_ value: DataValue, indent: Int?, depth: Int, into output: inout String) {
+    /// What `ansible-inventory` prints (ansible-core 2.19's legacy inventory encoder): UTF-8 kept as is
+    /// (`ensure_ascii=False`), and non-string keys turned into JSON text (`1`, `true`, `null`) before the
+    /// keys are sorted, so they sort as strings.
+    public static func ansibleInventory(_ value: DataValue) -> String {
+        var output = ""
+        write(stringifyingKeys(value), format: Format(indent: 4, asciiOnly: false), depth: 0, into: &output)
+        return output
+    }
+
+    private struct Format {
+        let indent: Int?
+        let asciiOnly: Bool
+    }
+
+    private static func stringifyingKeys(_ value: DataValue) -> DataValue {
+        switch value {
+        case .list(let elements):
+            return .list(elements.map(stringifyingKeys))
+        case .mapping(let mapping):
+            var converted = DataMapping()
+            for (key, element) in mapping.entries { converted[.string(keyText(key))] = stringifyingKeys(element) }
+            return .mapping(converted)
+        default:
+            return value
+        }
+    }
+
+    private static func write(_ value: DataValue, format: Format, depth: Int, into output: inout String) {
         switch value {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .int(let number): output += String(number)
         case .bigInt(let digits): output += digits
         case .float(let number): output += PythonFloatFormat.json(number)
-        case .string(let text): appendQuoted(text, to: &output)
+        case .string(let text): appendQuoted(text, asciiOnly: format.asciiOnly, to: &output)
         case .list(let elements):
-            writeContainer(open: "[", close: "]", count: elements.count, indent: indent, depth: depth,
+            writeContainer(open: "[", close: "]", count: elements.count, indent: format.indent, depth: depth,
                            into: &output) { position, output in
-                write(elements[position], indent: indent, depth: depth + 1, into: &output)
+                write(elements[position], format: format, depth: depth + 1, into: &output)
             }
         case .mapping(let mapping):
             let sorted = sortedEntries(mapping)
-            writeContainer(open: "{", close: "}", count: sorted.count, indent: indent, depth: depth,
+            writeContainer(open: "{", close: "}", count: sorted.count, indent: format.indent, depth: depth,
                            into: &output) { position, output in
-                appendQuoted(sorted[position].key, to: &output)
+                appendQuoted(sorted[position].key, asciiOnly: format.asciiOnly, to: &output)
                 output += ": "
-                write(sorted[position].value, indent: indent, depth: depth + 1, into: &output)
+                write(sorted[position].value, format: format, depth: depth + 1, into: &output)
             }
         }
     }
@@ -95,9 +122,9 @@ public enum PythonJSONWriter {
         }
     }
 
-    /// `json.dumps` string quoting with `ensure_ascii=True`: non-ASCII becomes `\uXXXX` (surrogate pairs
-    /// above U+FFFF), control characters and DEL are escaped, `/` is left alone.
-    static func appendQuoted(_ text: String, to output: inout String) {
+    /// `json.dumps` string quoting: control characters are escaped; with `ensure_ascii` (`asciiOnly`) also
+    /// DEL and everything beyond ASCII, as `\uXXXX` (surrogate pairs above U+FFFF). `/` is left alone.
+    static func appendQuoted(_ text: String, asciiOnly: Bool, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -109,7 +136,7 @@ public enum PythonJSONWriter {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value > 0x7E {
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
                     appendUnicodeEscape(scalar.value, to: &output)
                 } else {
                     output.unicodeScalars.append(scalar)

@@ -12,7 +12,7 @@ import Testing
             ("-1000000000000000000000000000000", -465_258_685_558_744_706),
         ] as [(String, Int64)])
     func integersHashLikeCPython(decimal: String, expected: Int64) {
-        #expect(PythonInteger(decimal: decimal).pythonHash == expected)
+        #expect(PythonLiteralInteger(decimal: decimal).pythonHash == expected)
     }
 
     @Test(

@@ -135,7 +135,7 @@ enum PythonLiteralError: Error, Equatable, CustomStringConvertible {
         case .integerTooLargeForFloat:
             return "an integer in this complex number is too large to convert to float"
         case .integerTooLarge:
-            return "an integer with more than \(PythonInteger.maximumDecimalDigits) digits cannot be used"
+            return "an integer with more than \(PythonLiteralInteger.maximumDecimalDigits) digits cannot be used"
         case .unsupportedKey(let type):
             return "a dict key of type '\(type)' cannot be used (only strings, numbers, booleans and None)"
         case .notUnicode:

@@ -5,7 +5,7 @@
 indirect enum PythonObject: Equatable, Sendable {
     case none
     case bool(Bool)
-    case int(PythonInteger)
+    case int(PythonLiteralInteger)
     /// An integer with more than 4300 decimal digits, written in hex, octal or binary: Python parses it,
     /// but Ansible cannot print it (`int` to `str` refuses that many digits). Kept as hex digits.
     case hugeInt(negative: Bool, hexDigits: String)
@@ -87,7 +87,7 @@ indirect enum PythonObject: Equatable, Sendable {
     enum HashKey: Hashable {
         case none
         case ellipsis
-        case integer(PythonInteger)
+        case integer(PythonLiteralInteger)
         case hugeInteger(negative: Bool, hexDigits: String)
         case float(Double)
         case complex(real: Double, imaginary: Double)
@@ -98,7 +98,7 @@ indirect enum PythonObject: Equatable, Sendable {
         /// A real number: integral values compare equal to the integer.
         static func number(_ value: Double) -> HashKey {
             guard value.isFinite, value.rounded(.towardZero) == value else { return .float(value) }
-            return .integer(PythonInteger(exactly: value))
+            return .integer(PythonLiteralInteger(exactly: value))
         }
     }
 }

@@ -2,7 +2,7 @@
 /// 2, 8, 10 or 16, negated, compared, hashed like CPython and converted to `float`.
 ///
 /// Values that fit in `Int` are always `.small`, so the synthesized equality is Python's equality.
-enum PythonInteger: Hashable, Sendable {
+enum PythonLiteralInteger: Hashable, Sendable {
     case small(Int)
     /// Optional `-` and decimal digits without leading zeros, for values outside `Int`.
     case big(String)
@@ -54,13 +54,13 @@ enum PythonInteger: Hashable, Sendable {
         self.init(decimal: (value < 0 ? "-" : "") + limbs.decimalString)
     }
 
-    var negated: PythonInteger {
+    var negated: PythonLiteralInteger {
         switch self {
         case .small(let value):
-            if value == Int.min { return PythonInteger(decimal: "9223372036854775808") }
+            if value == Int.min { return PythonLiteralInteger(decimal: "9223372036854775808") }
             return .small(-value)
         case .big(let digits):
-            return PythonInteger(decimal: digits.hasPrefix("-") ? String(digits.dropFirst()) : "-" + digits)
+            return PythonLiteralInteger(decimal: digits.hasPrefix("-") ? String(digits.dropFirst()) : "-" + digits)
         }
     }
 

@@ -1,0 +1,68 @@
+/// `k8sup inventory`: shows an inventory exactly as Ansible reads it (`--list`, `--graph`, `--host`),
+/// what a `--limit` selects (`--list-hosts`), and the cluster roles k8sup derives from it (`--roles`).
+struct InventoryCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "inventory",
+        summary: "Show an inventory as Ansible reads it, and the cluster roles k8sup derives from it.",
+        synopsis: "[-i PATH]... (--list | --graph [GROUP] [--vars] | --host HOST | --list-hosts | --roles) [-l PATTERN]...",
+        discussion: """
+        --list prints the same JSON as `ansible-inventory --list` (without Ansible's internal
+        `_meta.profile`); --graph and --host print what `ansible-inventory --graph` and `--host` print.
+        --limit takes Ansible host patterns (all, *, names, groups, a,b a:b a:&b a:!b, node*, ~regex,
+        group[0], group[1:3], @file) plus the aliases masters/control-plane and nodes/workers; a pattern
+        that matches nothing is an error. Unlike Ansible, --graph shows only the hosts --limit selects.
+
+        PATH is an INI or YAML inventory file or a Kubespray inventory directory; group_vars/ and
+        host_vars/ beside it are read. Default: $K8SUP_INVENTORY.
+        """,
+        options: [
+            .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory file or directory."),
+            .flag("list", help: "Print all groups and host vars as JSON, like ansible-inventory --list."),
+            .flag("graph", help: "Print the group tree (from GROUP, default all)."),
+            .flag("vars", help: "With --graph: show host and group vars."),
+            .value("host", name: "HOST", help: "Print one host's vars as JSON."),
+            .flag("list-hosts", help: "Print the hosts the --limit pattern selects."),
+            .flag("roles", help: "Print the control-plane and worker nodes with their Kubernetes node names."),
+            .value("limit", short: "l", name: "PATTERN", repeatable: true, help: "Restrict to hosts matching PATTERN."),
+        ],
+        positionalName: "GROUP", maxPositionals: 1)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+        let modes = ["list", "graph", "list-hosts", "roles"].filter(arguments.flag) + (arguments.value("host") != nil ? ["host"] : [])
+        guard modes.count == 1, let mode = modes.first else {
+            let problem = modes.isEmpty ? "choose what to show" : "--\(modes.joined(separator: " and --")) cannot be combined"
+            throw UsageError("\(problem): --list, --graph, --host, --list-hosts or --roles", command: spec.name)
+        }
+        if arguments.flag("vars") && mode != "graph" {
+            throw UsageError("--vars only works with --graph", command: spec.name)
+        }
+        if let group = arguments.positionals.first, mode != "graph" {
+            throw UsageError("unexpected argument '\(group)' (a GROUP is only taken by --graph)", command: spec.name)
+        }
+        let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
+        let selection = try InventorySelection.selectedHosts(arguments, in: loaded)
+        let console = context.console
+        switch mode {
+        case "list":
+            console.writeOutput(InventoryListRenderer.render(loaded, selectedHosts: selection))
+        case "graph":
+            let root = arguments.positionals.first ?? Inventory.allGroup
+            guard loaded.inventory.groups[root] != nil else {
+                throw UsageError("--graph needs a group name; '\(root)' is not a group in the inventory", command: spec.name)
+            }
+            console.writeOutput(InventoryGraphRenderer.render(
+                loaded, from: root, selectedHosts: selection, showVars: arguments.flag("vars")))
+        case "host":
+            let host = arguments.value("host") ?? ""
+            guard loaded.inventory.hosts[host] != nil else {
+                throw InventoryError.pattern(host, problem: "--host needs one host of the inventory; there is no host '\(host)'")
+            }
+            console.writeOutput(InventoryListRenderer.renderHost(loaded, host: host))
+        case "list-hosts":
+            console.writeOutput(HostListRenderer.listHosts(selection))
+        default:
+            console.writeOutput(ClusterRolesRenderer.render(try ClusterRoles(loaded), selectedHosts: Set(selection)))
+        }
+        return .ok
+    }
+}

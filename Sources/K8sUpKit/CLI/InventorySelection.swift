@@ -1,0 +1,33 @@
+/// The inventory options every command shares: `-i PATH` (default `$K8SUP_INVENTORY`) and `--limit`.
+enum InventorySelection {
+    /// The environment variable used when `-i` is absent.
+    static let environmentVariable = "K8SUP_INVENTORY"
+
+    /// The `-i` paths, or the environment default; a usage error when there is neither.
+    static func sources(_ arguments: ParsedArguments, context: CommandContext, command: String) throws(UsageError) -> [String] {
+        let given = arguments.values("inventory")
+        if !given.isEmpty { return given }
+        if let fallback = context.environment[environmentVariable], !fallback.isEmpty { return [fallback] }
+        throw UsageError("no inventory: pass -i PATH or set \(environmentVariable)", command: command)
+    }
+
+    /// Loads the inventory and prints the loader's warnings.
+    static func load(_ arguments: ParsedArguments, context: CommandContext, command: String) throws -> LoadedInventory {
+        let paths = try sources(arguments, context: context, command: command)
+        let loaded = try InventoryLoader().load(sources: paths)
+        for warning in loaded.warnings { context.console.warn(warning) }
+        return loaded
+    }
+
+    /// The hosts `--limit` selects (all hosts without it), in Ansible's order.
+    static func selectedHosts(_ arguments: ParsedArguments, in loaded: LoadedInventory) throws(InventoryError) -> [String] {
+        let limits = arguments.values("limit")
+        guard !limits.isEmpty else { return loaded.inventory.hosts(inGroup: Inventory.allGroup) }
+        let roles = try? ClusterRoles(loaded)
+        let controlPlane = roles?.controlPlane.map(\.host) ?? []
+        let workers = roles?.workers.map(\.host) ?? []
+        let resolver = HostPatternResolver(
+            inventory: loaded.inventory, aliases: PatternAliases(controlPlane: controlPlane, workers: workers))
+        return try resolver.select(limits.joined(separator: ","))
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Regenerates the expected outputs of the inventory oracle cases with real Ansible.
+
+The expected files are the test oracle for `k8sup inventory`: for every case in cases.json this runs
+ansible-inventory (or `ansible --list-hosts`) on the same sources and stores what it printed, with
+Ansible's internal `_meta.profile` key removed. Run it after adding a case:
+
+    python3 -m venv /tmp/ansible-venv && /tmp/ansible-venv/bin/pip install ansible-core
+    ANSIBLE_BIN=/tmp/ansible-venv/bin Tests/K8sUpKitTests/Fixtures/Oracles/regenerate.py
+
+A case with `ansibleRefuses` is one Ansible could not parse (it warns and prints an empty
+inventory); k8sup must refuse it with exit code 65 and that text in its error. Paths in cases.json start with @shared/ (../shared beside the repo), @repo/ (the repo root) or
+@fixtures/ (Tests/K8sUpKitTests/Fixtures). Ansible runs from an empty directory so that no
+group_vars/ in the current directory leak in.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.dirname(HERE)
+REPO = os.path.abspath(os.path.join(FIXTURES, "..", "..", ".."))
+SHARED = os.path.abspath(os.path.join(REPO, "..", "shared"))
+ANSIBLE_BIN = os.environ.get("ANSIBLE_BIN", "/tmp/ansible-venv/bin")
+
+
+def resolve(path):
+    for prefix, root in (("@shared/", SHARED), ("@repo/", REPO), ("@fixtures/", FIXTURES)):
+        if path.startswith(prefix):
+            return os.path.join(root, path[len(prefix):])
+    raise SystemExit(f"case path {path!r} must start with @shared/, @repo/ or @fixtures/")
+
+
+def ansible_command(case):
+    sources = [arg for source in case["sources"] for arg in ("-i", resolve(source))]
+    args = case["args"]
+    if "--list-hosts" in args:
+        limit = args[args.index("--limit") + 1] if "--limit" in args else "all"
+        return [os.path.join(ANSIBLE_BIN, "ansible"), "all", *sources, "--limit", limit, "--list-hosts"]
+    return [os.path.join(ANSIBLE_BIN, "ansible-inventory"), *sources, *args]
+
+
+def main():
+    with open(os.path.join(HERE, "cases.json")) as handle:
+        cases = json.load(handle)
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_LOCALHOST_WARNING="0")
+    with tempfile.TemporaryDirectory() as empty:
+        for case in cases:
+            command = ansible_command(case)
+            result = subprocess.run(command, cwd=empty, env=env, capture_output=True, text=True)
+            if result.returncode != 0:
+                sys.exit(f"{case['name']}: {' '.join(command)} failed:\n{result.stderr}")
+            # Cases Ansible cannot parse: it only warns and prints an empty inventory; k8sup refuses them.
+            refused = any(f"Unable to parse {resolve(source)} as an inventory source" in result.stderr
+                          for source in case["sources"])
+            if refused != ("ansibleRefuses" in case):
+                sys.exit(f"{case['name']}: Ansible {'refused' if refused else 'accepted'} it; fix ansibleRefuses")
+            output = result.stdout
+            if "--list" in case["args"] or "--host" in case["args"]:
+                document = json.loads(output)
+                document.get("_meta", {}).pop("profile", None)
+                output = json.dumps(document, sort_keys=True, indent=4, ensure_ascii=False) + "\n"
+            with open(os.path.join(HERE, case["name"] + ".expected"), "w") as handle:
+                handle.write(output)
+            print(f"{case['name']}: ok")
+
+
+if __name__ == "__main__":
+    main()

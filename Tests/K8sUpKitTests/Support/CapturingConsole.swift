@@ -1,0 +1,21 @@
+import Synchronization
+@testable import K8sUpKit
+
+/// A console that keeps what commands write, for assertions.
+final class CapturingConsole: Console {
+    private let streams = Mutex<(output: String, error: String)>(("", ""))
+
+    func writeOutput(_ text: String) { streams.withLock { $0.output += text } }
+    func writeError(_ text: String) { streams.withLock { $0.error += text } }
+
+    var output: String { streams.withLock { $0.output } }
+    var error: String { streams.withLock { $0.error } }
+}
+
+/// Runs the k8sup CLI in-process and returns the exit code with both streams.
+func runK8sup(_ arguments: [String], environment: [String: String] = [:]) -> (code: ExitCode, output: String, error: String) {
+    let console = CapturingConsole()
+    let context = CommandContext(console: console, environment: environment, workingDirectory: TestPaths.packageRoot)
+    let code = CLI.run(arguments: arguments, context: context)
+    return (code, console.output, console.error)
+}

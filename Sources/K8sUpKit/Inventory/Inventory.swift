@@ -1,5 +1,3 @@
-import Foundation
-
 /// The hosts and groups of an inventory, built with exactly the rules of Ansible's `InventoryData`,
 /// `Group` and `Host` (ansible-core 2.19), so that group membership, ancestry, depth and the implicit
 /// `all` and `ungrouped` groups come out as `ansible-inventory` shows them.
@@ -78,18 +76,34 @@ public struct Inventory: Sendable, Equatable {
         }
     }
 
+    /// Ansible calls Python's `int()` on the value before anything else, so values `int()` refuses
+    /// (None, lists, mappings, text that is not an integer) fail the inventory.
     private static func applyPriority(
         _ value: DataValue, to group: inout InventoryGroup, at place: SourceLocation
     ) throws(InventoryError) {
+        let priority: Int?
         switch value {
-        case .null, .list, .mapping:
-            return  // Python's int() raises TypeError here, which Ansible ignores
-        default:
-            guard let priority = pythonInt(value) else {
-                throw .invalid(place, "ansible_group_priority must be an integer, got '\(value.scalarText)'")
+        case .bool(let flag): priority = flag ? 1 : 0
+        case .int(let number): priority = number
+        case .bigInt(let digits): priority = digits.hasPrefix("-") ? Int.min : Int.max
+        case .float(let number): priority = number.isFinite ? Int(exactly: number.rounded(.towardZero)) : nil
+        case .string(let text):
+            if case .value(let number) = PythonCharacters.parseInt(text.unicodeScalars) {
+                priority = number
+            } else {
+                priority = nil
             }
-            group.priority = priority
+        case .null, .list, .mapping: priority = nil
         }
+        guard let priority else {
+            let shown: String
+            switch value {
+            case .null, .list, .mapping: shown = value.kindName
+            default: shown = "'\(value.scalarText)'"
+            }
+            throw .invalid(place, "ansible_group_priority must be an integer, got \(shown)")
+        }
+        group.priority = priority
     }
 
     /// Makes `child` (a group, or else a host) a member of `parent`, with Ansible's loop detection.
@@ -119,20 +133,9 @@ public struct Inventory: Sendable, Equatable {
                     removeHostMember(name, from: Self.ungroupedGroup)
                 }
             } else if memberships.isEmpty || memberships == [Self.allGroup] {
-                addHostMember(name, to: Self.ungroupedGroup)
+                // Ansible's add_child('ungrouped', name): a group of the same name wins over the host.
+                try? addChild(name, to: Self.ungroupedGroup, at: SourceLocation(file: "<inventory>"))
             }
-        }
-    }
-
-    /// Python's `int(value)` for the types an inventory can hold; nil where Python raises.
-    private static func pythonInt(_ value: DataValue) -> Int? {
-        switch value {
-        case .bool(let flag): return flag ? 1 : 0
-        case .int(let number): return number
-        case .float(let number): return number.isFinite ? Int(exactly: number.rounded(.towardZero)) : nil
-        case .bigInt(let digits): return digits.hasPrefix("-") ? Int.min : Int.max
-        case .string(let text): return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        default: return nil
         }
     }
 }

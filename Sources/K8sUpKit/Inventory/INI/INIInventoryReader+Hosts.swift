@@ -50,7 +50,7 @@ extension INIInventoryReader.Parser {
             guard !name.isEmpty else { throw .invalid(patternPlace, "a host name is empty") }
             try inventory.addHost(name, toGroup: groupName, port: names.port, at: patternPlace)
             for variable in variables {
-                try setVariable(variable.key, to: variable.value, on: name, at: variable.place)
+                try inventory.setVariable(variable.key, to: variable.value, on: name, at: variable.place)
             }
         }
     }
@@ -89,27 +89,5 @@ extension INIInventoryReader.Parser {
         } catch {
             throw .invalid(place, "value of '\(key)' (\(text)): \(error.description)")
         }
-    }
-
-    /// `InventoryData.set_variable`, with Python's `int()` applied to `ansible_group_priority` on a group.
-    mutating func setVariable(
-        _ key: String, to value: DataValue, on entity: String, at place: SourceLocation
-    ) throws(InventoryError) {
-        var value = value
-        if key == "ansible_group_priority", inventory.groups[entity] != nil {
-            switch value {
-            case .null, .list, .mapping:
-                // Python's int() raises TypeError, and the INI plugin fails on it.
-                throw .invalid(place, "ansible_group_priority must be an integer, got \(value.kindName)")
-            case .string(let text):
-                guard case .value(let number) = PythonCharacters.parseInt(text.unicodeScalars) else {
-                    throw .invalid(place, "ansible_group_priority must be an integer, got '\(text)'")
-                }
-                value = .int(number)
-            default:
-                break
-            }
-        }
-        try inventory.setVariable(key, to: value, on: entity, at: place)
     }
 }

@@ -150,7 +150,7 @@ enum INIInventoryReader {
             let valueRange = PythonCharacters.strippedRange(of: content[(equals + 1)...])
             let value = try typedValue(
                 text(content[valueRange]), key: key, at: location(line, offset: valueRange.lowerBound))
-            try setVariable(key, to: value, on: groupName, at: location(line, offset: start))
+            try inventory.setVariable(key, to: value, on: groupName, at: location(line, offset: start))
         }
 
         private mutating func parseChild(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)

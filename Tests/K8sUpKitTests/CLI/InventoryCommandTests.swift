@@ -1,0 +1,72 @@
+import Testing
+@testable import K8sUpKit
+
+/// `k8sup inventory` behaviour beyond the Ansible oracle: aliases, roles, and refusals.
+@Suite struct InventoryCommandTests {
+    let sample = TestPaths.inventories + "/sample"
+
+    @Test(arguments: [
+        ("masters", ["cp-1", "cp-2", "cp-3"]),
+        ("control-plane", ["cp-1", "cp-2", "cp-3"]),
+        ("workers:!worker-5", ["worker-1", "worker-2", "worker-3", "worker-4"]),
+        ("nodes[0],masters[-1]", ["cp-3", "worker-1"]),
+    ])
+    func operatorAliasesSelectRoles(limit: String, hosts: [String]) {
+        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", limit])
+        #expect(result.code == .ok, "\(result.error)")
+        #expect(result.output == HostListRenderer.listHosts(hosts))
+    }
+
+    @Test func repeatedLimitsAreJoinedAsAUnion() {
+        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "-l", "cp-2", "-l", "worker-1"])
+        #expect(result.output == HostListRenderer.listHosts(["cp-2", "worker-1"]))
+    }
+
+    @Test func aPatternThatMatchesNothingIsBadInput() {
+        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "all:!worker-9"])
+        #expect(result.code == .dataError)
+        #expect(result.error == "k8sup: error: host pattern 'all:!worker-9': '!worker-9' matches no host or group in the inventory\n")
+    }
+
+    @Test func rolesListNodesInUpgradeOrderWithNodeNames() {
+        let result = runK8sup(["inventory", "-i", sample, "--roles", "--limit", "cp-1,worker-5"])
+        #expect(result.code == .ok)
+        #expect(result.output == """
+            HOST      NODE NAME              ROLE                   ETCD
+            cp-1      cp-1                   control-plane (first)  yes
+            worker-5  worker-5.prod.example  worker                 no
+            3 control-plane, 5 worker node(s) (control-plane group 'kube_control_plane')
+
+            """)
+    }
+
+    @Test func graphShowsOnlyTheLimitedHosts() {
+        let result = runK8sup(["inventory", "-i", sample, "--graph", "kube_node", "--limit", "worker-2"])
+        #expect(result.output == "@kube_node:\n  |--worker-2\n")
+    }
+
+    @Test func graphOfAnUnknownGroupIsAUsageError() {
+        let result = runK8sup(["inventory", "-i", sample, "--graph", "kube_nodes"])
+        #expect(result.code == .usage)
+        #expect(result.error.contains("--graph needs a group name; 'kube_nodes' is not a group in the inventory"))
+    }
+
+    @Test func hostOfAnUnknownHostIsBadInput() {
+        let result = runK8sup(["inventory", "-i", sample, "--host", "worker-9"])
+        #expect(result.code == .dataError)
+        #expect(result.error.contains("there is no host 'worker-9'"))
+    }
+
+    @Test func varsOnlyGoesWithGraph() {
+        let result = runK8sup(["inventory", "-i", sample, "--list", "--vars"])
+        #expect(result.code == .usage)
+        #expect(result.error.contains("--vars only works with --graph"))
+    }
+
+    @Test func warningsGoToStandardErrorAndTheListStillPrints() {
+        let result = runK8sup(["inventory", "-i", TestPaths.fixtures + "/Inventories/dir-mixed", "--list"])
+        #expect(result.code == .ok)
+        #expect(result.error.hasPrefix("k8sup: warning: skipped "))
+        #expect(result.output.hasPrefix("{\n    \"_meta\": {"))
+    }
+}

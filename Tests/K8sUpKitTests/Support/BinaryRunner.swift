@@ -1,0 +1,53 @@
+import Foundation
+
+/// Runs the built `k8sup` executable as a user would, capturing its output through files (no pipe
+/// can fill up) with stdin from /dev/null.
+enum BinaryRunner {
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// The `k8sup` built next to the test bundle (the products directory of this `swift test` run).
+    static let executable: String? = {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = directory.appendingPathComponent("k8sup").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        let fallback = TestPaths.packageRoot + "/.build/debug/k8sup"
+        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+    }()
+
+    struct ExecutableMissing: Error, CustomStringConvertible {
+        var description: String { "the k8sup executable was not found next to the tests (\(Bundle.main.bundleURL.path))" }
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        guard let executable else { throw ExecutableMissing() }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { $0.key != "K8SUP_INVENTORY" }
+            .merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            output: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}

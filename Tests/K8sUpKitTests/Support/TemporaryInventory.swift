@@ -1,0 +1,22 @@
+import Foundation
+
+/// A throw-away directory tree of inventory files for one test; removed afterwards. Paths are relative
+/// to the directory; file contents are bytes so tests can write invalid UTF-8.
+func withTemporaryTree<Result>(_ files: [String: [UInt8]], _ body: (String) throws -> Result) throws -> Result {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-test-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    for (relative, bytes) in files {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+    return try body(root)
+}
+
+/// The same with text files.
+func withTemporaryTree<Result>(text files: [String: String], _ body: (String) throws -> Result) throws -> Result {
+    try withTemporaryTree(files.mapValues { Array($0.utf8) }, body)
+}

@@ -98,18 +98,17 @@ extension Inventory {
 
     /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.
     mutating func addHostMember(_ host: String, to group: String) {
-        guard var member = groups[group], member.hostSet.insert(host).inserted else { return }
-        member.hosts.append(host)
-        groups[group] = member
+        // Mutate in place: copying the group out would copy its host set for every host added.
+        guard groups[group]?.hostSet.insert(host).inserted == true else { return }
+        groups[group]?.hosts.append(host)
         for ancestor in ancestors(of: group).sorted() { hosts[host]?.addGroupRecord(ancestor) }
         hosts[host]?.addGroupRecord(group)
     }
 
     /// Ansible's `Group.remove_host` + `Host.remove_group`, which also drops ancestors no longer reached.
     mutating func removeHostMember(_ host: String, from group: String) {
-        guard var member = groups[group], member.hostSet.remove(host) != nil else { return }
-        member.hosts.removeAll { $0 == host }
-        groups[group] = member
+        guard groups[group]?.hostSet.remove(host) != nil else { return }
+        groups[group]?.hosts.removeAll { $0 == host }
         dropGroupRecord(group, fromHost: host)
     }
 

@@ -20,26 +20,15 @@ public enum PythonJSONWriter {
     /// keys are sorted, so they sort as strings.
     public static func ansibleInventory(_ value: DataValue) -> String {
         var output = ""
-        write(stringifyingKeys(value), format: Format(indent: 4, asciiOnly: false), depth: 0, into: &output)
+        write(value, format: Format(indent: 4, asciiOnly: false, stringifyKeysFirst: true), depth: 0, into: &output)
         return output
     }
 
     private struct Format {
         let indent: Int?
         let asciiOnly: Bool
-    }
-
-    private static func stringifyingKeys(_ value: DataValue) -> DataValue {
-        switch value {
-        case .list(let elements):
-            return .list(elements.map(stringifyingKeys))
-        case .mapping(let mapping):
-            var converted = DataMapping()
-            for (key, element) in mapping.entries { converted[.string(keyText(key))] = stringifyingKeys(element) }
-            return .mapping(converted)
-        default:
-            return value
-        }
+        /// Ansible's encoder turns keys into strings before `sort_keys` sorts them.
+        var stringifyKeysFirst = false
     }
 
     private static func write(_ value: DataValue, format: Format, depth: Int, into output: inout String) {
@@ -56,7 +45,7 @@ public enum PythonJSONWriter {
                 write(elements[position], format: format, depth: depth + 1, into: &output)
             }
         case .mapping(let mapping):
-            let sorted = sortedEntries(mapping)
+            let sorted = sortedEntries(mapping, stringifyKeysFirst: format.stringifyKeysFirst)
             writeContainer(open: "{", close: "}", count: sorted.count, indent: format.indent, depth: depth,
                            into: &output) { position, output in
                 appendQuoted(sorted[position].key, asciiOnly: format.asciiOnly, to: &output)
@@ -86,8 +75,16 @@ public enum PythonJSONWriter {
     }
 
     /// Python converts keys to strings (`True` → `"true"`, `1.5` → `"1.5"`, `None` → `"null"`) and sorts
-    /// the original keys: numbers numerically, strings by code point.
-    private static func sortedEntries(_ mapping: DataMapping) -> [(key: String, value: DataValue)] {
+    /// the original keys: numbers numerically, strings by code point. Ansible's encoder converts first
+    /// and so sorts every key as a string.
+    private static func sortedEntries(
+        _ mapping: DataMapping, stringifyKeysFirst: Bool
+    ) -> [(key: String, value: DataValue)] {
+        if stringifyKeysFirst {
+            let entries = mapping.entries.map { (key: keyText($0.key), value: $0.value) }
+            // UTF-8 byte order is code point order, and cheaper to compare.
+            return entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
         let entries = mapping.entries.sorted { lhs, rhs in keyPrecedes(lhs.key, rhs.key) }
         return entries.map { (key: keyText($0.key), value: $0.value) }
     }
@@ -105,7 +102,7 @@ public enum PythonJSONWriter {
     private static func keyPrecedes(_ lhs: DataValue, _ rhs: DataValue) -> Bool {
         if let left = numericKey(lhs), let right = numericKey(rhs) { return left < right }
         if case .string(let left) = lhs, case .string(let right) = rhs {
-            return left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
         }
         // Python refuses to sort mixed key kinds; any fixed order will do here.
         let leftText = keyText(lhs), rightText = keyText(rhs)

@@ -36,7 +36,7 @@ extension HostPatternResolver {
         }
         var parts: [Part] = []
         for (index, line) in Self.lines(of: text).enumerated() {
-            let pattern = PythonWhitespace.strip(line)
+            let pattern = PythonCharacters.strip(line)
             if !pattern.isEmpty { parts.append(Part(text: pattern, origin: "line \(index + 1) of \(path)")) }
         }
         guard !parts.isEmpty else {

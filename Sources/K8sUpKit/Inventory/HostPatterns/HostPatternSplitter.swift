@@ -19,7 +19,7 @@ enum HostPatternSplitter {
         } else {
             pieces = try colonSeparated(pattern)
         }
-        return pieces.map(PythonWhitespace.strip).filter { !$0.isEmpty }
+        return pieces.map(PythonCharacters.strip).filter { !$0.isEmpty }
     }
 
     /// Ansible's `order_patterns`: plain patterns first, then `&` intersections, then `!` exclusions, each
@@ -64,7 +64,7 @@ enum HostPatternSplitter {
                 throw .pattern(pattern, problem: "has a ']' without a matching '['")
             case ":":
                 finishPiece()
-            case _ where PythonWhitespace.contains(scalar):
+            case _ where PythonCharacters.isSpace(scalar):
                 finishPiece()
             default:
                 current.append(scalar)

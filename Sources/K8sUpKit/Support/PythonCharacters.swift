@@ -68,6 +68,15 @@ enum PythonCharacters {
         text[strippedRange(of: text)]
     }
 
+    /// `text.strip()`.
+    static func strip(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// What `int(text)` makes of a string.
     enum ParsedInt: Equatable {
         case value(Int)

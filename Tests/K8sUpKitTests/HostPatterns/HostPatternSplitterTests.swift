@@ -32,6 +32,7 @@ import Testing
     @Test(arguments: [
         "fe80::1", "2001:db8::1", "1:2:3:4:5:6:7:8", "::", "::ffff:10.0.0.1", "cp1:22", "[cp1]:22",
         "node[1:3]", "node[a:f]", "10.0.0.[1:9]", "cp[1:3]:22", "web-1.example.com:2222",
+        "cp1:99999999999999999999", "x\u{661}:22",
     ])
     func keepsAPatternThatReadsAsOneHostAddressWhole(pattern: String) throws {
         #expect(try HostPatternSplitter.split(pattern) == [pattern])
@@ -43,6 +44,12 @@ import Testing
     ])
     func splitsWhatDoesNotReadAsAnAddress(pattern: String, pieces: [String]) throws {
         #expect(try HostPatternSplitter.split(pattern) == pieces)
+    }
+
+    /// Python's `int()` refuses a port of more than 4300 digits, so `parse_address` raises and Ansible splits.
+    @Test func splitsAtColonsWhenThePortIsBeyondPythonsDigitLimit() throws {
+        let port = String(repeating: "9", count: 4301)
+        #expect(try HostPatternSplitter.split("cp1:" + port) == ["cp1", port])
     }
 
     @Test func keepsBracketExpressionsTogetherWhenSplittingAtColons() throws {

@@ -14,12 +14,25 @@ enum HostPatternSplitter {
             // Split by scalar, as Python does: a comma followed by a combining mark is still a comma.
             pieces = pattern.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false)
                 .map { String(String.UnicodeScalarView($0)) }
-        } else if HostPatternAddress.parses(pattern) {
+        } else if readsAsOneAddress(pattern) {
             pieces = [pattern]
         } else {
             pieces = try colonSeparated(pattern)
         }
         return pieces.map(PythonCharacters.strip).filter { !$0.isEmpty }
+    }
+
+    /// True when Ansible's `parse_address(pattern, allow_ranges=True)` returns instead of raising.
+    private static func readsAsOneAddress(_ pattern: String) -> Bool {
+        do {
+            _ = try HostAddress.parse(pattern, allowRanges: true)
+            return true
+        } catch .portOutOfRange(_, let port) {
+            // Python's int() takes any port up to its digit limit; only k8sup insists that it fits in Int.
+            return port.utf8.count <= PythonInteger.maximumDigits
+        } catch {
+            return false
+        }
     }
 
     /// Ansible's `order_patterns`: plain patterns first, then `&` intersections, then `!` exclusions, each

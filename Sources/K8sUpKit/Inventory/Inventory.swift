@@ -88,11 +88,7 @@ public struct Inventory: Sendable, Equatable {
         case .bigInt(let digits): priority = digits.hasPrefix("-") ? Int.min : Int.max
         case .float(let number): priority = number.isFinite ? Int(exactly: number.rounded(.towardZero)) : nil
         case .string(let text):
-            if case .value(let number) = PythonCharacters.parseInt(text.unicodeScalars) {
-                priority = number
-            } else {
-                priority = nil
-            }
+            priority = try? PythonInteger.parseInt(text.unicodeScalars)
         case .null, .list, .mapping: priority = nil
         }
         guard let priority else {

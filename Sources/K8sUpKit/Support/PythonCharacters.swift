@@ -1,5 +1,5 @@
 /// Python 3.11's character classes, so that text is split, stripped and matched exactly where Ansible
-/// relies on `str.strip()`, `str.splitlines()`, `int()` and the regex classes `\s` and `\w`.
+/// relies on `str.strip()`, `str.splitlines()`, `int()`/`float()` and the regex classes `\s` and `\w`.
 ///
 /// Python 3.11 ships Unicode 14.0; Swift knows newer characters, so the classes that depend on the Unicode
 /// database ignore characters assigned after 14.0 (they are not letters or digits to Python 3.11).
@@ -48,6 +48,30 @@ enum PythonCharacters {
         return Int(value)
     }
 
+    /// What `int()` and `float()` parse instead of `text`: CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`
+    /// (ASCII as it is, other whitespace as a space, other decimal digits as ASCII digits) and then stripped of
+    /// `\t\n\v\f\r` and spaces; unlike `str.strip()`, U+001C to U+001F stay. Nil at any other non-ASCII
+    /// character, which makes the number invalid whatever surrounds it.
+    static func numberASCII(_ text: some Sequence<Unicode.Scalar>) -> ArraySlice<UInt8>? {
+        var bytes: [UInt8] = []
+        for scalar in text {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else if isSpace(scalar) {
+                bytes.append(UInt8(ascii: " "))
+            } else if let digit = decimalDigitValue(scalar) {
+                bytes.append(UInt8(ascii: "0") + UInt8(digit))
+            } else {
+                return nil
+            }
+        }
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var stripped = bytes[...]
+        while let first = stripped.first, isASCIISpace(first) { stripped.removeFirst() }
+        while let last = stripped.last, isASCIISpace(last) { stripped.removeLast() }
+        return stripped
+    }
+
     /// Whether Python 3.11's Unicode 14.0 database has the character at all.
     static func isKnownToPython(_ scalar: Unicode.Scalar) -> Bool {
         guard let age = scalar.properties.age else { return false }
@@ -75,52 +99,5 @@ enum PythonCharacters {
             let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(scalars[first...last])
-    }
-
-    /// What `int(text)` makes of a string.
-    enum ParsedInt: Equatable {
-        case value(Int)
-        /// Python raises `ValueError`.
-        case invalid
-        /// A valid integer that does not fit in `Int`.
-        case tooLarge
-    }
-
-    /// Python's `int(text)` for base 10: surrounding whitespace, an optional sign, Unicode decimal digits
-    /// with single underscores between them.
-    static func parseInt<Text: Collection<Unicode.Scalar>>(_ text: Text) -> ParsedInt {
-        let scalars = strip(ArraySlice(text))
-        var index = scalars.startIndex
-        var negative = false
-        if index < scalars.endIndex, scalars[index] == "+" || scalars[index] == "-" {
-            negative = scalars[index] == "-"
-            index += 1
-        }
-        guard index < scalars.endIndex else { return .invalid }
-        var magnitude: UInt = 0
-        var overflowed = false
-        var previousWasDigit = false
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "_" {
-                guard previousWasDigit else { return .invalid }
-                previousWasDigit = false
-            } else if let digit = decimalDigitValue(scalar) {
-                let (times, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times.addingReportingOverflow(UInt(digit))
-                overflowed = overflowed || overflow1 || overflow2
-                magnitude = sum
-                previousWasDigit = true
-            } else {
-                return .invalid
-            }
-            index += 1
-        }
-        guard previousWasDigit else { return .invalid }
-        if overflowed { return .tooLarge }
-        if negative {
-            return magnitude <= UInt(Int.max) + 1 ? .value(0 &- Int(truncatingIfNeeded: magnitude)) : .tooLarge
-        }
-        return magnitude <= UInt(Int.max) ? .value(Int(magnitude)) : .tooLarge
     }
 }

@@ -116,7 +116,7 @@ extension JSONReader.Parser {
             return .float(number)
         }
         if index - start <= 18, let small = Int(text) { return .int(small) }
-        guard let big = try? PythonInteger.parse(Substring(text), radix: 10).dataValue else {
+        guard let big = try? PythonInteger.parse(text.unicodeScalars, radix: 10).dataValue else {
             throw error("integer has more than \(PythonInteger.maximumDigits) digits")
         }
         return big

@@ -58,22 +58,21 @@ enum YAMLScalarConstructor {
         if value == "0" {
             result = PythonInteger(0)
         } else if value.hasPrefix("0b") {
-            result = try PythonInteger.parse(value.dropFirst(2), radix: 2)
+            result = try PythonInteger.parse(value.dropFirst(2).unicodeScalars, radix: 2)
         } else if value.hasPrefix("0x") {
-            result = try PythonInteger.parse(value.dropFirst(2), radix: 16)
+            result = try PythonInteger.parse(value.dropFirst(2).unicodeScalars, radix: 16)
         } else if value.first == "0" {
-            result = try PythonInteger.parse(value, radix: 8)
+            result = try PythonInteger.parse(value.unicodeScalars, radix: 8)
         } else if value.contains(":") {
             var total = PythonInteger(0)
             for part in value.split(separator: ":", omittingEmptySubsequences: false) {
-                guard let next = total.sexagesimalStep(adding: try PythonInteger.parse(part, radix: 10)) else {
-                    throw .tooLarge
-                }
+                let digit = try PythonInteger.parse(part.unicodeScalars, radix: 10)
+                guard let next = total.multiplied(by: 60, adding: digit) else { throw .tooLarge }
                 total = next
             }
             result = total
         } else {
-            result = try PythonInteger.parse(value, radix: 10)
+            result = try PythonInteger.parse(value.unicodeScalars, radix: 10)
         }
         return negative ? result.negated() : result
     }
@@ -118,34 +117,24 @@ enum YAMLScalarConstructor {
 
     /// Python's `float(text)`: whitespace, a sign, `inf`/`infinity`/`nan`, or a decimal literal.
     static func pythonFloat(_ text: Substring) -> Double? {
-        var ascii = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            // Python accepts any Unicode decimal digit in float() and reads it as its ASCII digit.
-            if !scalar.isASCII, scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue {
-                ascii.append(Unicode.Scalar(UInt8(ascii: "0") + UInt8(digit)))
-            } else {
-                ascii.append(scalar)
-            }
-        }
-        let normalized = String(ascii)
-        let trimmed = normalized.trimmingPrefix(while: \.isWhitespace)
-        var body = Substring(String(trimmed.reversed().drop(while: \.isWhitespace).reversed()))
+        guard var body = PythonCharacters.numberASCII(text.unicodeScalars) else { return nil }
         var sign = 1.0
-        if let first = body.first, first == "-" || first == "+" {
-            sign = first == "-" ? -1 : 1
-            body = body.dropFirst()
+        if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
+            body.removeFirst()
         }
-        switch body.lowercased() {
+        let number = String(decoding: body, as: UTF8.self)
+        switch number.lowercased() {
         case "inf", "infinity": return sign * .infinity
         case "nan": return .nan
         default: break
         }
-        guard isDecimalLiteral(body.utf8), let number = Double(body) else { return nil }
-        return sign * number
+        guard isDecimalLiteral(body), let value = Double(number) else { return nil }
+        return sign * value
     }
 
     /// `digits? ('.' digits?)? ([eE] [+-]? digits)?` with at least one mantissa digit.
-    private static func isDecimalLiteral(_ bytes: Substring.UTF8View) -> Bool {
+    private static func isDecimalLiteral(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         var mantissaDigits = 0
         func skipDigits() -> Int {

@@ -11,8 +11,8 @@ import Testing
             ("1000000000000000000000000000000", 465_258_685_558_744_706),
             ("-1000000000000000000000000000000", -465_258_685_558_744_706),
         ] as [(String, Int64)])
-    func integersHashLikeCPython(decimal: String, expected: Int64) {
-        #expect(PythonLiteralInteger(decimal: decimal).pythonHash == expected)
+    func integersHashLikeCPython(decimal: String, expected: Int64) throws {
+        #expect(PythonHash.integer(try PythonInteger.parse(decimal.unicodeScalars, radix: 10)) == expected)
     }
 
     @Test(

@@ -3,19 +3,6 @@ import Testing
 @testable import K8sUpKit
 
 @Suite struct PythonCharactersTests {
-    @Test(
-        arguments: [
-            ("5", .value(5)), (" 5 ", .value(5)), ("+5", .value(5)), ("-0", .value(0)), ("1_0", .value(10)),
-            ("\u{661}\u{662}", .value(12)), ("\u{A0}7\u{3000}", .value(7)), ("", .invalid), ("_1", .invalid),
-            ("1_", .invalid),
-            ("1__0", .invalid), ("0x10", .invalid), ("1.0", .invalid), ("- 1", .invalid), ("a", .invalid),
-            ("99999999999999999999", .tooLarge), ("-9223372036854775808", .value(Int.min)),
-            ("9223372036854775808", .tooLarge),
-        ] as [(String, PythonCharacters.ParsedInt)])
-    func parsesIntegersLikePythonsInt(text: String, expected: PythonCharacters.ParsedInt) {
-        #expect(PythonCharacters.parseInt(text.unicodeScalars) == expected)
-    }
-
     @Test func stripRemovesExactlyPythonsWhitespace() {
         let text = Array("\u{1F}\u{85}\u{A0}\u{2007}\u{3000} x\u{200B} \t\u{1C}".unicodeScalars)
         #expect(PythonCharacters.strip(text[...]) == ["x", "\u{200B}"])

@@ -24,6 +24,18 @@ import Testing
         #expect(try value("v: !!int {=: 5}\n") == 5)
     }
 
+    /// Python 3.11's `int()` and `float()` read other scripts' digits and skip Unicode whitespace, but know
+    /// no digits newer than Unicode 14 and do not skip U+001C to U+001F (checked with PyYAML 6).
+    @Test func numericTagsReadTextAsPythonsIntAndFloatDo() throws {
+        #expect(try value("v: !!float \"\\u0661.5\"\n") == 1.5)
+        #expect(try value("v: !!float \"\\u3000-1.5\\x85\"\n") == -1.5)
+        #expect(try value("v: !!int \"\\u0661\\u0662\"\n") == 12)
+        let refused = ["!!float \"\\x1c1.5\"", "!!float \"\\U0001E4F1.5\"", "!!int \"\\x1c12\"", "!!int \"\\U0001E4F1\""]
+        for text in refused {
+            #expect(YAMLTestSupport.error("v: \(text)\n") != nil, "\(text)")
+        }
+    }
+
     @Test func collectionTagsMustMatchTheNode() throws {
         #expect(try value("v: !!seq [a]\n") == ["a"])
         #expect(try value("v: !!map {a: 1}\n") == ["a": 1])

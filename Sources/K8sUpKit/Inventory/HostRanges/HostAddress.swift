@@ -83,7 +83,7 @@ struct HostAddress: Equatable, Sendable {
     private static func portNumber(
         _ digits: ArraySlice<Unicode.Scalar>, in address: String
     ) throws(HostRangeError) -> Int {
-        guard case .value(let port) = PythonCharacters.parseInt(digits) else {
+        guard let port = try? PythonInteger.parseInt(digits) else {
             throw .portOutOfRange(pattern: address, port: String(String.UnicodeScalarView(digits)))
         }
         return port

@@ -143,10 +143,11 @@ enum HostRangeExpander {
     private static func integer(
         _ text: ArraySlice<Unicode.Scalar>, what: String, fail: (String) -> HostRangeError
     ) throws(HostRangeError) -> Int {
-        switch PythonCharacters.parseInt(text) {
-        case .value(let value): return value
-        case .tooLarge: throw fail("the \(what) value is too large")
-        case .invalid:
+        do throws(PythonInteger.ParseFailure) {
+            return try PythonInteger.parseInt(text)
+        } catch .tooLarge {
+            throw fail("the \(what) value is too large")
+        } catch {
             throw fail("the \(what) '\(String(String.UnicodeScalarView(text)))' is not a number (or a single letter)")
         }
     }

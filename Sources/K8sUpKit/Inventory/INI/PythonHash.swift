@@ -8,6 +8,18 @@ enum PythonHash {
     static let modulus: UInt64 = (1 << 61) - 1
     private static let bits: Int = 61
 
+    /// `long_hash`: the value modulo 2^61 − 1 with the sign kept, and −1 mapped to −2.
+    static func integer(_ value: PythonInteger) -> Int64 {
+        var remainder: UInt64 = 0
+        for limb in value.limbs.reversed() {
+            let product = remainder.multipliedFullWidth(by: PythonInteger.limbBase)
+            let (_, scaled) = modulus.dividingFullWidth((product.high, product.low))
+            remainder = (scaled + UInt64(limb)) % modulus
+        }
+        let hash = value.isNegative ? -Int64(remainder) : Int64(remainder)
+        return hash == -1 ? -2 : hash
+    }
+
     /// `_Py_HashDouble`: equal to the hash of the equal integer for integral values.
     static func double(_ value: Double) -> Int64 {
         if value.isInfinite { return value > 0 ? 314_159 : -314_159 }

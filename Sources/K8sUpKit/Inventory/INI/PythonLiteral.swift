@@ -33,7 +33,9 @@ enum PythonLiteral {
         switch object {
         case .none: return .null
         case .bool(let flag): return .bool(flag)
-        case .int(let integer): return integer.dataValue
+        case .int(let integer):
+            guard let value = integer.dataValue else { throw .integerTooLarge }
+            return value
         case .hugeInt: throw .integerTooLarge
         case .float(let value): return .float(value)
         case .complex(let real, let imaginary): return .string(complexText(real: real, imaginary: imaginary))

@@ -79,7 +79,7 @@ enum PythonLiteralEvaluator {
         guard let value = number(operand) else { return nil }
         guard negate else { return value }
         switch value {
-        case .int(let integer): return .int(integer.negated)
+        case .int(let integer): return .int(integer.negated())
         case .hugeInt(let negative, let digits): return .hugeInt(negative: !negative, hexDigits: digits)
         case .float(let float): return .float(-float)
         case .complex(let real, let imaginary): return .complex(real: -real, imaginary: -imaginary)
@@ -135,7 +135,7 @@ enum PythonLiteralError: Error, Equatable, CustomStringConvertible {
         case .integerTooLargeForFloat:
             return "an integer in this complex number is too large to convert to float"
         case .integerTooLarge:
-            return "an integer with more than \(PythonLiteralInteger.maximumDecimalDigits) digits cannot be used"
+            return "an integer with more than \(PythonInteger.maximumDigits) digits cannot be used"
         case .unsupportedKey(let type):
             return "a dict key of type '\(type)' cannot be used (only strings, numbers, booleans and None)"
         case .notUnicode:

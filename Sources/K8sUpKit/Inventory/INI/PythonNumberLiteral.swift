@@ -57,7 +57,7 @@ enum PythonNumberLiteral {
                 guard !nonZeroAfterZero, endsCleanly() else { return nil }
                 let digits = text.map { UInt8($0.value - 0x30) }
                 // Python refuses to convert more than 4300 decimal digits ("Exceeds the limit").
-                guard let integer = PythonLiteralInteger(digits: digits, radix: 10) else { return nil }
+                guard let integer = PythonInteger(digits: digits, radix: 10) else { return nil }
                 return (.int(integer), index)
             }
         }
@@ -76,7 +76,7 @@ enum PythonNumberLiteral {
                 }
             } while current == "_"
             guard endsCleanly() else { return nil }
-            if let integer = PythonLiteralInteger(digits: digits, radix: radix) { return (.int(integer), index) }
+            if let integer = PythonInteger(digits: digits, radix: radix) { return (.int(integer), index) }
             return (.hugeInt(negative: false, hexDigits: Self.hexDigits(digits, radix: radix)), index)
         }
 

@@ -5,7 +5,7 @@
 indirect enum PythonObject: Equatable, Sendable {
     case none
     case bool(Bool)
-    case int(PythonLiteralInteger)
+    case int(PythonInteger)
     /// An integer with more than 4300 decimal digits, written in hex, octal or binary: Python parses it,
     /// but Ansible cannot print it (`int` to `str` refuses that many digits). Kept as hex digits.
     case hugeInt(negative: Bool, hexDigits: String)
@@ -44,7 +44,7 @@ indirect enum PythonObject: Equatable, Sendable {
         switch self {
         case .none: return HashKey.none
         case .ellipsis: return .ellipsis
-        case .bool(let flag): return .integer(.small(flag ? 1 : 0))
+        case .bool(let flag): return .integer(PythonInteger(flag ? 1 : 0))
         case .int(let integer): return .integer(integer)
         case .hugeInt(let negative, let digits): return .hugeInteger(negative: negative, hexDigits: digits)
         case .float(let value): return HashKey.number(value)
@@ -69,7 +69,7 @@ indirect enum PythonObject: Equatable, Sendable {
     var stableHash: Int64? {
         switch self {
         case .bool(let flag): return flag ? 1 : 0
-        case .int(let integer): return integer.pythonHash
+        case .int(let integer): return PythonHash.integer(integer)
         case .float(let value): return PythonHash.double(value)
         case .complex(let real, let imaginary): return PythonHash.complex(real: real, imaginary: imaginary)
         case .tuple(let elements):
@@ -87,7 +87,7 @@ indirect enum PythonObject: Equatable, Sendable {
     enum HashKey: Hashable {
         case none
         case ellipsis
-        case integer(PythonLiteralInteger)
+        case integer(PythonInteger)
         case hugeInteger(negative: Bool, hexDigits: String)
         case float(Double)
         case complex(real: Double, imaginary: Double)
@@ -98,7 +98,7 @@ indirect enum PythonObject: Equatable, Sendable {
         /// A real number: integral values compare equal to the integer.
         static func number(_ value: Double) -> HashKey {
             guard value.isFinite, value.rounded(.towardZero) == value else { return .float(value) }
-            return .integer(PythonLiteralInteger(exactly: value))
+            return .integer(PythonInteger(exactly: value))
         }
     }
 }

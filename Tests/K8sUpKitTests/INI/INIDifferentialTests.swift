@@ -21,7 +21,7 @@ import Testing
         let expectedFile = file.deletingPathExtension().appendingPathExtension("expected.json")
         let expected = try String(contentsOf: expectedFile, encoding: .utf8)
         let rendered = try INIFixtures.renderList(file)
-        #expect(rendered + "\n" == expected)
+        #expect(rendered == expected)
     }
 
     @Test(arguments: errorCases.map(\.lastPathComponent))
@@ -49,7 +49,7 @@ import Testing
             let expected = try #require(
                 try? String(contentsOf: expectedFile, encoding: .utf8),
                 "no expected output for \(relative); run Fixtures/INI/regenerate-expected.sh")
-            #expect(try INIFixtures.renderList(file) + "\n" == expected, "\(relative)")
+            #expect(try INIFixtures.renderList(file) == expected, "\(relative)")
         }
     }
 

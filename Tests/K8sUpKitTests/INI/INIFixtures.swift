@@ -34,13 +34,15 @@ enum INIFixtures {
         return paths.sorted().map { directory.appendingPathComponent($0) }
     }
 
-    /// Reads a file with the INI reader, reconciles, and renders `ansible-inventory --list`.
+    /// Reads a file with the INI reader, reconciles, and renders `ansible-inventory --list` with every host
+    /// selected and no vars directories, as the real tool does for a lone file in an empty directory.
     static func renderList(_ file: URL) throws -> String {
         let bytes = try [UInt8](Data(contentsOf: file))
         var inventory = Inventory()
         try INIInventoryReader.read(bytes, file: file.lastPathComponent, into: &inventory)
         inventory.reconcile()
-        return AnsibleListRenderer.render(inventory)
+        let loaded = LoadedInventory(inventory: inventory, varsDirectories: [], warnings: [])
+        return InventoryListRenderer.render(loaded, selectedHosts: inventory.hosts(inGroup: Inventory.allGroup))
     }
 
     /// The expected error of `NAME.ini`, from `NAME.expected-error.txt`: `LINE:COLUMN: message fragment`.

@@ -70,22 +70,26 @@ extension YAMLScanner {
                 }
             }
             if byte() == quote { break }
-            while isBlank() || isBreak() {
-                if isBlank() {
-                    if leadingBlanks { skip() } else { read(into: &folding.whitespaces) }
-                } else if !leadingBlanks {
-                    folding.whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &folding.leadingBreak)
-                    leadingBlanks = true
-                } else {
-                    readLine(into: &folding.trailingBreaks)
-                }
-            }
+            while isBlank() || isBreak() { readSeparator(into: &folding, leadingBlanks: &leadingBlanks) }
             if leadingBlanks { folding.joinBreaks() } else { folding.joinWhitespaces() }
         }
         skip()
         let style: YAMLScalarStyle = single ? .singleQuoted : .doubleQuoted
         append(.scalar(String(decoding: folding.text, as: UTF8.self), style), from: start, to: mark)
+    }
+
+    /// One blank or line break between the lines of a quoted or plain scalar: blanks after a break are
+    /// indentation and dropped; the first break is kept apart from further ones for `Folding.joinBreaks`.
+    private mutating func readSeparator(into folding: inout Folding, leadingBlanks: inout Bool) {
+        if isBlank() {
+            if leadingBlanks { skip() } else { read(into: &folding.whitespaces) }
+        } else if !leadingBlanks {
+            folding.whitespaces.removeAll(keepingCapacity: true)
+            readLine(into: &folding.leadingBreak)
+            leadingBlanks = true
+        } else {
+            readLine(into: &folding.trailingBreaks)
+        }
     }
 
     private func isDocumentMarker(_ indicator: UInt8) -> Bool {
@@ -180,19 +184,11 @@ extension YAMLScanner {
             if runStart >= 0 { folding.text.append(contentsOf: input[runStart..<position]) }
             guard isBlank() || isBreak() else { break }
             while isBlank() || isBreak() {
-                if isBlank() {
-                    if leadingBlanks && mark.column < minimumIndent && byte() == UInt8(ascii: "\t") {
-                        throw error("found a tab character that violates indentation in a plain scalar "
-                                        + "(use spaces to indent continuation lines)", at: mark)
-                    }
-                    if leadingBlanks { skip() } else { read(into: &folding.whitespaces) }
-                } else if !leadingBlanks {
-                    folding.whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &folding.leadingBreak)
-                    leadingBlanks = true
-                } else {
-                    readLine(into: &folding.trailingBreaks)
+                if leadingBlanks && mark.column < minimumIndent && byte() == UInt8(ascii: "\t") {
+                    throw error("found a tab character that violates indentation in a plain scalar "
+                                    + "(use spaces to indent continuation lines)", at: mark)
                 }
+                readSeparator(into: &folding, leadingBlanks: &leadingBlanks)
             }
             if flowLevel == 0 && mark.column < minimumIndent { break }
         }

@@ -72,13 +72,8 @@ public enum DataValue: Sendable, Equatable {
     /// (a host name written as a YAML integer, a port). Collections render as compact JSON.
     public var scalarText: String {
         switch self {
-        case .null: return "None"
-        case .bool(let flag): return flag ? "True" : "False"
-        case .int(let number): return String(number)
-        case .bigInt(let digits): return digits
-        case .float(let number): return PythonFloatFormat.repr(number)
-        case .string(let text): return text
         case .list, .mapping: return PythonJSONWriter.compact(self)
+        default: return PythonRepr.str(self)
         }
     }
 }

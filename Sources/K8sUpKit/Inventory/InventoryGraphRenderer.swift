@@ -33,8 +33,7 @@ enum InventoryGraphRenderer {
     }
 
     private static func appendVars(_ vars: DataMapping, depth: Int, to lines: inout [String]) {
-        let sorted = vars.entries.sorted { PythonRepr.str($0.key).unicodeScalars.lexicographicallyPrecedes(
-            PythonRepr.str($1.key).unicodeScalars) }
+        let sorted = vars.entries.sorted { String.pythonOrder(PythonRepr.str($0.key), PythonRepr.str($1.key)) }
         for (key, value) in sorted {
             lines.append(line("{\(PythonRepr.str(key)) = \(PythonRepr.str(value))}", depth: depth))
         }

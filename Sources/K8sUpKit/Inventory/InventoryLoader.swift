@@ -62,7 +62,7 @@ public struct InventoryLoader: Sendable {
             throw .unreadable(path: directory, reason: "cannot list the directory (\(error.localizedDescription))")
         }
         var parsedAny = false
-        for name in names.sorted(by: Self.pythonOrder) where !Self.isIgnored(name) {
+        for name in names.sorted(by: String.pythonOrder) where !Self.isIgnored(name) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             if fileSystem.kind(of: path) == .directory {
                 if try loadDirectory(path, into: &inventory, failures: &failures, warnings: &warnings) {
@@ -97,11 +97,6 @@ public struct InventoryLoader: Sendable {
 
     static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || ignoredNames.contains(name) || ignoredSuffixes.contains { name.hasSuffix($0) }
-    }
-
-    /// Python sorts directory listings by code point, not by Swift's `String` ordering.
-    static func pythonOrder(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)
     }
 
     /// `os.path.dirname`, with `.` for a bare file name.

@@ -22,7 +22,7 @@ public struct VariableResolver: Sendable {
             let left = groups[lhs], right = groups[rhs]
             if left?.depth != right?.depth { return (left?.depth ?? 0) < (right?.depth ?? 0) }
             if left?.priority != right?.priority { return (left?.priority ?? 1) < (right?.priority ?? 1) }
-            return InventoryLoader.pythonOrder(lhs, rhs)
+            return String.pythonOrder(lhs, rhs)
         }
     }
 

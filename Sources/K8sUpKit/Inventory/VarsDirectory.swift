@@ -74,7 +74,7 @@ public struct VarsDirectory: Sendable {
                 throw .unreadable(path: path, reason: error.localizedDescription)
             }
             var files: [String] = []
-            for name in names.sorted(by: InventoryLoader.pythonOrder)
+            for name in names.sorted(by: String.pythonOrder)
             where !name.hasPrefix(".") && !name.hasSuffix("~") {
                 let child = VarsDirectory.join(path, name)
                 let suffix = PathNames.pythonExtension(of: name)

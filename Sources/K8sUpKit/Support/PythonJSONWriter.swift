@@ -82,8 +82,7 @@ public enum PythonJSONWriter {
     ) -> [(key: String, value: DataValue)] {
         if stringifyKeysFirst {
             let entries = mapping.entries.map { (key: keyText($0.key), value: $0.value) }
-            // UTF-8 byte order is code point order, and cheaper to compare.
-            return entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            return entries.sorted { String.pythonOrder($0.key, $1.key) }
         }
         let entries = mapping.entries.sorted { lhs, rhs in keyPrecedes(lhs.key, rhs.key) }
         return entries.map { (key: keyText($0.key), value: $0.value) }
@@ -101,12 +100,9 @@ public enum PythonJSONWriter {
 
     private static func keyPrecedes(_ lhs: DataValue, _ rhs: DataValue) -> Bool {
         if let left = numericKey(lhs), let right = numericKey(rhs) { return left < right }
-        if case .string(let left) = lhs, case .string(let right) = rhs {
-            return left.utf8.lexicographicallyPrecedes(right.utf8)
-        }
+        if case .string(let left) = lhs, case .string(let right) = rhs { return String.pythonOrder(left, right) }
         // Python refuses to sort mixed key kinds; any fixed order will do here.
-        let leftText = keyText(lhs), rightText = keyText(rhs)
-        return leftText.unicodeScalars.lexicographicallyPrecedes(rightText.unicodeScalars)
+        return String.pythonOrder(keyText(lhs), keyText(rhs))
     }
 
     private static func numericKey(_ value: DataValue) -> Double? {

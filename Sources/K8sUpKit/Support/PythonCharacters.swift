@@ -1,5 +1,5 @@
 /// Python 3.11's character classes, so that text is split, stripped and matched exactly where Ansible
-/// relies on `str.strip()`, `str.splitlines()`, `int()`/`float()` and the regex classes `\s` and `\w`.
+/// relies on `str.strip()`, `str.splitlines()`, `int()`/`float()`, `repr()` and the regex classes `\s` and `\w`.
 ///
 /// Python 3.11 ships Unicode 14.0; Swift knows newer characters, so the classes that depend on the Unicode
 /// database ignore characters assigned after 14.0 (they are not letters or digits to Python 3.11).
@@ -36,6 +36,20 @@ enum PythonCharacters {
             return true
         default:
             return properties.numericType != nil
+        }
+    }
+
+    /// `str.isprintable()` for one character, which `repr()` leaves unescaped: not a control, format,
+    /// surrogate, private-use, unassigned or separator character, except the ASCII space.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return true }
+        guard isKnownToPython(scalar) else { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+            .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
         }
     }
 

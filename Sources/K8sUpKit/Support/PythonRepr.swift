@@ -36,7 +36,7 @@ enum PythonRepr {
             default:
                 if Character(scalar) == quote {
                     output += "\\" + String(quote)
-                } else if isPrintable(scalar) {
+                } else if PythonCharacters.isPrintable(scalar) {
                     output.unicodeScalars.append(scalar)
                 } else {
                     output += escape(scalar.value)
@@ -52,18 +52,5 @@ enum PythonRepr {
         if value <= 0xFF { return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
         if value <= 0xFFFF { return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
         return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-    }
-
-    /// Python's `str.isprintable()` for one character: not a control, format, surrogate, private-use,
-    /// unassigned or separator character, except the ASCII space.
-    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned,
-            .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
     }
 }

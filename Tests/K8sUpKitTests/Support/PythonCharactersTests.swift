@@ -11,6 +11,17 @@ import Testing
                 && !PythonCharacters.isSpace("\u{180E}"))
     }
 
+    /// Checked with CPython 3.11: `repr('a\U00011f04b\u0378\xad\u2028')` escapes all but `a` and `b`.
+    @Test func printableCharactersAreThosePython311ReprLeavesAlone() {
+        for scalar in ["a", " ", "\u{E9}", "\u{4E00}", "\u{1E290}"] as [Unicode.Scalar] {
+            #expect(PythonCharacters.isPrintable(scalar), "\(scalar)")
+        }
+        for scalar in ["\u{11F04}", "\u{378}", "\u{AD}", "\u{2028}", "\u{A0}", "\n", "\u{7F}"] as [Unicode.Scalar] {
+            #expect(!PythonCharacters.isPrintable(scalar), "\(scalar)")
+        }
+        #expect(PythonRepr.quote("a\u{11F04}b\u{378}\u{AD}\u{2028}") == #"'a\U00011f04b\u0378\xad\u2028'"#)
+    }
+
     @Test func wordCharactersAreLettersDigitsAndNumbersPython311Knows() {
         for scalar in ["a", "Z", "0", "_", "\u{E9}", "\u{661}", "\u{2167}", "\u{4E00}", "\u{2070}"] as [Unicode.Scalar]
         {

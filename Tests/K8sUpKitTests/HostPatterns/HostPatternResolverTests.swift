@@ -41,11 +41,8 @@ import Testing
 
     /// Checked with Ansible on the same shape: `[web.prod] a`, `[webprod] b`, `[ungrouped] web.prod webprod`.
     @Test func treatsADotAsAskingForHostMatchingToo() throws {
-        var inventory = Inventory()
-        try HostPatternFixtures.section("web.prod", hosts: ["a"], of: &inventory)
-        try HostPatternFixtures.section("webprod", hosts: ["b"], of: &inventory)
-        try HostPatternFixtures.hosts(["web.prod", "webprod"], in: Inventory.ungroupedGroup, of: &inventory)
-        inventory.reconcile()
+        let inventory = try HostPatternFixtures.inventory(
+            ini: "[web.prod]\na\n[webprod]\nb\n[ungrouped]\nweb.prod\nwebprod\n")
         let resolver = HostPatternResolver(inventory: inventory)
         // Not an exact-host lookup (the `&`, the subscript), so the group matches; the `.` adds the host.
         #expect(try resolver.hosts(matching: "web.prod[0:]") == ["a", "web.prod"])

@@ -43,10 +43,7 @@ import Testing
     }
 
     @Test func givesWayToAHostOfTheSameName() throws {
-        var inventory = Inventory()
-        try HostPatternFixtures.section("kube_control_plane", hosts: ["cp1"], of: &inventory)
-        try HostPatternFixtures.hosts(["masters"], in: Inventory.ungroupedGroup, of: &inventory)
-        inventory.reconcile()
+        let inventory = try HostPatternFixtures.inventory(ini: "[kube_control_plane]\ncp1\n[ungrouped]\nmasters\n")
         let aliases = PatternAliases(controlPlane: ["cp1"], workers: [])
         let aliased = HostPatternResolver(inventory: inventory, aliases: aliases)
         #expect(try aliased.hosts(matching: "masters") == ["masters"])

@@ -3,20 +3,13 @@ import Foundation
 @testable import K8sUpKit
 
 /// Locates and loads the INI test fixtures: the differential corpus under `Fixtures/INI/` and the shared
-/// Kubespray inventories under `/work/shared/fixtures/kubespray` (found relative to the package root).
+/// Kubespray inventories under `../shared/fixtures/kubespray` (see `TestPaths`).
 enum INIFixtures {
     /// `Tests/K8sUpKitTests/Fixtures/INI`.
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/INI")
-
-    /// The package root: the directory holding `Package.swift`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let directory = URL(fileURLWithPath: TestPaths.fixtures + "/INI")
 
     /// `../shared/fixtures/kubespray` next to the package (the shared fixtures of the project).
-    static let kubesprayDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/kubespray")
+    static let kubesprayDirectory = URL(fileURLWithPath: TestPaths.shared + "/fixtures/kubespray")
 
     /// The `.ini` files directly in `directory`, sorted by name.
     static func iniFiles(in directory: URL) -> [URL] {

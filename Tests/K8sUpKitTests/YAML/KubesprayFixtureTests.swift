@@ -5,8 +5,7 @@ import Testing
 /// Every `*.yml`/`*.yaml` of the shared Kubespray fixtures (`../shared/fixtures/kubespray`) must load to
 /// what Ansible loads (`Fixtures/YAML/kubespray/<path>.expected.json`, from `regenerate.py`).
 @Suite struct KubesprayFixtureTests {
-    static let sharedDirectory = YAMLTestSupport.packageRoot()
-        .appendingPathComponent("../shared/fixtures/kubespray").standardizedFileURL
+    static let sharedDirectory = URL(fileURLWithPath: TestPaths.shared + "/fixtures/kubespray")
     static let expectedDirectory = Bundle.module.url(forResource: "Fixtures/YAML/kubespray", withExtension: nil)
 
     /// Paths relative to the Kubespray fixture directory of every YAML file in it.

@@ -29,12 +29,6 @@ enum YAMLTestSupport {
         try load(text).mappingValue?[key]
     }
 
-    /// The package root, found from this file's path (Tests/K8sUpKitTests/YAML/…).
-    static func packageRoot(filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     /// File contents as Ansible reads them: UTF-8 bytes decoded as-is (a byte order mark is kept).
     static func readText(_ url: URL) throws -> String {
         String(decoding: try Data(contentsOf: url), as: UTF8.self)

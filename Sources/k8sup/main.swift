@@ -1,5 +1,8 @@
 import Foundation
 import K8sUpKit
 
-let code = CLI.main(arguments: Array(CommandLine.arguments.dropFirst()))
-exit(code)
+// A no-op handler rather than SIG_IGN: writes to a closed pipe (`k8sup … | head`) then fail with EPIPE
+// instead of killing k8sup, and child processes still start with the default disposition.
+signal(SIGPIPE) { _ in }
+
+exit(CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -4,8 +4,10 @@
 enum InventoryGraphRenderer {
     static func render(_ loaded: LoadedInventory, from root: String, selectedHosts: [String], showVars: Bool) -> String {
         var lines: [String] = []
+        let resolver = VariableResolver(loaded)
         let context = Context(
-            loaded: loaded, selected: Set(selectedHosts), showVars: showVars, resolver: VariableResolver(loaded))
+            loaded: loaded, selected: Set(selectedHosts), showVars: showVars, resolver: resolver,
+            hostVars: showVars ? resolver.allHostVariables(selectedHosts) : [:])
         append(group: root, depth: 0, context: context, to: &lines)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -15,6 +17,8 @@ enum InventoryGraphRenderer {
         let selected: Set<String>
         let showVars: Bool
         let resolver: VariableResolver
+        /// Resolved once for all hosts, since a host appears under every group it is in.
+        let hostVars: [String: DataMapping]
     }
 
     private static func append(group name: String, depth: Int, context: Context, to lines: inout [String]) {
@@ -26,7 +30,7 @@ enum InventoryGraphRenderer {
         if name != Inventory.allGroup {
             for host in group.hosts where context.selected.contains(host) {
                 lines.append(line(host, depth: depth + 1))
-                if context.showVars { appendVars(context.resolver.hostVariables(host), depth: depth + 2, to: &lines) }
+                if context.showVars { appendVars(context.hostVars[host] ?? DataMapping(), depth: depth + 2, to: &lines) }
             }
         }
         if context.showVars { appendVars(context.resolver.groupVariables(name), depth: depth + 1, to: &lines) }

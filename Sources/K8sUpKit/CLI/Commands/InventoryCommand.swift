@@ -27,42 +27,54 @@ struct InventoryCommand: Subcommand {
         ],
         positionalName: "GROUP", maxPositionals: 1)
 
+    /// What the command prints; exactly one per invocation.
+    private enum Mode: String, CaseIterable {
+        case list, graph, host, listHosts = "list-hosts", roles
+    }
+
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-        let modes = ["list", "graph", "list-hosts", "roles"].filter(arguments.flag) + (arguments.value("host") != nil ? ["host"] : [])
-        guard modes.count == 1, let mode = modes.first else {
-            let problem = modes.isEmpty ? "choose what to show" : "--\(modes.joined(separator: " and --")) cannot be combined"
-            throw UsageError("\(problem): --list, --graph, --host, --list-hosts or --roles", command: spec.name)
-        }
-        if arguments.flag("vars") && mode != "graph" {
-            throw UsageError("--vars only works with --graph", command: spec.name)
-        }
-        if let group = arguments.positionals.first, mode != "graph" {
-            throw UsageError("unexpected argument '\(group)' (a GROUP is only taken by --graph)", command: spec.name)
-        }
+        let mode = try chooseMode(arguments)
         let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
         let selection = try InventorySelection.selectedHosts(arguments, in: loaded)
-        let console = context.console
+        let output: String
         switch mode {
-        case "list":
-            console.writeOutput(InventoryListRenderer.render(loaded, selectedHosts: selection))
-        case "graph":
+        case .list:
+            output = InventoryListRenderer.render(loaded, selectedHosts: selection)
+        case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup
             guard loaded.inventory.groups[root] != nil else {
                 throw UsageError("--graph needs a group name; '\(root)' is not a group in the inventory", command: spec.name)
             }
-            console.writeOutput(InventoryGraphRenderer.render(
-                loaded, from: root, selectedHosts: selection, showVars: arguments.flag("vars")))
-        case "host":
+            output = InventoryGraphRenderer.render(
+                loaded, from: root, selectedHosts: selection, showVars: arguments.flag("vars"))
+        case .host:
             let host = arguments.value("host") ?? ""
             guard loaded.inventory.hosts[host] != nil else {
                 throw InventoryError.pattern(host, problem: "--host needs one host of the inventory; there is no host '\(host)'")
             }
-            console.writeOutput(InventoryListRenderer.renderHost(loaded, host: host))
-        case "list-hosts":
-            console.writeOutput(HostListRenderer.listHosts(selection))
-        default:
-            console.writeOutput(ClusterRolesRenderer.render(try ClusterRoles(loaded), selectedHosts: Set(selection)))
+            output = InventoryListRenderer.renderHost(loaded, host: host)
+        case .listHosts:
+            output = HostListRenderer.listHosts(selection)
+        case .roles:
+            output = ClusterRolesRenderer.render(try ClusterRoles(loaded), selectedHosts: Set(selection))
         }
+        context.console.writeOutput(output)
         return .ok
+    }
+
+    private static func chooseMode(_ arguments: ParsedArguments) throws(UsageError) -> Mode {
+        let modes = Mode.allCases.filter { $0 == .host ? arguments.value("host") != nil : arguments.flag($0.rawValue) }
+        guard modes.count == 1, let mode = modes.first else {
+            let given = modes.map { "--" + $0.rawValue }.joined(separator: " and ")
+            let problem = modes.isEmpty ? "choose what to show" : "\(given) cannot be combined"
+            throw UsageError("\(problem): --list, --graph, --host, --list-hosts or --roles", command: spec.name)
+        }
+        if arguments.flag("vars") && mode != .graph {
+            throw UsageError("--vars only works with --graph", command: spec.name)
+        }
+        if let group = arguments.positionals.first, mode != .graph {
+            throw UsageError("unexpected argument '\(group)' (a GROUP is only taken by --graph)", command: spec.name)
+        }
+        return mode
     }
 }

@@ -1,24 +1,25 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct PythonJSONWriterTests {
     @Test func printsNestedValuesLikePythonJsonDumpsWithIndentFourAndSortedKeys() {
         let value: DataValue = ["b": [1, 2.5, nil], "a": ["x": true, "y": "é\n"], "c": [], "d": [:]]
         let expected = """
-        {
-            "a": {
-                "x": true,
-                "y": "\\u00e9\\n"
-            },
-            "b": [
-                1,
-                2.5,
-                null
-            ],
-            "c": [],
-            "d": {}
-        }
-        """
+            {
+                "a": {
+                    "x": true,
+                    "y": "\\u00e9\\n"
+                },
+                "b": [
+                    1,
+                    2.5,
+                    null
+                ],
+                "c": [],
+                "d": {}
+            }
+            """
         #expect(PythonJSONWriter.pretty(value) == expected)
     }
 

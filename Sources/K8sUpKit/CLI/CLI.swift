@@ -60,9 +60,11 @@ public enum CLI {
 
     private static func commandSuggestion(for name: String) -> String {
         let names = commands.map { $0.spec.name }
-        guard let best = names.min(by: {
-            ArgumentParser.editDistance($0, name) < ArgumentParser.editDistance($1, name)
-        }), ArgumentParser.editDistance(best, name) <= 2 else { return "" }
+        guard
+            let best = names.min(by: {
+                ArgumentParser.editDistance($0, name) < ArgumentParser.editDistance($1, name)
+            }), ArgumentParser.editDistance(best, name) <= 2
+        else { return "" }
         return " (did you mean '\(best)'?)"
     }
 

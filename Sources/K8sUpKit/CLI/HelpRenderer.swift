@@ -4,23 +4,23 @@ enum HelpRenderer {
         let width = (commands.map(\.name.count).max() ?? 0) + 2
         let list = commands.map { "  " + $0.name.padding(to: width) + $0.summary }.joined(separator: "\n")
         return """
-        k8sup \(version): upgrade kubeadm-based Kubernetes clusters described by an Ansible/Kubespray inventory.
+            k8sup \(version): upgrade kubeadm-based Kubernetes clusters described by an Ansible/Kubespray inventory.
 
-        usage: k8sup COMMAND [OPTIONS]
-               k8sup --version
-               k8sup --help | k8sup COMMAND --help
+            usage: k8sup COMMAND [OPTIONS]
+                   k8sup --version
+                   k8sup --help | k8sup COMMAND --help
 
-        Commands:
-        \(list)
+            Commands:
+            \(list)
 
-        Environment:
-          K8SUP_INVENTORY   inventory used when -i is not given
-          NO_COLOR          disables colour in output
+            Environment:
+              K8SUP_INVENTORY   inventory used when -i is not given
+              NO_COLOR          disables colour in output
 
-        Exit codes: 0 ok, 1 failed, 2 blocked by checks, 3 a node needs manual repair,
-                    64 usage error, 65 bad input data, 130 interrupted.
+            Exit codes: 0 ok, 1 failed, 2 blocked by checks, 3 a node needs manual repair,
+                        64 usage error, 65 bad input data, 130 interrupted.
 
-        """
+            """
     }
 
     static func command(_ spec: CommandSpec) -> String {

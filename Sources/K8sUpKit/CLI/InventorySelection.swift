@@ -4,7 +4,9 @@ enum InventorySelection {
     static let environmentVariable = "K8SUP_INVENTORY"
 
     /// The `-i` paths, or the environment default; a usage error when there is neither.
-    static func sources(_ arguments: ParsedArguments, context: CommandContext, command: String) throws(UsageError) -> [String] {
+    static func sources(_ arguments: ParsedArguments, context: CommandContext, command: String) throws(UsageError)
+        -> [String]
+    {
         let given = arguments.values("inventory")
         if !given.isEmpty { return given }
         if let fallback = context.environment[environmentVariable], !fallback.isEmpty { return [fallback] }
@@ -20,7 +22,9 @@ enum InventorySelection {
     }
 
     /// The hosts `--limit` selects (all hosts without it), in Ansible's order.
-    static func selectedHosts(_ arguments: ParsedArguments, in loaded: LoadedInventory) throws(InventoryError) -> [String] {
+    static func selectedHosts(_ arguments: ParsedArguments, in loaded: LoadedInventory) throws(InventoryError)
+        -> [String]
+    {
         let limits = arguments.values("limit")
         guard !limits.isEmpty else { return loaded.inventory.hosts(inGroup: Inventory.allGroup) }
         let roles = try? ClusterRoles(loaded)

@@ -45,9 +45,10 @@ public struct ClusterRoles: Sendable, Equatable {
         let inventory = loaded.inventory
         let presentControlPlaneGroups = Self.controlPlaneGroups.filter { inventory.groups[$0] != nil }
         guard let group = presentControlPlaneGroups.first else {
-            throw .noControlPlaneGroup(groups: inventory.groupOrder.filter {
-                $0 != Inventory.allGroup && $0 != Inventory.ungroupedGroup
-            })
+            throw .noControlPlaneGroup(
+                groups: inventory.groupOrder.filter {
+                    $0 != Inventory.allGroup && $0 != Inventory.ungroupedGroup
+                })
         }
         let controlPlaneHosts = Self.union(Self.controlPlaneGroups, in: inventory)
         guard !controlPlaneHosts.isEmpty else { throw .emptyControlPlaneGroup(group) }
@@ -85,15 +86,19 @@ public struct ClusterRoles: Sendable, Equatable {
 
     /// `kube_override_hostname`, else the inventory name. Templates are never evaluated; only the common
     /// `{{ inventory_hostname }}` is understood, as the inventory name it stands for.
-    private static func nodeName(of host: String, vars: DataMapping, inventory: Inventory) throws(InventoryError) -> String {
+    private static func nodeName(of host: String, vars: DataMapping, inventory: Inventory) throws(InventoryError)
+        -> String
+    {
         guard let override = vars["kube_override_hostname"], !override.isNull else { return host }
         let text = override.scalarText.trimmingCharacters(in: .whitespacesAndNewlines)
         let location = inventory.hosts[host]?.location ?? SourceLocation(file: "<inventory>")
         if text.contains("{{") {
             let inner = text.replacingOccurrences(of: " ", with: "")
             if inner == "{{inventory_hostname}}" { return host }
-            throw .invalid(location, "kube_override_hostname of '\(host)' is the template '\(text)'; k8sup does "
-                + "not evaluate templates: set the literal Kubernetes node name in host_vars/\(host).yml")
+            throw .invalid(
+                location,
+                "kube_override_hostname of '\(host)' is the template '\(text)'; k8sup does "
+                    + "not evaluate templates: set the literal Kubernetes node name in host_vars/\(host).yml")
         }
         guard !text.isEmpty else {
             throw .invalid(location, "kube_override_hostname of '\(host)' is empty: remove it or set the node name")

@@ -16,7 +16,8 @@ enum ClusterRolesRenderer {
                 column == row.count - 1 ? cell : cell.padding(to: widths[column] + 2)
             }.joined()
         }
-        let summary = "\(roles.controlPlane.count) control-plane, \(roles.workers.count) worker node(s) "
+        let summary =
+            "\(roles.controlPlane.count) control-plane, \(roles.workers.count) worker node(s) "
             + "(control-plane group '\(roles.controlPlaneGroup)')"
         return (lines + [summary]).joined(separator: "\n") + "\n"
     }

@@ -28,7 +28,8 @@ enum DataFiles {
                 let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                 let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
                 let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-                throw .invalid(SourceLocation(file: file, line: line, column: column),
+                throw .invalid(
+                    SourceLocation(file: file, line: line, column: column),
                     "the file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16)) here)")
             }
         }

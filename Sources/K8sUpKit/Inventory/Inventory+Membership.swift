@@ -47,7 +47,8 @@ extension Inventory {
     }
 
     /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation.
-    mutating func addChildGroup(_ child: String, to parent: String, at location: SourceLocation) throws(InventoryError) {
+    mutating func addChildGroup(_ child: String, to parent: String, at location: SourceLocation) throws(InventoryError)
+    {
         guard child != parent else {
             throw .invalid(location, "group '\(parent)' cannot be a child of itself")
         }
@@ -57,8 +58,10 @@ extension Inventory {
         let childAncestors = ancestors(of: child)
         var newAncestors = ancestors(of: parent)
         if newAncestors.contains(child) {
-            throw .invalid(location, "adding group '\(child)' as a child of '\(parent)' creates a loop: "
-                + "'\(child)' is already above '\(parent)'")
+            throw .invalid(
+                location,
+                "adding group '\(child)' as a child of '\(parent)' creates a loop: "
+                    + "'\(child)' is already above '\(parent)'")
         }
         newAncestors.insert(parent)
         newAncestors.subtract(childAncestors)

@@ -103,7 +103,9 @@ public struct Inventory: Sendable, Equatable {
     }
 
     /// Makes `child` (a group, or else a host) a member of `parent`, with Ansible's loop detection.
-    public mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?) throws(InventoryError) {
+    public mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?)
+        throws(InventoryError)
+    {
         let place = location ?? SourceLocation(file: "<inventory>")
         guard groups[parent] != nil else { throw .invalid(place, "group '\(parent)' is not defined") }
         if groups[child] != nil {

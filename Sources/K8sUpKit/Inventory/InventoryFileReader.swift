@@ -43,8 +43,9 @@ enum InventoryFileReader {
         if namedByOperator, !yamlExtensions.contains(suffix), looksLikeYAMLInventory(bytes, file: path) {
             let stem = String(PathNames.baseName(of: path).dropLast(suffix.count))
             let suggestion = [".yml", ".yaml"].contains(PathNames.pythonExtension(of: stem)) ? stem : stem + ".yml"
-            reasons.append("the content is a YAML mapping, but only files named .yml, .yaml, .json or without an "
-                + "extension are read as YAML (by Ansible too): rename it, e.g. to '\(suggestion)'")
+            reasons.append(
+                "the content is a YAML mapping, but only files named .yml, .yaml, .json or without an "
+                    + "extension are read as YAML (by Ansible too): rename it, e.g. to '\(suggestion)'")
         }
         return reasons
     }

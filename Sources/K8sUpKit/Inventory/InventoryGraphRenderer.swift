@@ -2,7 +2,8 @@
 /// indented by `  |`, child groups before hosts, and with `--vars` each host's resolved vars and each
 /// group's own vars as `{name = value}` in Python's `str()` form.
 enum InventoryGraphRenderer {
-    static func render(_ loaded: LoadedInventory, from root: String, selectedHosts: [String], showVars: Bool) -> String {
+    static func render(_ loaded: LoadedInventory, from root: String, selectedHosts: [String], showVars: Bool) -> String
+    {
         var lines: [String] = []
         let resolver = VariableResolver(loaded)
         let context = Context(
@@ -30,7 +31,9 @@ enum InventoryGraphRenderer {
         if name != Inventory.allGroup {
             for host in group.hosts where context.selected.contains(host) {
                 lines.append(line(host, depth: depth + 1))
-                if context.showVars { appendVars(context.hostVars[host] ?? DataMapping(), depth: depth + 2, to: &lines) }
+                if context.showVars {
+                    appendVars(context.hostVars[host] ?? DataMapping(), depth: depth + 2, to: &lines)
+                }
             }
         }
         if context.showVars { appendVars(context.resolver.groupVariables(name), depth: depth + 1, to: &lines) }

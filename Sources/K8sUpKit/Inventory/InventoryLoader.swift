@@ -25,8 +25,9 @@ public struct InventoryLoader: Sendable {
         }
         var vars: [VarsDirectory] = []
         for directory in varsDirectories {
-            vars.append(try VarsDirectory.load(
-                from: directory, for: inventory, fileSystem: fileSystem, warnings: &warnings))
+            vars.append(
+                try VarsDirectory.load(
+                    from: directory, for: inventory, fileSystem: fileSystem, warnings: &warnings))
         }
         return LoadedInventory(inventory: inventory, varsDirectories: vars, warnings: warnings)
     }

@@ -39,7 +39,8 @@ public struct VarsDirectory: Sendable {
             case nil:
                 return [:]
             case .file, .other:
-                warnings.append("'\(subdirectory)' is not a directory, so its vars are not loaded (Ansible skips it too)")
+                warnings.append(
+                    "'\(subdirectory)' is not a directory, so its vars are not loaded (Ansible skips it too)")
                 return [:]
             case .directory:
                 break
@@ -93,8 +94,10 @@ public struct VarsDirectory: Sendable {
             let text = try DataFiles.readText(path, fileSystem: fileSystem)
             guard let value = try DataFiles.parse(text, file: path), value.isTruthy else { return DataMapping() }
             guard case .mapping(let mapping) = value else {
-                throw .invalid(SourceLocation(file: path, line: 1, column: 1),
-                    "a vars file must be a mapping of variable names to values, but this one is a \(value.kindName)")
+                throw .invalid(
+                    SourceLocation(file: path, line: 1, column: 1),
+                    "a vars file must be a mapping of variable names to values, but this one is "
+                        + English.withArticle(value.kindName))
             }
             return mapping
         }

@@ -13,12 +13,16 @@ enum YAMLInventoryReader {
             throw .invalid(SourceLocation(file: file, line: 1, column: 1), "the YAML inventory is empty")
         }
         guard let groups = root.mappingEntries else {
-            throw .invalid(root.location, "a YAML inventory must be a mapping of group names (usually 'all:'), "
-                + "but this document is a \(root.kindName)")
+            throw .invalid(
+                root.location,
+                "a YAML inventory must be a mapping of group names (usually 'all:'), "
+                    + "but this document is \(English.withArticle(root.kindName))")
         }
         if let plugin = groups.first(where: { $0.key.keyValue == "plugin" }), plugin.value.value.isTruthy {
-            throw .invalid(plugin.key.location, "this is an inventory plugin configuration "
-                + "(plugin: \(plugin.value.value.scalarText)), not an inventory; k8sup reads static inventories only")
+            throw .invalid(
+                plugin.key.location,
+                "this is an inventory plugin configuration (plugin: \(plugin.value.value.scalarText)), "
+                    + "not an inventory; k8sup reads static inventories only")
         }
         var reader = Reader(inventory: inventory, warnings: warnings)
         defer {
@@ -40,8 +44,9 @@ enum YAMLInventoryReader {
         mutating func group(_ keyNode: YAMLNode, _ dataNode: YAMLNode) throws(InventoryError) -> String {
             let name = try groupName(keyNode)
             guard dataNode.isNull || dataNode.mappingEntries != nil else {
-                warnings.append("\(keyNode.location): skipping '\(name)': a group must be a mapping with "
-                    + "hosts, children or vars, not a \(dataNode.kindName)")
+                warnings.append(
+                    "\(keyNode.location): skipping '\(name)': a group must be a mapping with "
+                        + "hosts, children or vars, not \(English.withArticle(dataNode.kindName))")
                 return name
             }
             inventory.addGroup(name, at: keyNode.location)
@@ -55,16 +60,18 @@ enum YAMLInventoryReader {
                 let key = entry.key.keyValue
                 guard let section else {
                     if !entry.value.isNull {
-                        warnings.append("\(entry.key.location): skipping key '\(key.scalarText)' in group '\(name)': "
-                            + "it is a \(entry.value.kindName), not a mapping")
+                        warnings.append(
+                            "\(entry.key.location): skipping key '\(key.scalarText)' in group '\(name)': "
+                                + "it is \(English.withArticle(entry.value.kindName)), not a mapping")
                     }
                     continue
                 }
                 switch key {
                 case "vars":
                     for variable in section {
-                        try inventory.setVariable(variable.key.keyValue, to: variable.value.value, on: name,
-                                                  at: variable.key.location)
+                        try inventory.setVariable(
+                            variable.key.keyValue, to: variable.value.value, on: name,
+                            at: variable.key.location)
                     }
                 case "children":
                     for child in section {
@@ -74,8 +81,9 @@ enum YAMLInventoryReader {
                 case "hosts":
                     for host in section { try hosts(host.key, host.value, group: name) }
                 default:
-                    warnings.append("\(entry.key.location): skipping unexpected key '\(key.scalarText)' in group "
-                        + "'\(name)': only vars, children and hosts are valid")
+                    warnings.append(
+                        "\(entry.key.location): skipping unexpected key '\(key.scalarText)' in group "
+                            + "'\(name)': only vars, children and hosts are valid")
                 }
             }
             return name
@@ -92,14 +100,18 @@ enum YAMLInventoryReader {
             if node.stringValue != nil {
                 return [YAMLNode.Entry(key: node, value: YAMLNode(.scalar(.null), at: node.location))]
             }
-            throw .invalid(node.location, "'\(key.scalarText)' of group '\(group)' must be a mapping, "
-                + "but it is a \(node.kindName)")
+            throw .invalid(
+                node.location,
+                "'\(key.scalarText)' of group '\(group)' must be a mapping, "
+                    + "but it is \(English.withArticle(node.kindName))")
         }
 
         private mutating func hosts(_ keyNode: YAMLNode, _ varsNode: YAMLNode, group: String) throws(InventoryError) {
             guard case .string(let pattern) = keyNode.keyValue else {
-                throw .invalid(keyNode.location, "host pattern \(keyNode.keyValue.scalarText) must be a string: "
-                    + "put integers and floats in quotes")
+                throw .invalid(
+                    keyNode.location,
+                    "host pattern \(keyNode.keyValue.scalarText) must be a string: "
+                        + "put integers and floats in quotes")
             }
             let expanded: (names: [String], port: Int?)
             do {
@@ -110,8 +122,10 @@ enum YAMLInventoryReader {
             var vars = DataMapping()
             if varsNode.value.isTruthy {
                 guard case .mapping(let mapping) = varsNode.value else {
-                    throw .invalid(varsNode.location, "the vars of host '\(pattern)' must be a mapping, "
-                        + "but they are a \(varsNode.kindName)")
+                    throw .invalid(
+                        varsNode.location,
+                        "the vars of host '\(pattern)' must be a mapping, "
+                            + "but they are \(English.withArticle(varsNode.kindName))")
                 }
                 vars = mapping
             }
@@ -125,8 +139,10 @@ enum YAMLInventoryReader {
 
         private func groupName(_ node: YAMLNode) throws(InventoryError) -> String {
             guard case .string(let name) = node.keyValue else {
-                throw .invalid(node.location, "a group name must be a string, not the \(node.kindName) "
-                    + "\(node.keyValue.scalarText)")
+                throw .invalid(
+                    node.location,
+                    "a group name must be a string, not the \(node.kindName) "
+                        + "\(node.keyValue.scalarText)")
             }
             guard !name.isEmpty else { throw .invalid(node.location, "a group name is empty") }
             return name

@@ -121,7 +121,8 @@ struct PythonInteger: Hashable, Sendable {
             var sum = PythonInteger(0)
             var carry: UInt64 = 0
             for index in 0..<max(limbs.count, other.limbs.count) {
-                let total = UInt64(limbs.indices.contains(index) ? limbs[index] : 0)
+                let total =
+                    UInt64(limbs.indices.contains(index) ? limbs[index] : 0)
                     + UInt64(other.limbs.indices.contains(index) ? other.limbs[index] : 0) + carry
                 sum.limbs.append(UInt32(total % Self.limbBase))
                 carry = total / Self.limbBase
@@ -134,7 +135,8 @@ struct PythonInteger: Hashable, Sendable {
         var difference = PythonInteger(0)
         var borrow: Int64 = 0
         for index in larger.limbs.indices {
-            var value = Int64(larger.limbs[index]) - borrow
+            var value =
+                Int64(larger.limbs[index]) - borrow
                 - Int64(smaller.limbs.indices.contains(index) ? smaller.limbs[index] : 0)
             borrow = value < 0 ? 1 : 0
             if value < 0 { value += Int64(Self.limbBase) }

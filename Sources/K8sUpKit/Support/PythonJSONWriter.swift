@@ -40,14 +40,18 @@ public enum PythonJSONWriter {
         case .float(let number): output += PythonFloatFormat.json(number)
         case .string(let text): appendQuoted(text, asciiOnly: format.asciiOnly, to: &output)
         case .list(let elements):
-            writeContainer(open: "[", close: "]", count: elements.count, indent: format.indent, depth: depth,
-                           into: &output) { position, output in
+            writeContainer(
+                open: "[", close: "]", count: elements.count, indent: format.indent, depth: depth,
+                into: &output
+            ) { position, output in
                 write(elements[position], format: format, depth: depth + 1, into: &output)
             }
         case .mapping(let mapping):
             let sorted = sortedEntries(mapping, stringifyKeysFirst: format.stringifyKeysFirst)
-            writeContainer(open: "{", close: "}", count: sorted.count, indent: format.indent, depth: depth,
-                           into: &output) { position, output in
+            writeContainer(
+                open: "{", close: "}", count: sorted.count, indent: format.indent, depth: depth,
+                into: &output
+            ) { position, output in
                 appendQuoted(sorted[position].key, asciiOnly: format.asciiOnly, to: &output)
                 output += ": "
                 write(sorted[position].value, format: format, depth: depth + 1, into: &output)

@@ -165,8 +165,10 @@ enum JSONReader {
         }
 
         /// Ansible's `object_hook`: the first of its special keys present decides what the object becomes.
-        private static func applyObjectHook(_ entries: [YAMLNode.Entry], positions: [String: Int],
-                                            at start: SourceLocation, parser: inout Parser) throws(YAMLError)
+        private static func applyObjectHook(
+            _ entries: [YAMLNode.Entry], positions: [String: Int],
+            at start: SourceLocation, parser: inout Parser
+        ) throws(YAMLError)
             -> YAMLNode
         {
             if let position = positions["__ansible_unsafe"] {

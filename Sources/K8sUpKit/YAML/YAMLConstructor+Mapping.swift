@@ -21,10 +21,13 @@ extension YAMLConstructor {
             try constructObject(pair.key)
             guard let key = hashableKey(pair.key) else {
                 // `x: {{ var }}` is a flow mapping whose key is the mapping `{ var }`: a classic Ansible mistake.
-                let hint = nodes[pair.key].kindName == "mapping" ? "; an unquoted '{{ ... }}' is read as a mapping, "
-                    + "quote it" : ""
-                throw error("a list or mapping cannot be a mapping key (found an unhashable key in the mapping that "
-                                + "starts at \(lineAndColumn(id))\(hint))", at: pair.key)
+                let hint =
+                    nodes[pair.key].kindName == "mapping"
+                    ? "; an unquoted '{{ ... }}' is read as a mapping, "
+                        + "quote it" : ""
+                throw error(
+                    "a list or mapping cannot be a mapping key (found an unhashable key in the mapping that "
+                        + "starts at \(lineAndColumn(id))\(hint))", at: pair.key)
             }
             try constructObject(pair.value)
             let existing: Int?
@@ -90,16 +93,18 @@ extension YAMLConstructor {
             var lists: [[YAMLComposedNode.Pair]] = []
             for item in items {
                 guard case .mapping = nodes[item].content else {
-                    throw error("each item of a '<<' merge list must be a mapping, but found a \(nodes[item].kindName) "
-                                    + "(in the mapping that starts at \(lineAndColumn(id)))", at: item)
+                    throw error(
+                        "each item of a '<<' merge list must be a mapping, but found a \(nodes[item].kindName) "
+                            + "(in the mapping that starts at \(lineAndColumn(id)))", at: item)
                 }
                 try flatten(item)
                 lists.append(pairs(of: item))
             }
             return lists.reversed().flatMap { $0 }
         case .scalar:
-            throw error("the value of a '<<' merge key must be a mapping or a list of mappings, but found a scalar "
-                            + "(in the mapping that starts at \(lineAndColumn(id)))", at: source)
+            throw error(
+                "the value of a '<<' merge key must be a mapping or a list of mappings, but found a scalar "
+                    + "(in the mapping that starts at \(lineAndColumn(id)))", at: source)
         }
     }
 

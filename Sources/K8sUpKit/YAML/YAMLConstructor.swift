@@ -96,13 +96,16 @@ struct YAMLConstructor {
             default: throw error("the '!vault' tag requires a string value (the encrypted text)", at: id)
             }
         case .merge, .value, .unknown:
-            throw error("could not determine a constructor for the tag '\(tag.uri)' (unknown or misplaced tag)",
-                        at: id)
+            throw error(
+                "could not determine a constructor for the tag '\(tag.uri)' (unknown or misplaced tag)",
+                at: id)
         }
     }
 
-    private mutating func constructScalar(_ id: Int, tag: YAMLTag,
-                                          _ convert: (String) throws(YAMLScalarConstructor.Problem) -> DataValue)
+    private mutating func constructScalar(
+        _ id: Int, tag: YAMLTag,
+        _ convert: (String) throws(YAMLScalarConstructor.Problem) -> DataValue
+    )
         throws(YAMLError)
     {
         let text = try scalarText(id, tag: tag)
@@ -165,12 +168,14 @@ struct YAMLConstructor {
         var result: [(item: Int, key: Int, value: Int)] = []
         for item in items {
             guard case .mapping(let pairs) = nodes[item].content else {
-                throw error("each entry of \(what) must be a mapping of length 1, but found a \(nodes[item].kindName)",
-                            at: item)
+                throw error(
+                    "each entry of \(what) must be a mapping of length 1, but found a \(nodes[item].kindName)",
+                    at: item)
             }
             guard pairs.count == 1 else {
-                throw error("each entry of \(what) must be a single mapping item, but found \(pairs.count) items",
-                            at: item)
+                throw error(
+                    "each entry of \(what) must be a single mapping item, but found \(pairs.count) items",
+                    at: item)
             }
             try constructObject(pairs[0].key)
             try constructObject(pairs[0].value)

@@ -21,8 +21,9 @@ extension YAMLParser {
                 skip()
                 return .sequence(items)
             default:
-                throw error("expected a '- ' list item at this indentation (the list starts at "
-                                + "\(lineAndColumn(start))), found \(token.foundDescription)", at: token.start)
+                throw error(
+                    "expected a '- ' list item at this indentation (the list starts at "
+                        + "\(lineAndColumn(start))), found \(token.foundDescription)", at: token.start)
             }
         }
     }
@@ -64,9 +65,10 @@ extension YAMLParser {
                 skip()
                 return .mapping(pairs)
             default:
-                throw error("expected a mapping key at this indentation (the mapping starts at "
-                                + "\(lineAndColumn(start))), found \(token.foundDescription); check the indentation",
-                            at: token.start)
+                throw error(
+                    "expected a mapping key at this indentation (the mapping starts at "
+                        + "\(lineAndColumn(start))), found \(token.foundDescription); check the indentation",
+                    at: token.start)
             }
         }
     }
@@ -89,8 +91,9 @@ extension YAMLParser {
             if case .flowSequenceEnd = token.kind { break }
             if !first {
                 guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or ']' in the flow sequence that starts at \(lineAndColumn(start)), "
-                                    + "found \(token.foundDescription)", at: token.start)
+                    throw error(
+                        "expected ',' or ']' in the flow sequence that starts at \(lineAndColumn(start)), "
+                            + "found \(token.foundDescription)", at: token.start)
                 }
                 skip()
                 token = try peek()
@@ -148,8 +151,9 @@ extension YAMLParser {
             if case .flowMappingEnd = token.kind { break }
             if !first {
                 guard case .flowEntry = token.kind else {
-                    throw error("expected ',' or '}' in the flow mapping that starts at \(lineAndColumn(start)), "
-                                    + "found \(token.foundDescription)", at: token.start)
+                    throw error(
+                        "expected ',' or '}' in the flow mapping that starts at \(lineAndColumn(start)), "
+                            + "found \(token.foundDescription)", at: token.start)
                 }
                 skip()
                 token = try peek()

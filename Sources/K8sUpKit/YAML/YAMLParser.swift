@@ -66,12 +66,14 @@ struct YAMLParser {
         try processDirectives()
         let start = try peek()
         guard case .documentStart = start.kind else {
-            throw error("found \(start.foundDescription) after the end of the document; expected the end of the "
-                            + "file (or '---' before a new document)", at: start.start)
+            throw error(
+                "found \(start.foundDescription) after the end of the document; expected the end of the "
+                    + "file (or '---' before a new document)", at: start.start)
         }
-        throw error("found a second YAML document; a data file must contain exactly one document (the first one "
-                        + "starts at line \(documentStart.line + 1), column \(documentStart.column + 1))",
-                    at: next.start)
+        throw error(
+            "found a second YAML document; a data file must contain exactly one document (the first one "
+                + "starts at line \(documentStart.line + 1), column \(documentStart.column + 1))",
+            at: next.start)
     }
 
     private mutating func processDirectives() throws(YAMLError) {
@@ -83,8 +85,9 @@ struct YAMLParser {
             case .versionDirective(let major, let minor):
                 guard !sawVersion else { throw error("found a duplicate %YAML directive", at: token.start) }
                 guard major == 1, minor == 1 || minor == 2 else {
-                    throw error("found an incompatible YAML version \(major).\(minor) (only 1.1 and 1.2 are "
-                                    + "supported)", at: token.start)
+                    throw error(
+                        "found an incompatible YAML version \(major).\(minor) (only 1.1 and 1.2 are "
+                            + "supported)", at: token.start)
                 }
                 sawVersion = true
             case .tagDirective(let handle, let prefix):
@@ -109,8 +112,9 @@ struct YAMLParser {
         if case .alias(let name) = token.kind {
             skip()
             guard let target = anchors[name] else {
-                throw error("undefined alias '*\(name)': no anchor '&\(name)' is defined before this point",
-                            at: token.start)
+                throw error(
+                    "undefined alias '*\(name)': no anchor '&\(name)' is defined before this point",
+                    at: token.start)
             }
             return target
         }
@@ -131,8 +135,9 @@ struct YAMLParser {
         let explicitTag = try tag.map { value throws(YAMLError) in try expandTag(value, nodeStart: start) }
         if let anchor, let first = anchors[anchor.name] {
             let firstMark = nodes[first].mark
-            throw error("duplicate anchor '&\(anchor.name)' (it is first defined at line \(firstMark.line + 1), "
-                            + "column \(firstMark.column + 1))", at: start)
+            throw error(
+                "duplicate anchor '&\(anchor.name)' (it is first defined at line \(firstMark.line + 1), "
+                    + "column \(firstMark.column + 1))", at: start)
         }
         let properties = NodeProperties(anchor: anchor?.name, tag: explicitTag, start: start)
         if indentlessSequence, case .blockEntry = token.kind {
@@ -168,9 +173,10 @@ struct YAMLParser {
         var start: YAMLMark
     }
 
-    private mutating func expandTag(_ tag: (handle: String, suffix: String, mark: YAMLMark),
-                                    nodeStart: YAMLMark) throws(YAMLError) -> String
-    {
+    private mutating func expandTag(
+        _ tag: (handle: String, suffix: String, mark: YAMLMark),
+        nodeStart: YAMLMark
+    ) throws(YAMLError) -> String {
         if tag.handle.isEmpty { return tag.suffix }
         guard let prefix = tagHandles[tag.handle] else {
             throw error("undefined tag handle '\(tag.handle)' (declare it with a %TAG directive)", at: tag.mark)
@@ -183,9 +189,10 @@ struct YAMLParser {
         addScalar("", style: .plain, plainImplicit: true, NodeProperties(start: mark))
     }
 
-    private mutating func addScalar(_ text: String, style: YAMLScalarStyle, plainImplicit: Bool,
-                                    _ properties: NodeProperties) -> Int
-    {
+    private mutating func addScalar(
+        _ text: String, style: YAMLScalarStyle, plainImplicit: Bool,
+        _ properties: NodeProperties
+    ) -> Int {
         let tag: YAMLTag
         if let explicit = properties.tag, explicit != "!" {
             tag = YAMLTag(uri: explicit)

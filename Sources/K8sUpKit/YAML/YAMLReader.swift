@@ -47,16 +47,18 @@ enum YAMLReader {
         }
     }
 
-    private static func controlCharacterError(_ value: UInt32, at offset: Int, in bytes: [UInt8],
-                                              file: String) -> YAMLError
-    {
+    private static func controlCharacterError(
+        _ value: UInt32, at offset: Int, in bytes: [UInt8],
+        file: String
+    ) -> YAMLError {
         var line = 1
         var column = 1
         var index = 0
         while index < offset {
             let byte = bytes[index]
             let isCRLF = byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A
-            let isBreak = byte == 0x0A || (byte == 0x0D && !isCRLF)
+            let isBreak =
+                byte == 0x0A || (byte == 0x0D && !isCRLF)
                 || (byte == 0xC2 && bytes[index + 1] == 0x85)
                 || (byte == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
             if isBreak {
@@ -69,8 +71,9 @@ enum YAMLReader {
         }
         let hex = String(value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        return YAMLError("found control character \(code), which YAML does not allow in a file (write it as an "
-                            + "escape such as \\x01 inside double quotes)",
-                         at: SourceLocation(file: file, line: line, column: column))
+        return YAMLError(
+            "found control character \(code), which YAML does not allow in a file (write it as an "
+                + "escape such as \\x01 inside double quotes)",
+            at: SourceLocation(file: file, line: line, column: column))
     }
 }

@@ -23,16 +23,19 @@ enum YAMLScalarConstructor {
 
     static func integer(_ text: String) throws(Problem) -> DataValue {
         if let small = plainDecimalInteger(text) { return .int(small) }
-        let tooLarge = Problem("the integer '\(YAMLToken.excerpt(text))' has more than "
-                                   + "\(PythonInteger.maximumDigits) digits")
+        let tooLarge = Problem(
+            "the integer '\(YAMLToken.excerpt(text))' has more than "
+                + "\(PythonInteger.maximumDigits) digits")
         do {
             guard let value = try pythonYAMLInteger(text).dataValue else { throw tooLarge }
             return value
         } catch PythonInteger.ParseFailure.tooLarge {
             throw tooLarge
         } catch {
-            throw Problem(text.isEmpty ? "an empty value cannot be an integer"
-                              : "'\(YAMLToken.excerpt(text))' is not a valid integer")
+            throw Problem(
+                text.isEmpty
+                    ? "an empty value cannot be an integer"
+                    : "'\(YAMLToken.excerpt(text))' is not a valid integer")
         }
     }
 

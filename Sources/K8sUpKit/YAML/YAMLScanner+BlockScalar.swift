@@ -10,8 +10,9 @@ extension YAMLScanner {
             while !isBreakZ() { skip() }
         }
         guard isBreakZ() else {
-            throw error("expected a comment or the end of the line after the block scalar indicator "
-                            + "('|' or '>' must be followed by the text on the next lines)", at: mark)
+            throw error(
+                "expected a comment or the end of the line after the block scalar indicator "
+                    + "('|' or '>' must be followed by the text on the next lines)", at: mark)
         }
         skipLine()
         var end = mark
@@ -73,17 +74,19 @@ extension YAMLScanner {
 
     /// Eats indentation and empty lines; determines the indentation from the first non-empty line when it
     /// was not given explicitly.
-    private mutating func scanBlockScalarBreaks(indent blockIndent: inout Int, breaks: inout [UInt8],
-                                                end: inout YAMLMark) throws(YAMLError)
-    {
+    private mutating func scanBlockScalarBreaks(
+        indent blockIndent: inout Int, breaks: inout [UInt8],
+        end: inout YAMLMark
+    ) throws(YAMLError) {
         var maxIndent = 0
         end = mark
         while true {
             while (blockIndent == 0 || mark.column < blockIndent) && byte() == UInt8(ascii: " ") { skip() }
             maxIndent = max(maxIndent, mark.column)
             if (blockIndent == 0 || mark.column < blockIndent) && byte() == UInt8(ascii: "\t") {
-                throw error("found a tab character where an indentation space is expected in a block scalar",
-                            at: mark)
+                throw error(
+                    "found a tab character where an indentation space is expected in a block scalar",
+                    at: mark)
             }
             guard isBreak() else { break }
             readLine(into: &breaks)

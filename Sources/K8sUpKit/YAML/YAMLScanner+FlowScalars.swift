@@ -40,14 +40,16 @@ extension YAMLScanner {
         var folding = Folding()
         while true {
             if mark.column == 0 && (isDocumentMarker(UInt8(ascii: "-")) || isDocumentMarker(UInt8(ascii: "."))) {
-                throw error("found a document marker ('---' or '...') inside the \(kind) string that starts at "
-                                + "line \(start.line + 1), column \(start.column + 1); is a closing quote missing?",
-                            at: mark)
+                throw error(
+                    "found a document marker ('---' or '...') inside the \(kind) string that starts at "
+                        + "line \(start.line + 1), column \(start.column + 1); is a closing quote missing?",
+                    at: mark)
             }
             guard !isZ() else {
                 let closing = single ? "'" : "\""
-                throw error("this \(kind) string is never closed: the file ends before its closing \(closing)",
-                            at: start)
+                throw error(
+                    "this \(kind) string is never closed: the file ends before its closing \(closing)",
+                    at: start)
             }
             var leadingBlanks = false
             while !isBlankZ() {
@@ -124,8 +126,9 @@ extension YAMLScanner {
         default:
             let after = position + 1
             let escaped = isBlankZ(1) ? "" : String(decoding: input[after..<after + Self.width(byte(1))], as: UTF8.self)
-            throw error("unknown escape sequence '\\\(escaped)' in a double-quoted string (write '\\\\' for a "
-                            + "backslash, or use single quotes)", at: escapeMark)
+            throw error(
+                "unknown escape sequence '\\\(escaped)' in a double-quoted string (write '\\\\' for a "
+                    + "backslash, or use single quotes)", at: escapeMark)
         }
         skip()
         skip()
@@ -133,14 +136,16 @@ extension YAMLScanner {
         var value: UInt32 = 0
         for offset in 0..<codeLength {
             guard let digit = hexValue(offset) else {
-                throw error("expected \(codeLength) hexadecimal digits in this escape sequence (write '\\\\' for a "
-                                + "backslash, or use single quotes)", at: escapeMark)
+                throw error(
+                    "expected \(codeLength) hexadecimal digits in this escape sequence (write '\\\\' for a "
+                        + "backslash, or use single quotes)", at: escapeMark)
             }
             value = value << 4 | digit
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw error("this escape sequence is not a valid Unicode character (surrogate or beyond U+10FFFF)",
-                        at: escapeMark)
+            throw error(
+                "this escape sequence is not a valid Unicode character (surrogate or beyond U+10FFFF)",
+                at: escapeMark)
         }
         text += Array(String(Character(scalar)).utf8)
         for _ in 0..<codeLength { skip() }
@@ -163,11 +168,13 @@ extension YAMLScanner {
             while !isBlankZ() {
                 let current = byte()
                 if flowLevel > 0 && current == UInt8(ascii: ":") && Self.isFlowIndicatorOrQuestion(byte(1)) {
-                    throw error("found ':' directly followed by '\(Character(Unicode.Scalar(byte(1))))' in a flow "
-                                    + "collection (put a space after ':' or quote the value)", at: mark)
+                    throw error(
+                        "found ':' directly followed by '\(Character(Unicode.Scalar(byte(1))))' in a flow "
+                            + "collection (put a space after ':' or quote the value)", at: mark)
                 }
                 if (current == UInt8(ascii: ":") && isBlankZ(1))
-                    || (flowLevel > 0 && Self.isFlowIndicator(current)) {
+                    || (flowLevel > 0 && Self.isFlowIndicator(current))
+                {
                     break
                 }
                 if leadingBlanks {
@@ -185,8 +192,9 @@ extension YAMLScanner {
             guard isBlank() || isBreak() else { break }
             while isBlank() || isBreak() {
                 if leadingBlanks && mark.column < minimumIndent && byte() == UInt8(ascii: "\t") {
-                    throw error("found a tab character that violates indentation in a plain scalar "
-                                    + "(use spaces to indent continuation lines)", at: mark)
+                    throw error(
+                        "found a tab character that violates indentation in a plain scalar "
+                            + "(use spaces to indent continuation lines)", at: mark)
                 }
                 readSeparator(into: &folding, leadingBlanks: &leadingBlanks)
             }

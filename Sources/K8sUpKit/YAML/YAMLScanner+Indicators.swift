@@ -42,8 +42,9 @@ extension YAMLScanner {
     mutating func fetchBlockEntry() throws(YAMLError) {
         if flowLevel == 0 {
             guard simpleKeyAllowed else {
-                throw error("a '- ' list item is not allowed here (a list cannot start on the same line as a "
-                                + "key or another value; put it on its own line)", at: mark)
+                throw error(
+                    "a '- ' list item is not allowed here (a list cannot start on the same line as a "
+                        + "key or another value; put it on its own line)", at: mark)
             }
             rollIndent(column: mark.column, number: nil, kind: .blockSequenceStart, at: mark)
         }
@@ -69,16 +70,18 @@ extension YAMLScanner {
         let last = simpleKeys.count - 1
         let key = simpleKeys[last]
         if key.possible {
-            tokens.insert(YAMLToken(kind: .key, start: key.mark, end: key.mark),
-                          at: head + key.tokenNumber - tokensParsed)
+            tokens.insert(
+                YAMLToken(kind: .key, start: key.mark, end: key.mark),
+                at: head + key.tokenNumber - tokensParsed)
             rollIndent(column: key.mark.column, number: key.tokenNumber, kind: .blockMappingStart, at: key.mark)
             simpleKeys[last].possible = false
             simpleKeyAllowed = false
         } else {
             if flowLevel == 0 {
                 guard simpleKeyAllowed else {
-                    throw error("mapping values are not allowed here (a ': ' inside an unquoted value? "
-                                    + "then quote the value; or is the indentation wrong?)", at: mark)
+                    throw error(
+                        "mapping values are not allowed here (a ': ' inside an unquoted value? "
+                            + "then quote the value; or is the indentation wrong?)", at: mark)
                 }
                 rollIndent(column: mark.column, number: nil, kind: .blockMappingStart, at: mark)
             }

@@ -9,16 +9,18 @@ extension YAMLScanner {
         while isAlpha() { read(into: &name) }
         guard !name.isEmpty else { throw error("expected a directive name after '%'", at: mark) }
         guard isBlankZ() else {
-            throw error("found an unexpected character in the directive name (only letters, digits, '-' and '_')",
-                        at: mark)
+            throw error(
+                "found an unexpected character in the directive name (only letters, digits, '-' and '_')",
+                at: mark)
         }
         let kind: YAMLToken.Kind
         switch String(decoding: name, as: UTF8.self) {
         case "YAML": kind = try scanVersionDirectiveValue()
         case "TAG": kind = try scanTagDirectiveValue()
         default:
-            throw error("unknown directive '%\(String(decoding: name, as: UTF8.self))' "
-                            + "(only %YAML and %TAG exist)", at: mark)
+            throw error(
+                "unknown directive '%\(String(decoding: name, as: UTF8.self))' "
+                    + "(only %YAML and %TAG exist)", at: mark)
         }
         let end = mark
         while isBlank() { skip() }
@@ -92,8 +94,9 @@ extension YAMLScanner {
             skip()
             suffix = try scanTagURI(allowFlowIndicators: true, directive: false, head: [])
             guard byte() == UInt8(ascii: ">") else {
-                throw error("expected '>' to close the verbatim tag that starts at line \(start.line + 1), "
-                                + "column \(start.column + 1)", at: mark)
+                throw error(
+                    "expected '>' to close the verbatim tag that starts at line \(start.line + 1), "
+                        + "column \(start.column + 1)", at: mark)
             }
             skip()
         } else {
@@ -169,8 +172,14 @@ extension YAMLScanner {
             }
             let octet = UInt8(high << 4 | low)
             if remaining == 0 {
-                remaining = octet & 0x80 == 0 ? 1 : octet & 0xE0 == 0xC0 ? 2 : octet & 0xF0 == 0xE0 ? 3
-                    : octet & 0xF8 == 0xF0 ? 4 : 0
+                remaining =
+                    octet & 0x80 == 0
+                    ? 1
+                    : octet & 0xE0 == 0xC0
+                        ? 2
+                        : octet & 0xF0 == 0xE0
+                            ? 3
+                            : octet & 0xF8 == 0xF0 ? 4 : 0
                 guard remaining > 0 else { throw error("found an incorrect leading UTF-8 octet in the tag", at: mark) }
             } else if octet & 0xC0 != 0x80 {
                 throw error("found an incorrect trailing UTF-8 octet in the tag", at: mark)

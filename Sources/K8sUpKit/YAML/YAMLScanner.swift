@@ -141,13 +141,16 @@ struct YAMLScanner {
 
     private func cannotStartTokenError(_ current: UInt8) -> YAMLError {
         if current == UInt8(ascii: "\t") {
-            return error("found a tab character here; YAML does not allow tabs for indentation, use spaces",
-                         at: mark)
+            return error(
+                "found a tab character here; YAML does not allow tabs for indentation, use spaces",
+                at: mark)
         }
-        let character = String(decoding: input[position..<min(input.count, position + Self.width(current))],
-                               as: UTF8.self)
-        return error("found character '\(character)' that cannot start any token (quote the value if it is text)",
-                     at: mark)
+        let character = String(
+            decoding: input[position..<min(input.count, position + Self.width(current))],
+            as: UTF8.self)
+        return error(
+            "found character '\(character)' that cannot start any token (quote the value if it is text)",
+            at: mark)
     }
 
     // MARK: - Whitespace, comments and line breaks
@@ -158,7 +161,8 @@ struct YAMLScanner {
         while true {
             if mark.column == 0 && isByteOrderMark() { skip() }
             while byte() == UInt8(ascii: " ")
-                || ((flowLevel > 0 || !simpleKeyAllowed) && byte() == UInt8(ascii: "\t")) {
+                || ((flowLevel > 0 || !simpleKeyAllowed) && byte() == UInt8(ascii: "\t"))
+            {
                 skip()
             }
             if byte() == UInt8(ascii: "#") {
@@ -182,14 +186,16 @@ struct YAMLScanner {
     }
 
     func missingColonError(_ key: SimpleKey) -> YAMLError {
-        error("could not find the ':' that must follow this mapping key on the same line "
+        error(
+            "could not find the ':' that must follow this mapping key on the same line "
                 + "(a line at this indentation must be a 'key: value' pair)", at: key.mark)
     }
 
     mutating func saveSimpleKey() throws(YAMLError) {
         guard simpleKeyAllowed else { return }
-        let key = SimpleKey(possible: true, required: flowLevel == 0 && indent == mark.column,
-                            tokenNumber: tokensParsed + (tokens.count - head), mark: mark)
+        let key = SimpleKey(
+            possible: true, required: flowLevel == 0 && indent == mark.column,
+            tokenNumber: tokensParsed + (tokens.count - head), mark: mark)
         try removeSimpleKey()
         simpleKeys[simpleKeys.count - 1] = key
     }

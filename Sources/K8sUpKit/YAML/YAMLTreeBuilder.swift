@@ -72,8 +72,10 @@ struct YAMLTreeBuilder {
             for pair in pairs {
                 let key = try build(pair.key)
                 let value = try build(pair.value)
-                entries.append(YAMLNode.Entry(key: try add(key, to: &result, at: pair.key),
-                                              value: try add(value, to: &result, at: pair.value)))
+                entries.append(
+                    YAMLNode.Entry(
+                        key: try add(key, to: &result, at: pair.key),
+                        value: try add(value, to: &result, at: pair.value)))
             }
             content = .mapping(entries)
         case .pairs(let items)?:
@@ -83,8 +85,11 @@ struct YAMLTreeBuilder {
                 var tuple = Built(node: YAMLNode(.scalar(.null), at: tupleLocation), size: 1, height: 1)
                 let key = try build(item.key)
                 let value = try build(item.value)
-                tuple.node = YAMLNode(.sequence([try add(key, to: &tuple, at: item.key),
-                                                 try add(value, to: &tuple, at: item.value)]), at: tupleLocation)
+                tuple.node = YAMLNode(
+                    .sequence([
+                        try add(key, to: &tuple, at: item.key),
+                        try add(value, to: &tuple, at: item.value),
+                    ]), at: tupleLocation)
                 tuples.append(try add(tuple, to: &result, at: item.item))
             }
             content = .sequence(tuples)
@@ -105,8 +110,9 @@ struct YAMLTreeBuilder {
             throw error("the document expands to more than \(Self.maximumExpandedNodes) values through aliases", at: id)
         }
         guard parent.height <= YAMLConstructor.maximumRecursion else {
-            throw error("values are nested too deeply (more than \(YAMLConstructor.maximumRecursion) levels through "
-                            + "aliases)", at: id)
+            throw error(
+                "values are nested too deeply (more than \(YAMLConstructor.maximumRecursion) levels through "
+                    + "aliases)", at: id)
         }
         return child.node
     }

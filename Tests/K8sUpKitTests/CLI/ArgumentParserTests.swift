@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct ArgumentParserTests {
@@ -115,6 +116,7 @@ import Testing
     @Test func aMissingInventoryIsBadInputNamingThePath() {
         let result = runK8sup(["inventory", "--list", "-i", "/nonexistent/inv.ini"])
         #expect(result.code == .dataError)
-        #expect(result.error == "k8sup: error: cannot read inventory '/nonexistent/inv.ini': no such file or directory\n")
+        #expect(
+            result.error == "k8sup: error: cannot read inventory '/nonexistent/inv.ini': no such file or directory\n")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `k8sup inventory` behaviour beyond the Ansible oracle: aliases, roles, and refusals.
@@ -25,19 +26,23 @@ import Testing
     @Test func aPatternThatMatchesNothingIsBadInput() {
         let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "all:!worker-9"])
         #expect(result.code == .dataError)
-        #expect(result.error == "k8sup: error: host pattern 'all:!worker-9': '!worker-9' matches no host or group in the inventory\n")
+        #expect(
+            result.error
+                == "k8sup: error: host pattern 'all:!worker-9': '!worker-9' matches no host or group in the inventory\n"
+        )
     }
 
     @Test func rolesListNodesInUpgradeOrderWithNodeNames() {
         let result = runK8sup(["inventory", "-i", sample, "--roles", "--limit", "cp-1,worker-5"])
         #expect(result.code == .ok)
-        #expect(result.output == """
-            HOST      NODE NAME              ROLE                   ETCD
-            cp-1      cp-1                   control-plane (first)  yes
-            worker-5  worker-5.prod.example  worker                 no
-            3 control-plane, 5 worker node(s) (control-plane group 'kube_control_plane')
+        #expect(
+            result.output == """
+                HOST      NODE NAME              ROLE                   ETCD
+                cp-1      cp-1                   control-plane (first)  yes
+                worker-5  worker-5.prod.example  worker                 no
+                3 control-plane, 5 worker node(s) (control-plane group 'kube_control_plane')
 
-            """)
+                """)
     }
 
     @Test func graphShowsOnlyTheLimitedHosts() {

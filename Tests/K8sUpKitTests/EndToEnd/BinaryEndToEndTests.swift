@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// The real `k8sup` executable, run as the README tells a new user to run it.
@@ -14,7 +15,8 @@ import Testing
 
     @Test func listOutputMatchesAnsibleThroughTheBinaryToo() throws {
         let result = try BinaryRunner.run(["inventory", "-i", "Inventories/sample", "--list"])
-        let expected = try String(contentsOfFile: TestPaths.fixtures + "/Oracles/inventories-sample-list.expected", encoding: .utf8)
+        let expected = try String(
+            contentsOfFile: TestPaths.fixtures + "/Oracles/inventories-sample-list.expected", encoding: .utf8)
         #expect(result.status == 0)
         #expect(result.output == expected)
     }
@@ -34,8 +36,9 @@ import Testing
     }
 
     @Test func theInventoryEnvironmentVariableIsTheDefault() throws {
-        let result = try BinaryRunner.run(["inventory", "--list-hosts", "--limit", "masters"],
-                                          environment: ["K8SUP_INVENTORY": "Inventories/legacy/inventory.ini"])
+        let result = try BinaryRunner.run(
+            ["inventory", "--list-hosts", "--limit", "masters"],
+            environment: ["K8SUP_INVENTORY": "Inventories/legacy/inventory.ini"])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output == "  hosts (3):\n    master1\n    master2\n    master3\n")
     }

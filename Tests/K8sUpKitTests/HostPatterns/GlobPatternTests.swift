@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Wildcards must mean what Python's `fnmatch.translate` makes them mean; every expectation in the table

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `_match_list`: `~regex` is Python's `re.match` (anchored at the start only); anything else is fnmatch.

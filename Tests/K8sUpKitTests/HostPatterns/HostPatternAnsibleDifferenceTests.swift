@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Where k8sup deliberately refuses what Ansible accepts, because Ansible's answer would have k8sup act on
@@ -31,8 +32,11 @@ import Testing
         ("calico_rr[0]", "subscript [0] is out of range: group 'calico_rr' has 0 hosts"),
         // Ansible: "No hosts matched the subscripted pattern" (an error there too).
         ("kube_node[10]", "subscript [10] is out of range: group 'kube_node' has 7 hosts"),
-        ("kube*[10]", "subscript [10] is out of range: 'kube*' matches 10 hosts "
-            + "(a host counts once for each group it is matched through)"),
+        (
+            "kube*[10]",
+            "subscript [10] is out of range: 'kube*' matches 10 hosts "
+                + "(a host counts once for each group it is matched through)"
+        ),
         // Ansible: "leaves us with no hosts to target".
         ("calico_rr", "selects no hosts: 'calico_rr' has no hosts"),
         ("kube_control_plane:&gpu_node", "selects no hosts: nothing is left after '&gpu_node'"),

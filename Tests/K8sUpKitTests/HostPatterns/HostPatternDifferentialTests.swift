@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Host lists (space-separated) captured from the real Ansible (ansible-core 2.19.14, in an empty directory so no
@@ -13,14 +14,22 @@ import Testing
 /// `HostPatternAnsibleDifferenceTests` instead.
 @Suite struct HostPatternDifferentialTests {
     @Test(arguments: [
-        ("all", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
-        ("*", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
-        ("**", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
-        ("k8s_cluster", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
-         "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
+        (
+            "all", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "*", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "**", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "k8s_cluster", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
+            "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
         ("kube_control_plane", "cp1 cp2 cp3", "cp1 cp2 cp3"),
         ("kube_node", "node01 node02 node03 node04 cp3 node05 node06", "cp3 node04 node06 node01 node02 node03 node05"),
         ("etcd", "cp1 cp2 cp3", "cp1 cp2 cp3"),
@@ -40,10 +49,14 @@ import Testing
         (" cp1 , node03 ", "cp1 node03", "cp1 node03"),
         ("kube_node:!gpu_node", "node01 node02 node03 node04 cp3", "cp3 node04 node01 node02 node03"),
         ("kube_node:&edge-site", "node04 node06", "node04 node06"),
-        ("k8s_cluster:!kube_control_plane", "node01 node02 node03 node04 node05 node06",
-         "node04 node06 node01 node02 node03 node05"),
-        ("!kube_control_plane", "10.0.0.5 standalone bastion.example.com node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com node04 node06 node01 node02 node03 node05"),
+        (
+            "k8s_cluster:!kube_control_plane", "node01 node02 node03 node04 node05 node06",
+            "node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "!kube_control_plane", "10.0.0.5 standalone bastion.example.com node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com node04 node06 node01 node02 node03 node05"
+        ),
         ("&etcd", "cp1 cp2 cp3", "cp1 cp2 cp3"),
         ("&kube_node:!gpu_node", "cp3 node04 node01 node02 node03", "cp3 node04 node01 node02 node03"),
         ("etcd:&kube_node", "cp3", "cp3"),
@@ -51,8 +64,10 @@ import Testing
         ("!etcd:kube_node", "node01 node02 node03 node04 node05 node06", "node04 node06 node01 node02 node03 node05"),
         ("edge-site:&gpu_node", "node06", "node06"),
         ("k8s_cluster:!kube_node:!calico_rr", "cp1 cp2", "cp1 cp2"),
-        ("all:!ungrouped:!bastion", "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
+        (
+            "all:!ungrouped:!bastion", "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
         ("calico_rr:cp1", "cp1", "cp1"),
         ("gpu_node:edge-site", "node05 node06 node04", "node04 node06 node05"),
         ("node0*", "node01 node02 node03 node04 node05 node06", "node04 node06 node01 node02 node03 node05"),
@@ -63,24 +78,34 @@ import Testing
         ("node0[1-3]*", "node01 node02 node03", "node01 node02 node03"),
         ("cp[!1]", "cp2 cp3", "cp2 cp3"),
         ("[cn]*1", "cp1 node01", "cp1 node01"),
-        ("[!c]*", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
+        (
+            "[!c]*", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
         ("*.example.com", "bastion.example.com", "bastion.example.com"),
         ("10.0.0.*", "10.0.0.5", "10.0.0.5"),
         ("ungr*", "10.0.0.5 standalone", "10.0.0.5 standalone"),
-        ("al?", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
-        ("kube*", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
-         "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
-        ("~", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
-         "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
+        (
+            "al?", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "kube*", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
+            "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
+        (
+            "~", "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05",
+            "10.0.0.5 standalone bastion.example.com cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
         ("~node0[1-3]", "node01 node02 node03", "node01 node02 node03"),
         ("~node0[13]", "node01 node03", "node01 node03"),
         ("~cp", "cp1 cp2 cp3", "cp1 cp2 cp3"),
         ("~^cp[23]$", "cp2 cp3", "cp2 cp3"),
         ("~.*0[56]", "node05 node06", "node06 node05"),
-        ("~kube", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
-         "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"),
+        (
+            "~kube", "cp1 cp2 cp3 node01 node02 node03 node04 node05 node06",
+            "cp1 cp2 cp3 node04 node06 node01 node02 node03 node05"
+        ),
         ("~(cp|node0)1", "cp1 node01", "cp1 node01"),
         ("kube_node:&~node0[4-6]", "node04 node05 node06", "node04 node06 node05"),
         ("k8s_cluster:!~node.*", "cp1 cp2 cp3", "cp1 cp2 cp3"),

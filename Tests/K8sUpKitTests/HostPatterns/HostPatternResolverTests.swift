@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// One test per rule of Ansible's `InventoryManager` pattern evaluation, on the `kubespray.ini` fixture
@@ -74,13 +75,15 @@ import Testing
     }
 
     @Test func readsANumericBracketAtTheEndAsASubscriptNotACharacterSet() throws {
-        let hint = "matches no host or group in the inventory ('node0[1-3]' reads as 'node0' followed by the "
+        let hint =
+            "matches no host or group in the inventory ('node0[1-3]' reads as 'node0' followed by the "
             + "subscript [1-3]; to match characters, use a regular expression such as '~node0[1-3]$')"
         #expect(throws: InventoryError.pattern("node0[1-3]", problem: hint)) {
             try resolver.hosts(matching: "node0[1-3]")
         }
         #expect(try resolver.hosts(matching: "~node0[1-3]$") == ["node01", "node02", "node03"])
-        let noSuggestion = "matches no host or group in the inventory ('*0[56]' reads as '*0' followed by the "
+        let noSuggestion =
+            "matches no host or group in the inventory ('*0[56]' reads as '*0' followed by the "
             + "subscript [56])"
         #expect(throws: InventoryError.pattern("*0[56]", problem: noSuggestion)) {
             try resolver.hosts(matching: "*0[56]")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `split_host_pattern` and `order_patterns`. Expected splits were checked against Ansible through the

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `PATTERN_WITH_SUBSCRIPT`, `_split_subscript` and `_apply_subscript`, with k8sup's stricter errors.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// `--limit @FILE` (Ansible's `subset`): one pattern per line, trimmed, never split again, blank lines

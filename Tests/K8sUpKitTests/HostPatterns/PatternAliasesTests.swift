@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// k8sup's operator aliases `masters`, `control-plane`, `nodes`, `workers` (not in Ansible).

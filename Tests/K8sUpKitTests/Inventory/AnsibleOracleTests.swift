@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// `k8sup inventory` against what real Ansible printed for the same sources (the oracle files in
@@ -31,7 +32,8 @@ import Testing
     @Test(arguments: cases)
     func printsExactlyWhatAnsiblePrinted(_ oracle: Case) throws {
         let sources = try oracle.sources.flatMap { ["-i", try TestPaths.resolve($0)] }
-        let expected = try String(contentsOfFile: TestPaths.fixtures + "/Oracles/\(oracle.name).expected", encoding: .utf8)
+        let expected = try String(
+            contentsOfFile: TestPaths.fixtures + "/Oracles/\(oracle.name).expected", encoding: .utf8)
         let result = runK8sup(["inventory"] + sources + oracle.args)
         if let refusal = oracle.ansibleRefuses {
             #expect(result.code == .dataError)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct ClusterRolesTests {
@@ -33,23 +34,26 @@ import Testing
     }
 
     @Test func bothGenerationsOfNamesAreMergedNewNamesFirst() throws {
-        let roles = try roles(["h.ini": "[kube-master]\nold1\ncp1\n[kube_control_plane]\ncp1\n[kube-node]\nw1\n"], source: "h.ini")
+        let roles = try roles(
+            ["h.ini": "[kube-master]\nold1\ncp1\n[kube_control_plane]\ncp1\n[kube-node]\nw1\n"], source: "h.ini")
         #expect(roles.controlPlane.map(\.host) == ["cp1", "old1"])
         #expect(roles.workers.map(\.host) == ["w1"])
     }
 
     @Test func nodeNamesComeFromKubeOverrideHostnameWithTheCommonTemplateUnderstood() throws {
-        let roles = try roles([
-            "h.ini": "[kube_control_plane]\ncp1 kube_override_hostname=cp1.example\n[kube_node]\nw1\n",
-            "group_vars/kube_node.yml": "kube_override_hostname: '{{ inventory_hostname }}'\n",
-        ], source: "h.ini")
+        let roles = try roles(
+            [
+                "h.ini": "[kube_control_plane]\ncp1 kube_override_hostname=cp1.example\n[kube_node]\nw1\n",
+                "group_vars/kube_node.yml": "kube_override_hostname: '{{ inventory_hostname }}'\n",
+            ], source: "h.ini")
         #expect(roles.controlPlane.first?.nodeName == "cp1.example")
         #expect(roles.workers.first?.nodeName == "w1")
     }
 
     @Test func otherTemplatesInNodeNamesAreRefusedWithTheFix() throws {
         #expect {
-            _ = try roles(["h.ini": "[kube_control_plane]\ncp1 kube_override_hostname='{{ ansible_fqdn }}'\n"], source: "h.ini")
+            _ = try roles(
+                ["h.ini": "[kube_control_plane]\ncp1 kube_override_hostname='{{ ansible_fqdn }}'\n"], source: "h.ini")
         } throws: { error in
             "\(error)".contains("h.ini:2:1: kube_override_hostname of 'cp1' is the template '{{ ansible_fqdn }}'")
                 && "\(error)".contains("set the literal Kubernetes node name in host_vars/cp1.yml")
@@ -66,7 +70,8 @@ import Testing
         #expect(throws: InventoryError.emptyControlPlaneGroup("kube_control_plane")) {
             _ = try roles(["h.ini": "[kube_control_plane]\n[kube_node]\nw1\n"], source: "h.ini")
         }
-        #expect(InventoryError.emptyControlPlaneGroup("kube-master").description
-            == "the control-plane group 'kube-master' has no hosts: list the control-plane hosts under it")
+        #expect(
+            InventoryError.emptyControlPlaneGroup("kube-master").description
+                == "the control-plane group 'kube-master' has no hosts: list the control-plane hosts under it")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// The loader's decisions that Ansible's oracle cannot show: refusals, warnings and error positions.
@@ -61,7 +62,8 @@ import Testing
     }
 
     @Test func inventoryPluginConfigurationsAreRefused() throws {
-        let error = try loadError(["aws_ec2.yml": "plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n"], source: "aws_ec2.yml")
+        let error = try loadError(
+            ["aws_ec2.yml": "plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n"], source: "aws_ec2.yml")
         #expect(message(error).contains("this is an inventory plugin configuration (plugin: amazon.aws.aws_ec2)"))
     }
 
@@ -87,7 +89,9 @@ import Testing
             Issue.record("expected .noInventoryInDirectory, got \(String(describing: error))")
             return
         }
-        #expect(failures.first?.contains("hosts.ini:2:1: section [k8s_cluster:children] includes undefined group 'kube_node'") == true)
+        #expect(
+            failures.first?.contains(
+                "hosts.ini:2:1: section [k8s_cluster:children] includes undefined group 'kube_node'") == true)
     }
 
     @Test func aDirectoryWithOnlyIgnoredFilesSaysSo() throws {
@@ -106,8 +110,10 @@ import Testing
             "hosts.ini": "[kube_node]\nw1\n",
             "group_vars/kube_node.yml": "- just\n- a list\n",
         ])
-        #expect(message(error).hasSuffix(
-            "group_vars/kube_node.yml:1:1: a vars file must be a mapping of variable names to values, but this one is a list"))
+        #expect(
+            message(error).hasSuffix(
+                "group_vars/kube_node.yml:1:1: a vars file must be a mapping of variable names to values, "
+                    + "but this one is a list"))
     }
 
     @Test func brokenYAMLInAVarsFileIsAnErrorWithLineAndColumn() throws {
@@ -137,7 +143,9 @@ import Testing
     }
 
     @Test func aGroupVarsFileInsteadOfADirectoryIsSkippedWithAWarning() throws {
-        let loaded = try withTemporaryTree(text: ["hosts.ini": "[kube_node]\nw1\n", "group_vars": "../sample/group_vars"]) { root in
+        let loaded = try withTemporaryTree(text: [
+            "hosts.ini": "[kube_node]\nw1\n", "group_vars": "../sample/group_vars",
+        ]) { root in
             try load([root + "/hosts.ini"])
         }
         #expect(loaded.warnings.count == 1)
@@ -150,7 +158,10 @@ import Testing
             ("all:\n  hosts:\n    h1: [a]\n", "hosts.yml:3:9: the vars of host 'h1' must be a mapping"),
             ("all:\n  children:\n    g: just text\n", "hosts.yml:3:5: 'g' is neither a known host nor a known group"),
             ("- a\n- b\n", "hosts.yml:1:1: a YAML inventory must be a mapping of group names"),
-            ("all:\n  hosts: {h: }\n  vars: 7\n", "hosts.yml:3:9: 'vars' of group 'all' must be a mapping, but it is a integer"),
+            (
+                "all:\n  hosts: {h: }\n  vars: 7\n",
+                "hosts.yml:3:9: 'vars' of group 'all' must be a mapping, but it is an integer"
+            ),
         ]
         for (text, expected) in cases {
             let error = try loadError(["hosts.yml": text], source: "hosts.yml")
@@ -164,7 +175,7 @@ import Testing
 
     @Test func skippedYAMLKeysAreReportedAsWarnings() throws {
         let loaded = try withTemporaryTree(text: [
-            "hosts.yml": "all:\n  hosts: {h1: }\n  extra: {a: 1}\nnotes: plain text\n",
+            "hosts.yml": "all:\n  hosts: {h1: }\n  extra: {a: 1}\nnotes: plain text\n"
         ]) { root in try load([root + "/hosts.yml"]) }
         #expect(loaded.warnings.count == 2)
         #expect(loaded.warnings[0].contains("hosts.yml:3:3: skipping unexpected key 'extra' in group 'all'"))

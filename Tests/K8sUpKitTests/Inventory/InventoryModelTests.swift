@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 @Suite struct InventoryModelTests {
@@ -21,7 +22,10 @@ import Testing
         inventory.addGroup("a", at: here)
         inventory.addGroup("b", at: here)
         try inventory.addChild("b", to: "a", at: here)
-        #expect(throws: InventoryError.invalid(here, "adding group 'a' as a child of 'b' creates a loop: 'a' is already above 'b'")) {
+        #expect(
+            throws: InventoryError.invalid(
+                here, "adding group 'a' as a child of 'b' creates a loop: 'a' is already above 'b'")
+        ) {
             try inventory.addChild("a", to: "b", at: here)
         }
         #expect(throws: InventoryError.invalid(here, "group 'a' cannot be a child of itself")) {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Ansible's variable precedence, one rule per test, on the `precedence` corpus inventory (whose full
@@ -7,7 +8,8 @@ import Testing
     let resolver: VariableResolver
 
     init() throws {
-        resolver = VariableResolver(try InventoryLoader().load(sources: [TestPaths.fixtures + "/Inventories/precedence"]))
+        resolver = VariableResolver(
+            try InventoryLoader().load(sources: [TestPaths.fixtures + "/Inventories/precedence"]))
     }
 
     func value(_ key: String, of host: String) -> DataValue? {
@@ -61,9 +63,10 @@ import Testing
     }
 
     @Test func aLaterSourcesGroupVarsBeatAnEarlierSourcesDeeperGroup() throws {
-        let multi = VariableResolver(try InventoryLoader().load(sources: [
-            TestPaths.fixtures + "/Inventories/multi-a", TestPaths.fixtures + "/Inventories/multi-b/extra.ini",
-        ]))
+        let multi = VariableResolver(
+            try InventoryLoader().load(sources: [
+                TestPaths.fixtures + "/Inventories/multi-a", TestPaths.fixtures + "/Inventories/multi-b/extra.ini",
+            ]))
         #expect(multi.hostVariables("w1")["source"] == "b-k8s_cluster-depth1-but-later-source")
         #expect(multi.hostVariables("w1")["a_only"] == true)
     }

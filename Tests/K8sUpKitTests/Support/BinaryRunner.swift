@@ -22,7 +22,9 @@ enum BinaryRunner {
     }()
 
     struct ExecutableMissing: Error, CustomStringConvertible {
-        var description: String { "the k8sup executable was not found next to the tests (\(Bundle.main.bundleURL.path))" }
+        var description: String {
+            "the k8sup executable was not found next to the tests (\(Bundle.main.bundleURL.path))"
+        }
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {

@@ -1,4 +1,5 @@
 import Synchronization
+
 @testable import K8sUpKit
 
 /// A console that keeps what commands write, for assertions.
@@ -13,7 +14,9 @@ final class CapturingConsole: Console {
 }
 
 /// Runs the k8sup CLI in-process and returns the exit code with both streams.
-func runK8sup(_ arguments: [String], environment: [String: String] = [:]) -> (code: ExitCode, output: String, error: String) {
+func runK8sup(_ arguments: [String], environment: [String: String] = [:]) -> (
+    code: ExitCode, output: String, error: String
+) {
     let console = CapturingConsole()
     let context = CommandContext(console: console, environment: environment, workingDirectory: TestPaths.packageRoot)
     let code = CLI.run(arguments: arguments, context: context)

@@ -64,8 +64,9 @@ import Testing
         #expect(PythonInteger(exactly: -0x1p64).decimalText == "-18446744073709551616")
         #expect(PythonInteger(exactly: 3.0) == PythonInteger(3))
         #expect(try PythonInteger.parse("9007199254740993".unicodeScalars, radix: 10).doubleValue == 0x1p53)
-        #expect(try PythonInteger.parse(("1" + String(repeating: "0", count: 400)).unicodeScalars, radix: 10)
-            .doubleValue == nil)
+        #expect(
+            try PythonInteger.parse(("1" + String(repeating: "0", count: 400)).unicodeScalars, radix: 10)
+                .doubleValue == nil)
     }
 
     private static func parseInt(_ text: String) -> Parsed {

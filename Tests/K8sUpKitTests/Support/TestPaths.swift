@@ -19,7 +19,8 @@ enum TestPaths {
         var isDirectory: ObjCBool = false
         let kubespray = shared + "/fixtures/kubespray"
         guard FileManager.default.fileExists(atPath: kubespray, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let message = "../shared/fixtures/kubespray is missing at \(shared): these tests need the shared "
+            let message =
+                "../shared/fixtures/kubespray is missing at \(shared): these tests need the shared "
                 + "fixtures checked out beside the repository (CI always has them)"
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
             throw MissingSharedFixtures()

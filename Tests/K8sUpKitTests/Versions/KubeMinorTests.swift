@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `KubeMinor`: what `1.30` (no patch) means.
@@ -14,8 +15,9 @@ import Testing
     }
 
     @Test func explainsTheExpectedForm() {
-        #expect(VersionError.notAMinorVersion("1.x").description
-            == #""1.x" is not a Kubernetes minor version: expected v<major>.<minor>, e.g. v1.30"#)
+        #expect(
+            VersionError.notAMinorVersion("1.x").description
+                == #""1.x" is not a Kubernetes minor version: expected v<major>.<minor>, e.g. v1.30"#)
     }
 
     @Test func printsWithAV() {
@@ -25,9 +27,10 @@ import Testing
     @Test func ordersByMajorThenMinor() {
         #expect(KubeMinor(1, 9) < KubeMinor(1, 10))
         #expect(KubeMinor(1, 31) < KubeMinor(2, 0))
-        #expect([KubeMinor(1, 30), KubeMinor(1, 28), KubeMinor(1, 29)].sorted() == [
-            KubeMinor(1, 28), KubeMinor(1, 29), KubeMinor(1, 30),
-        ])
+        #expect(
+            [KubeMinor(1, 30), KubeMinor(1, 28), KubeMinor(1, 29)].sorted() == [
+                KubeMinor(1, 28), KubeMinor(1, 29), KubeMinor(1, 30),
+            ])
     }
 
     @Test func stepsToTheNextMinor() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Equality, hashing and ordering: semantic-versioning precedence, vendor suffixes ignored.

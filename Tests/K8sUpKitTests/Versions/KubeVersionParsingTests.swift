@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Every form a Kubernetes version arrives in: flags, inventory vars, `kubelet --version`,
@@ -73,11 +74,13 @@ import Testing
     }
 
     @Test func explainsTheExpectedForm() {
-        #expect(VersionError.notAVersion("1.30.x").description
-            == #""1.30.x" is not a Kubernetes version: expected v<major>.<minor>.<patch>, e.g. v1.30.4"#)
-        #expect(VersionError.missingPatch("1.30").description
-            == #""1.30" is not a Kubernetes version: expected v<major>.<minor>.<patch>, e.g. v1.30.4 "#
-            + "(the patch number is missing)")
+        #expect(
+            VersionError.notAVersion("1.30.x").description
+                == #""1.30.x" is not a Kubernetes version: expected v<major>.<minor>.<patch>, e.g. v1.30.4"#)
+        #expect(
+            VersionError.missingPatch("1.30").description
+                == #""1.30" is not a Kubernetes version: expected v<major>.<minor>.<patch>, e.g. v1.30.4 "#
+                + "(the patch number is missing)")
     }
 
     @Test func convertsLosslesslyToAndFromText() throws {

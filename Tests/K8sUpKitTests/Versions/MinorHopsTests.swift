@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// The minors an upgrade passes through: one `kubeadm upgrade apply` per minor.
@@ -37,9 +38,11 @@ import Testing
     @Test func explainsWhyAnUpgradeIsImpossible() throws {
         let newer = try KubeVersion(parsing: "v1.30.4")
         let older = try KubeVersion(parsing: "v1.29.8-eks-1")
-        #expect(VersionError.downgrade(from: newer, to: older).description
-            == "cannot go from v1.30.4 to v1.29.8-eks-1: that is a downgrade, and kubeadm only upgrades")
-        #expect(VersionError.majorChange(from: newer, to: KubeVersion(2, 0, 0)).description
-            == "cannot go from v1.30.4 to v2.0.0: k8sup upgrades within one major version only")
+        #expect(
+            VersionError.downgrade(from: newer, to: older).description
+                == "cannot go from v1.30.4 to v1.29.8-eks-1: that is a downgrade, and kubeadm only upgrades")
+        #expect(
+            VersionError.majorChange(from: newer, to: KubeVersion(2, 0, 0)).description
+                == "cannot go from v1.30.4 to v2.0.0: k8sup upgrades within one major version only")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// `DataFileLoader` does what Ansible's `from_yaml` does: JSON first, then YAML.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// The JSON reader follows Python's `json.loads` and Ansible's decoder hook.
@@ -40,8 +41,9 @@ import Testing
     }
 
     @Test func stringEscapes() throws {
-        #expect(try json(#""tab\t nl\n quote\" slash\/ back\\ \b\f\r""#)
-                    == "tab\t nl\n quote\" slash/ back\\ \u{8}\u{C}\r")
+        #expect(
+            try json(#""tab\t nl\n quote\" slash\/ back\\ \b\f\r""#)
+                == "tab\t nl\n quote\" slash/ back\\ \u{8}\u{C}\r")
         #expect(try json(#""\u00e9\u00E9 \ud83d\ude00""#) == "éé 😀")
         #expect(try json("\"\u{7F} é\"") == "\u{7F} é")
     }
@@ -61,8 +63,9 @@ import Testing
     }
 
     @Test func errorsHaveLineAndColumn() throws {
-        let expected = YAMLError("invalid JSON: expecting ',' delimiter",
-                                 at: SourceLocation(file: "t.json", line: 2, column: 5))
+        let expected = YAMLError(
+            "invalid JSON: expecting ',' delimiter",
+            at: SourceLocation(file: "t.json", line: 2, column: 5))
         #expect(throws: expected) {
             _ = try JSONReader.parse("[1,\n  2 3]", file: "t.json")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// Every `*.yml`/`*.yaml` of the shared Kubespray fixtures (`../shared/fixtures/kubespray`) must load to
@@ -26,7 +27,8 @@ import Testing
 
     @Test func everyKubesprayYAMLFileLoadsLikeAnsible() throws {
         guard FileManager.default.fileExists(atPath: Self.sharedDirectory.path) else {
-            Issue.record("""
+            Issue.record(
+                """
                 The shared Kubespray fixtures are missing: expected them at \(Self.sharedDirectory.path) \
                 (a checkout of ../shared next to the package). CI always has them.
                 """)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Block and flow collections, keys, and the positions recorded on nodes.
@@ -64,8 +65,9 @@ import Testing
     }
 
     @Test func complexKeysForScalars() throws {
-        #expect(try load("? simple\n: value\n? |\n  block key\n: block value\n")
-                    == ["simple": "value", "block key\n": "block value"])
+        #expect(
+            try load("? simple\n: value\n? |\n  block key\n: block value\n")
+                == ["simple": "value", "block key\n": "block value"])
         #expect(try load("? lonely\n") == ["lonely": nil])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import K8sUpKit
 
 /// Differential tests: every `Fixtures/YAML/corpus/NAME.yaml` must load to exactly what Ansible 2.19's

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Streams and documents, directives, encodings, line breaks, tabs and forbidden characters.
@@ -119,8 +120,9 @@ import Testing
 
     @Test func nonASCIITextIsKept() throws {
         let text = "name: \"héllo wörld\"\nemoji: 😀\ncjk: 日本語\nkey_é: value\n"
-        #expect(try YAMLTestSupport.load(text)
-                    == ["name": "héllo wörld", "emoji": "😀", "cjk": "日本語", "key_é": "value"])
+        #expect(
+            try YAMLTestSupport.load(text)
+                == ["name": "héllo wörld", "emoji": "😀", "cjk": "日本語", "key_é": "value"])
     }
 
     @Test func topLevelScalarsAndSequences() throws {

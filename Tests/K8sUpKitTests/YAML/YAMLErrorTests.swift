@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Syntax errors: where they are reported and what they say.
@@ -63,8 +64,9 @@ import Testing
         let error = try error("\"\(key)\": 1\n")
         #expect(error.location == SourceLocation(file: "t.yml", line: 1, column: 1103))
         #expect(error.message.contains("mapping values are not allowed"))
-        #expect(try YAMLTestSupport.load("\"\(String(repeating: "k", count: 1000))\": 1\n")
-                    .mappingValue?.count == 1)
+        #expect(
+            try YAMLTestSupport.load("\"\(String(repeating: "k", count: 1000))\": 1\n")
+                .mappingValue?.count == 1)
     }
 
     @Test func multiLineSimpleKeysAreNotKeys() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Hostile input: the readers must never crash or hang, whatever they are given.
@@ -42,8 +43,10 @@ import Testing
     }
 
     @Test func unterminatedConstructsAtEndOfInput() {
-        for text in ["a: \"", "a: '", "a: [", "a: {", "a: |", "a: >-", "? ", "- ", "&", "*", "!", "!<", "%", "%YAML",
-                     "%TAG !", "a: \"\\", "a: \"\\x", "a: \"\\u12", "--- &a", "a: !!binary", "a:\n  b:\n    c"] {
+        for text in [
+            "a: \"", "a: '", "a: [", "a: {", "a: |", "a: >-", "? ", "- ", "&", "*", "!", "!<", "%", "%YAML",
+            "%TAG !", "a: \"\\", "a: \"\\x", "a: \"\\u12", "--- &a", "a: !!binary", "a:\n  b:\n    c",
+        ] {
             _ = YAMLTestSupport.error(text)
         }
     }

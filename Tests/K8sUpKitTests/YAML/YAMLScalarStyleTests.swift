@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Plain, quoted and block scalars: folding, escapes, chomping, indentation, comments.
@@ -15,8 +16,9 @@ import Testing
     }
 
     @Test func hashWithoutPrecedingSpaceIsPartOfAPlainScalar() throws {
-        #expect(try YAMLTestSupport.load("a: text#not\nb: text #comment\nc: [x#y, z] # c\n")
-                    == ["a": "text#not", "b": "text", "c": ["x#y", "z"]])
+        #expect(
+            try YAMLTestSupport.load("a: text#not\nb: text #comment\nc: [x#y, z] # c\n")
+                == ["a": "text#not", "b": "text", "c": ["x#y", "z"]])
     }
 
     @Test func commentsAreAllowedWhereverWhitespaceIs() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Implicit typing of plain scalars: PyYAML's YAML 1.1 resolver as Ansible uses it.

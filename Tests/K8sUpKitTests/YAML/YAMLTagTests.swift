@@ -1,4 +1,5 @@
 import Testing
+
 @testable import K8sUpKit
 
 /// Explicit tags: YAML's core tags, PyYAML's extra ones, Ansible's `!unsafe` and `!vault`, `%TAG`.
@@ -30,7 +31,9 @@ import Testing
         #expect(try value("v: !!float \"\\u0661.5\"\n") == 1.5)
         #expect(try value("v: !!float \"\\u3000-1.5\\x85\"\n") == -1.5)
         #expect(try value("v: !!int \"\\u0661\\u0662\"\n") == 12)
-        let refused = ["!!float \"\\x1c1.5\"", "!!float \"\\U0001E4F1.5\"", "!!int \"\\x1c12\"", "!!int \"\\U0001E4F1\""]
+        let refused = [
+            "!!float \"\\x1c1.5\"", "!!float \"\\U0001E4F1.5\"", "!!int \"\\x1c12\"", "!!int \"\\U0001E4F1\"",
+        ]
         for text in refused {
             #expect(YAMLTestSupport.error("v: \(text)\n") != nil, "\(text)")
         }

@@ -4,17 +4,18 @@ struct InventoryCommand: Subcommand {
     static let spec = CommandSpec(
         name: "inventory",
         summary: "Show an inventory as Ansible reads it, and the cluster roles k8sup derives from it.",
-        synopsis: "[-i PATH]... (--list | --graph [GROUP] [--vars] | --host HOST | --list-hosts | --roles) [-l PATTERN]...",
+        synopsis:
+            "[-i PATH]... (--list | --graph [GROUP] [--vars] | --host HOST | --list-hosts | --roles) [-l PATTERN]...",
         discussion: """
-        --list prints the same JSON as `ansible-inventory --list` (without Ansible's internal
-        `_meta.profile`); --graph and --host print what `ansible-inventory --graph` and `--host` print.
-        --limit takes Ansible host patterns (all, *, names, groups, a,b a:b a:&b a:!b, node*, ~regex,
-        group[0], group[1:3], @file) plus the aliases masters/control-plane and nodes/workers; a pattern
-        that matches nothing is an error. Unlike Ansible, --graph shows only the hosts --limit selects.
+            --list prints the same JSON as `ansible-inventory --list` (without Ansible's internal
+            `_meta.profile`); --graph and --host print what `ansible-inventory --graph` and `--host` print.
+            --limit takes Ansible host patterns (all, *, names, groups, a,b a:b a:&b a:!b, node*, ~regex,
+            group[0], group[1:3], @file) plus the aliases masters/control-plane and nodes/workers; a pattern
+            that matches nothing is an error. Unlike Ansible, --graph shows only the hosts --limit selects.
 
-        PATH is an INI or YAML inventory file or a Kubespray inventory directory; group_vars/ and
-        host_vars/ beside it are read. Default: $K8SUP_INVENTORY.
-        """,
+            PATH is an INI or YAML inventory file or a Kubespray inventory directory; group_vars/ and
+            host_vars/ beside it are read. Default: $K8SUP_INVENTORY.
+            """,
         options: [
             .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory file or directory."),
             .flag("list", help: "Print all groups and host vars as JSON, like ansible-inventory --list."),
@@ -43,14 +44,16 @@ struct InventoryCommand: Subcommand {
         case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup
             guard loaded.inventory.groups[root] != nil else {
-                throw UsageError("--graph needs a group name; '\(root)' is not a group in the inventory", command: spec.name)
+                throw UsageError(
+                    "--graph needs a group name; '\(root)' is not a group in the inventory", command: spec.name)
             }
             output = InventoryGraphRenderer.render(
                 loaded, from: root, selectedHosts: selection, showVars: arguments.flag("vars"))
         case .host:
             let host = arguments.value("host") ?? ""
             guard loaded.inventory.hosts[host] != nil else {
-                throw InventoryError.pattern(host, problem: "--host needs one host of the inventory; there is no host '\(host)'")
+                throw InventoryError.pattern(
+                    host, problem: "--host needs one host of the inventory; there is no host '\(host)'")
             }
             output = InventoryListRenderer.renderHost(loaded, host: host)
         case .listHosts:

@@ -39,11 +39,15 @@ extension HostPatternResolver {
         } catch {
             switch error {
             case .outOfRange:
-                throw .pattern(whole, problem: "subscript \(subscriptPart.text) is out of range: "
-                    + Self.describeCount(of: found, base: base) + Self.originSuffix(part))
+                throw .pattern(
+                    whole,
+                    problem: "subscript \(subscriptPart.text) is out of range: "
+                        + Self.describeCount(of: found, base: base) + Self.originSuffix(part))
             case .backwards:
-                throw .pattern(whole, problem: "subscript \(subscriptPart.text) selects nothing: its end comes "
-                    + "before its start" + Self.originSuffix(part))
+                throw .pattern(
+                    whole,
+                    problem: "subscript \(subscriptPart.text) selects nothing: its end comes "
+                        + "before its start" + Self.originSuffix(part))
             }
         }
     }

@@ -26,8 +26,8 @@ enum HelpRenderer {
     static func command(_ spec: CommandSpec) -> String {
         let width = (spec.options.map(\.signature.count).max() ?? 0) + 2
         let options = spec.options.map { option in
-            let note = option.repeatable ? " (repeatable)" : ""
-            return "  " + option.signature.padding(to: width) + option.help + note
+            let help = option.repeatable ? option.help.trimmingSuffix(".") + " (repeatable)." : option.help
+            return "  " + option.signature.padding(to: width) + help
         }.joined(separator: "\n")
         var text = "\(spec.summary)\n\n\(spec.usageLine)\n\nOptions:\n\(options)\n"
         if !spec.discussion.isEmpty { text += "\n\(spec.discussion)\n" }
@@ -36,6 +36,11 @@ enum HelpRenderer {
 }
 
 extension String {
+    /// The string without one trailing `suffix`, if it has it.
+    func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+
     /// Pads with spaces to `width` characters (no truncation).
     func padding(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)

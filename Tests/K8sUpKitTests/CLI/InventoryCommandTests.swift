@@ -23,6 +23,14 @@ import Testing
         #expect(result.output == HostListRenderer.listHosts(["cp-2", "worker-1"]))
     }
 
+    @Test func limitFilesHoldOnePatternPerLine() throws {
+        let result = try withTemporaryTree(text: ["canary.txt": "worker-3\n  masters[0]  \n\n"]) { root in
+            runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "@\(root)/canary.txt"])
+        }
+        #expect(result.code == .ok, "\(result.error)")
+        #expect(result.output == HostListRenderer.listHosts(["cp-1", "worker-3"]))
+    }
+
     @Test func aPatternThatMatchesNothingIsBadInput() {
         let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "all:!worker-9"])
         #expect(result.code == .dataError)

@@ -5,4 +5,4 @@ import K8sUpKit
 // instead of killing k8sup, and child processes still start with the default disposition.
 signal(SIGPIPE) { _ in }
 
-exit(CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(await CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))

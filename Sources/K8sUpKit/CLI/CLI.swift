@@ -8,23 +8,24 @@ public enum CLI {
     static var commands: [any Subcommand.Type] { [InventoryCommand.self] }
 
     /// Runs k8sup with the real console, environment and working directory.
-    public static func main(arguments: [String]) -> Int32 {
+    public static func main(arguments: [String]) async -> Int32 {
         let context = CommandContext(
             console: StandardConsole(), environment: ProcessInfo.processInfo.environment,
-            workingDirectory: FileManager.default.currentDirectoryPath)
-        return run(arguments: arguments, context: context).rawValue
+            workingDirectory: FileManager.default.currentDirectoryPath,
+            outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+        return await run(arguments: arguments, context: context).rawValue
     }
 
     /// Runs k8sup against any console and environment; used by `main` and by tests.
-    public static func run(arguments: [String], context: CommandContext) -> ExitCode {
+    public static func run(arguments: [String], context: CommandContext) async -> ExitCode {
         do {
-            return try dispatch(arguments, context: context)
+            return try await dispatch(arguments, context: context)
         } catch {
             return report(error, context: context)
         }
     }
 
-    private static func dispatch(_ arguments: [String], context: CommandContext) throws -> ExitCode {
+    private static func dispatch(_ arguments: [String], context: CommandContext) async throws -> ExitCode {
         let specs = commands.map { $0.spec }
         guard let first = arguments.first else {
             context.console.writeError(HelpRenderer.topLevel(commands: specs, version: version))
@@ -54,7 +55,7 @@ public enum CLI {
                 context.console.writeOutput(HelpRenderer.command(command.spec))
                 return .ok
             }
-            return try command.run(parsed, context: context)
+            return try await command.run(parsed, context: context)
         }
     }
 

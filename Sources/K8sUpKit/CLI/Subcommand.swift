@@ -4,11 +4,21 @@ public struct CommandContext: Sendable {
     public let console: any Console
     public let environment: [String: String]
     public let workingDirectory: String
+    /// Standard output is a terminal (colour is only used there, and never with `NO_COLOR`).
+    public let outputIsTerminal: Bool
 
-    public init(console: any Console, environment: [String: String], workingDirectory: String) {
+    public init(
+        console: any Console, environment: [String: String], workingDirectory: String, outputIsTerminal: Bool = false
+    ) {
         self.console = console
         self.environment = environment
         self.workingDirectory = workingDirectory
+        self.outputIsTerminal = outputIsTerminal
+    }
+
+    /// Colour for results: a terminal, `NO_COLOR` unset (https://no-color.org), and not `TERM=dumb`.
+    public var usesColour: Bool {
+        outputIsTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 }
 
@@ -17,5 +27,5 @@ public struct CommandContext: Sendable {
 protocol Subcommand {
     static var spec: CommandSpec { get }
     /// Runs with parsed arguments; throws usage, input or runtime errors for `CLI` to map to exit codes.
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode
 }

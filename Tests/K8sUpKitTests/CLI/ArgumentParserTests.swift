@@ -13,19 +13,19 @@ import Testing
         ],
         positionalName: "GROUP", maxPositionals: 1)
 
-    @Test func acceptsSpaceAndEqualsFormsForLongOptions() throws {
+    @Test func acceptsSpaceAndEqualsFormsForLongOptions() async throws {
         let parsed = try ArgumentParser.parse(["--inventory", "a", "--inventory=b", "--to=v1.30.4"], for: Self.spec)
         #expect(parsed.values("inventory") == ["a", "b"])
         #expect(parsed.value("to") == "v1.30.4")
     }
 
-    @Test func acceptsShortOptionsAttachedDetachedAndBundled() throws {
+    @Test func acceptsShortOptionsAttachedDetachedAndBundled() async throws {
         let parsed = try ArgumentParser.parse(["-ia", "-i", "b", "-hy", "-i=c"], for: Self.spec)
         #expect(parsed.values("inventory") == ["a", "b", "c"])
         #expect(parsed.flag("yes") && parsed.flag("help"))
     }
 
-    @Test func keepsValuesThatLookLikePatternsAndStopsAtDoubleDash() throws {
+    @Test func keepsValuesThatLookLikePatternsAndStopsAtDoubleDash() async throws {
         let parsed = try ArgumentParser.parse(["--to", "all:!cp-1", "--", "--list"], for: Self.spec)
         #expect(parsed.value("to") == "all:!cp-1")
         #expect(parsed.positionals == ["--list"])
@@ -41,7 +41,7 @@ import Testing
         (["--list=yes"], "option '--list' takes no value"),
         (["a", "b"], "unexpected argument 'b'"),
     ])
-    func rejectsBadCommandLinesNamingTheArgument(arguments: [String], message: String) {
+    func rejectsBadCommandLinesNamingTheArgument(arguments: [String], message: String) async {
         #expect(throws: UsageError(message, command: "demo")) {
             try ArgumentParser.parse(arguments, for: Self.spec)
         }
@@ -49,72 +49,73 @@ import Testing
 }
 
 @Suite struct CLITests {
-    @Test func printsTheVersion() {
-        let result = runK8sup(["--version"])
+    @Test func printsTheVersion() async {
+        let result = await runK8sup(["--version"])
         #expect(result.code == .ok)
         #expect(result.output == "k8sup \(CLI.version)\n")
     }
 
-    @Test func usageErrorsExit64WithTheUsageLineAndAHint() {
-        let result = runK8sup(["inventory", "--grpah"])
+    @Test func usageErrorsExit64WithTheUsageLineAndAHint() async {
+        let result = await runK8sup(["inventory", "--grpah"])
         #expect(result.code == .usage)
         #expect(result.error.contains("k8sup: error: unknown option '--grpah' (did you mean '--graph'?)"))
         #expect(result.error.contains("usage: k8sup inventory "))
         #expect(result.error.contains("Run 'k8sup inventory --help' for details."))
     }
 
-    @Test func unknownCommandsAreUsageErrorsWithASuggestion() {
-        let result = runK8sup(["inventroy"])
+    @Test func unknownCommandsAreUsageErrorsWithASuggestion() async {
+        let result = await runK8sup(["inventroy"])
         #expect(result.code == .usage)
         #expect(result.error.contains("unknown command 'inventroy' (did you mean 'inventory'?)"))
     }
 
-    @Test func eachCommandHasHelpListingItsOptions() {
-        let result = runK8sup(["inventory", "--help"])
+    @Test func eachCommandHasHelpListingItsOptions() async {
+        let result = await runK8sup(["inventory", "--help"])
         #expect(result.code == .ok)
         #expect(result.output.contains("-i, --inventory PATH"))
         #expect(result.output.contains("-l, --limit PATTERN"))
-        #expect(runK8sup(["help", "inventory"]).output == result.output)
+        #expect(await runK8sup(["help", "inventory"]).output == result.output)
     }
 
-    @Test func topLevelHelpListsCommandsAndExitCodes() {
-        let result = runK8sup(["--help"])
+    @Test func topLevelHelpListsCommandsAndExitCodes() async {
+        let result = await runK8sup(["--help"])
         #expect(result.code == .ok)
         #expect(result.output.contains("inventory"))
         #expect(result.output.contains("64 usage error, 65 bad input data"))
     }
 
-    @Test func noArgumentsShowsHelpOnStandardErrorAndExits64() {
-        let result = runK8sup([])
+    @Test func noArgumentsShowsHelpOnStandardErrorAndExits64() async {
+        let result = await runK8sup([])
         #expect(result.code == .usage)
         #expect(result.error.contains("usage: k8sup COMMAND"))
     }
 
-    @Test func inventoryNeedsExactlyOneMode() {
-        let none = runK8sup(["inventory", "-i", "x"])
+    @Test func inventoryNeedsExactlyOneMode() async {
+        let none = await runK8sup(["inventory", "-i", "x"])
         #expect(none.code == .usage)
         #expect(none.error.contains("choose what to show"))
-        let two = runK8sup(["inventory", "-i", "x", "--list", "--graph"])
+        let two = await runK8sup(["inventory", "-i", "x", "--list", "--graph"])
         #expect(two.code == .usage)
         #expect(two.error.contains("--list and --graph cannot be combined"))
     }
 
-    @Test func inventoryWithoutAPathOrEnvironmentIsAUsageError() {
-        let result = runK8sup(["inventory", "--list"])
+    @Test func inventoryWithoutAPathOrEnvironmentIsAUsageError() async {
+        let result = await runK8sup(["inventory", "--list"])
         #expect(result.code == .usage)
         #expect(result.error.contains("no inventory: pass -i PATH or set K8SUP_INVENTORY"))
     }
 
-    @Test func theEnvironmentVariableSuppliesTheDefaultInventory() {
+    @Test func theEnvironmentVariableSuppliesTheDefaultInventory() async {
         let path = TestPaths.inventories + "/legacy/inventory.ini"
-        let viaEnvironment = runK8sup(["inventory", "--graph"], environment: ["K8SUP_INVENTORY": path])
+        let viaEnvironment = await runK8sup(["inventory", "--graph"], environment: ["K8SUP_INVENTORY": path])
         #expect(viaEnvironment.code == .ok)
-        #expect(viaEnvironment.output == runK8sup(["inventory", "--graph", "-i", path]).output)
+        let viaFlag = await runK8sup(["inventory", "--graph", "-i", path])
+        #expect(viaEnvironment.output == viaFlag.output)
         #expect(viaEnvironment.output.contains("@kube-master:"))
     }
 
-    @Test func aMissingInventoryIsBadInputNamingThePath() {
-        let result = runK8sup(["inventory", "--list", "-i", "/nonexistent/inv.ini"])
+    @Test func aMissingInventoryIsBadInputNamingThePath() async {
+        let result = await runK8sup(["inventory", "--list", "-i", "/nonexistent/inv.ini"])
         #expect(result.code == .dataError)
         #expect(
             result.error == "k8sup: error: cannot read inventory '/nonexistent/inv.ini': no such file or directory\n")

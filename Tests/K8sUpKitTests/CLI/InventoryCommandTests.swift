@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import K8sUpKit
@@ -12,27 +13,28 @@ import Testing
         ("workers:!worker-5", ["worker-1", "worker-2", "worker-3", "worker-4"]),
         ("nodes[0],masters[-1]", ["cp-3", "worker-1"]),
     ])
-    func operatorAliasesSelectRoles(limit: String, hosts: [String]) {
-        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", limit])
+    func operatorAliasesSelectRoles(limit: String, hosts: [String]) async {
+        let result = await runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", limit])
         #expect(result.code == .ok, "\(result.error)")
         #expect(result.output == HostListRenderer.listHosts(hosts))
     }
 
-    @Test func repeatedLimitsAreJoinedAsAUnion() {
-        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "-l", "cp-2", "-l", "worker-1"])
+    @Test func repeatedLimitsAreJoinedAsAUnion() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--list-hosts", "-l", "cp-2", "-l", "worker-1"])
         #expect(result.output == HostListRenderer.listHosts(["cp-2", "worker-1"]))
     }
 
-    @Test func limitFilesHoldOnePatternPerLine() throws {
-        let result = try withTemporaryTree(text: ["canary.txt": "worker-3\n  masters[0]  \n\n"]) { root in
-            runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "@\(root)/canary.txt"])
-        }
+    @Test func limitFilesHoldOnePatternPerLine() async throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "worker-3\n  masters[0]  \n\n".write(toFile: root + "/canary.txt", atomically: true, encoding: .utf8)
+        let result = await runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "@\(root)/canary.txt"])
         #expect(result.code == .ok, "\(result.error)")
         #expect(result.output == HostListRenderer.listHosts(["cp-1", "worker-3"]))
     }
 
-    @Test func aPatternThatMatchesNothingIsBadInput() {
-        let result = runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "all:!worker-9"])
+    @Test func aPatternThatMatchesNothingIsBadInput() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--list-hosts", "--limit", "all:!worker-9"])
         #expect(result.code == .dataError)
         #expect(
             result.error
@@ -40,8 +42,8 @@ import Testing
         )
     }
 
-    @Test func rolesListNodesInUpgradeOrderWithNodeNames() {
-        let result = runK8sup(["inventory", "-i", sample, "--roles", "--limit", "cp-1,worker-5"])
+    @Test func rolesListNodesInUpgradeOrderWithNodeNames() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--roles", "--limit", "cp-1,worker-5"])
         #expect(result.code == .ok)
         #expect(
             result.output == """
@@ -53,31 +55,31 @@ import Testing
                 """)
     }
 
-    @Test func graphShowsOnlyTheLimitedHosts() {
-        let result = runK8sup(["inventory", "-i", sample, "--graph", "kube_node", "--limit", "worker-2"])
+    @Test func graphShowsOnlyTheLimitedHosts() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--graph", "kube_node", "--limit", "worker-2"])
         #expect(result.output == "@kube_node:\n  |--worker-2\n")
     }
 
-    @Test func graphOfAnUnknownGroupIsAUsageError() {
-        let result = runK8sup(["inventory", "-i", sample, "--graph", "kube_nodes"])
+    @Test func graphOfAnUnknownGroupIsAUsageError() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--graph", "kube_nodes"])
         #expect(result.code == .usage)
         #expect(result.error.contains("--graph needs a group name; 'kube_nodes' is not a group in the inventory"))
     }
 
-    @Test func hostOfAnUnknownHostIsBadInput() {
-        let result = runK8sup(["inventory", "-i", sample, "--host", "worker-9"])
+    @Test func hostOfAnUnknownHostIsBadInput() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--host", "worker-9"])
         #expect(result.code == .dataError)
         #expect(result.error.contains("there is no host 'worker-9'"))
     }
 
-    @Test func varsOnlyGoesWithGraph() {
-        let result = runK8sup(["inventory", "-i", sample, "--list", "--vars"])
+    @Test func varsOnlyGoesWithGraph() async {
+        let result = await runK8sup(["inventory", "-i", sample, "--list", "--vars"])
         #expect(result.code == .usage)
         #expect(result.error.contains("--vars only works with --graph"))
     }
 
-    @Test func warningsGoToStandardErrorAndTheListStillPrints() {
-        let result = runK8sup(["inventory", "-i", TestPaths.fixtures + "/Inventories/dir-mixed", "--list"])
+    @Test func warningsGoToStandardErrorAndTheListStillPrints() async {
+        let result = await runK8sup(["inventory", "-i", TestPaths.fixtures + "/Inventories/dir-mixed", "--list"])
         #expect(result.code == .ok)
         #expect(result.error.hasPrefix("k8sup: warning: skipped "))
         #expect(result.output.hasPrefix("{\n    \"_meta\": {"))

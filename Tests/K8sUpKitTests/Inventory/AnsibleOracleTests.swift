@@ -25,16 +25,16 @@ import Testing
         return cases
     }()
 
-    @Test func theManifestListsCases() {
+    @Test func theManifestListsCases() async {
         #expect(Self.cases.count >= 30)
     }
 
     @Test(arguments: cases)
-    func printsExactlyWhatAnsiblePrinted(_ oracle: Case) throws {
+    func printsExactlyWhatAnsiblePrinted(_ oracle: Case) async throws {
         let sources = try oracle.sources.flatMap { ["-i", try TestPaths.resolve($0)] }
         let expected = try String(
             contentsOfFile: TestPaths.fixtures + "/Oracles/\(oracle.name).expected", encoding: .utf8)
-        let result = runK8sup(["inventory"] + sources + oracle.args)
+        let result = await runK8sup(["inventory"] + sources + oracle.args)
         if let refusal = oracle.ansibleRefuses {
             #expect(result.code == .dataError)
             #expect(result.error.contains(refusal), "stderr: \(result.error)")

@@ -14,11 +14,12 @@ final class CapturingConsole: Console {
 }
 
 /// Runs the k8sup CLI in-process and returns the exit code with both streams.
-func runK8sup(_ arguments: [String], environment: [String: String] = [:]) -> (
-    code: ExitCode, output: String, error: String
-) {
+func runK8sup(
+    _ arguments: [String], environment: [String: String] = [:], terminal: Bool = false
+) async -> (code: ExitCode, output: String, error: String) {
     let console = CapturingConsole()
-    let context = CommandContext(console: console, environment: environment, workingDirectory: TestPaths.packageRoot)
-    let code = CLI.run(arguments: arguments, context: context)
+    let context = CommandContext(
+        console: console, environment: environment, workingDirectory: TestPaths.packageRoot, outputIsTerminal: terminal)
+    let code = await CLI.run(arguments: arguments, context: context)
     return (code, console.output, console.error)
 }

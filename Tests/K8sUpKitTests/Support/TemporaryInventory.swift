@@ -1,9 +1,16 @@
 import Foundation
 
+/// A new empty directory under the system's temporary directory; the caller removes it.
+func makeTemporaryDirectory() throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-test-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    return root
+}
+
 /// A throw-away directory tree of inventory files for one test; removed afterwards. Paths are relative
 /// to the directory; file contents are bytes so tests can write invalid UTF-8.
 func withTemporaryTree<Result>(_ files: [String: [UInt8]], _ body: (String) throws -> Result) throws -> Result {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-test-\(UUID().uuidString)").path
+    let root = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: root) }
     for (relative, bytes) in files {
         let path = root + "/" + relative

@@ -33,7 +33,7 @@ struct InventoryCommand: Subcommand {
         case list, graph, host, listHosts = "list-hosts", roles
     }
 
-    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         let mode = try chooseMode(arguments)
         let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
         let selection = try InventorySelection.selectedHosts(arguments, in: loaded)

@@ -8,15 +8,12 @@ enum LiveChecks {
         let hopVersions = hops.compactMap { KubeVersion($0.version) }
         if let kubectl = live.kubectlVersion {
             let minors = [controlPlane.minorVersion] + hopVersions.map(\.minorVersion)
-            let outOfSkew = minors.filter { !SkewPolicy.kubectlAllowed(kubectl.minorVersion, with: $0) }
-            if let first = outOfSkew.first {
+            if let first = minors.first(where: { !SkewPolicy.kubectlAllowed(kubectl.minorVersion, with: $0) }) {
                 checks.add(
                     "kubectl.skew", .warning,
                     "kubectl \(kubectl) is more than one minor away from the apiserver at \(first); kubectl is "
                         + "supported within one minor of the apiserver",
-                    fix:
-                        "install a kubectl between \(oldestSupported(minors)) and \(newestSupported(minors)), or point "
-                        + "--kubectl at one (kubectl.1.NN binaries beside it are picked per hop)")
+                    fix: kubectlFix(minors))
             }
         }
         for use in live.deprecatedAPIs {
@@ -40,15 +37,14 @@ enum LiveChecks {
         }
     }
 
-    /// The oldest kubectl within one minor of every apiserver minor the plan meets: one below the newest.
-    private static func oldestSupported(_ minors: [KubeMinor]) -> String {
-        guard let newest = minors.max() else { return "?" }
-        return "\(KubeMinor(newest.major, newest.minor - 1))"
-    }
-
-    /// The newest such kubectl: one above the oldest apiserver minor.
-    private static func newestSupported(_ minors: [KubeMinor]) -> String {
-        guard let oldest = minors.min() else { return "?" }
-        return "\(KubeMinor(oldest.major, oldest.minor + 1))"
+    /// Which kubectl would do: one within a minor of every apiserver version the plan meets, or, when the
+    /// path is too long for one, versioned binaries picked per hop.
+    private static func kubectlFix(_ minors: [KubeMinor]) -> String {
+        guard let newest = minors.max(), let oldest = minors.min() else { return "install a matching kubectl" }
+        let low = KubeMinor(newest.major, newest.minor - 1), high = KubeMinor(oldest.major, oldest.minor + 1)
+        let perHop = "put kubectl.1.NN binaries beside kubectl (or name one with --kubectl); k8sup picks one per hop"
+        if low > high { return "no single kubectl fits every hop: " + perHop }
+        let range = low == high ? "kubectl \(low)" : "a kubectl from \(low) to \(high)"
+        return "install \(range), or " + perHop
     }
 }

@@ -5,7 +5,7 @@ public struct ClusterState: Sendable, Equatable {
     public var nodes: [ClusterNode]
     public var pods: [ClusterPod]
     public var budgets: [DisruptionBudget]
-    /// Where the state came from, for the plan's header ("snapshot Inventories/sample/snapshot.json").
+    /// Where the state came from, for the plan's header ("snapshot Inventories/sample.snapshot.json").
     public var source: String
 
     public init(nodes: [ClusterNode], pods: [ClusterPod], budgets: [DisruptionBudget], source: String) {

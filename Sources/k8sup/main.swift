@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import K8sUpKit
 
@@ -5,4 +6,21 @@ import K8sUpKit
 // instead of killing k8sup, and child processes still start with the default disposition.
 signal(SIGPIPE) { _ in }
 
-exit(await CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
+// Ctrl-C cancels the running command: the command runner stops its child's process group and the
+// command unwinds normally. The shell then sees k8sup killed by SIGINT (status 130).
+signal(SIGINT, SIG_IGN)
+let work = Task { await CLI.main(arguments: Array(CommandLine.arguments.dropFirst())) }
+let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+interrupt.setEventHandler {
+    FileHandle.standardError.write(Data("\nk8sup: interrupted; stopping child processes…\n".utf8))
+    work.cancel()
+    interrupt.cancel()
+    signal(SIGINT, SIG_DFL)  // a second Ctrl-C ends k8sup at once
+}
+interrupt.resume()
+let code = await work.value
+if work.isCancelled {
+    signal(SIGINT, SIG_DFL)
+    kill(getpid(), SIGINT)
+}
+exit(code)

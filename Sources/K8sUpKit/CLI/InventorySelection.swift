@@ -3,6 +3,18 @@ enum InventorySelection {
     /// The environment variable used when `-i` is absent.
     static let environmentVariable = "K8SUP_INVENTORY"
 
+    /// `-i` and `-l`, as every inventory-reading command takes them.
+    static let options: [OptionSpec] = [
+        .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory file or directory."),
+        .value("limit", short: "l", name: "PATTERN", repeatable: true, help: "Restrict to hosts matching PATTERN."),
+    ]
+
+    /// The `--limit` patterns joined as Ansible joins them, or nil without any.
+    static func limit(_ arguments: ParsedArguments) -> String? {
+        let limits = arguments.values("limit")
+        return limits.isEmpty ? nil : limits.joined(separator: ",")
+    }
+
     /// The `-i` paths, or the environment default; a usage error when there is neither.
     static func sources(_ arguments: ParsedArguments, context: CommandContext, command: String) throws(UsageError)
         -> [String]
@@ -25,13 +37,12 @@ enum InventorySelection {
     static func selectedHosts(_ arguments: ParsedArguments, in loaded: LoadedInventory) throws(InventoryError)
         -> [String]
     {
-        let limits = arguments.values("limit")
-        guard !limits.isEmpty else { return loaded.inventory.hosts(inGroup: Inventory.allGroup) }
+        guard let limit = limit(arguments) else { return loaded.inventory.hosts(inGroup: Inventory.allGroup) }
         let roles = try? ClusterRoles(loaded)
         let controlPlane = roles?.controlPlane.map(\.host) ?? []
         let workers = roles?.workers.map(\.host) ?? []
         let resolver = HostPatternResolver(
             inventory: loaded.inventory, aliases: PatternAliases(controlPlane: controlPlane, workers: workers))
-        return try resolver.select(limits.joined(separator: ","))
+        return try resolver.select(limit)
     }
 }

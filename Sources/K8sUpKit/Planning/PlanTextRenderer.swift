@@ -7,7 +7,7 @@ public enum PlanTextRenderer {
         var lines: [String] = header(plan, style: style)
         for hop in plan.hops {
             lines.append("")
-            lines += render(hop, of: plan.hops.count, style: style)
+            lines += render(hop, in: plan, style: style)
         }
         for severity in [UpgradePlan.Check.Severity.blocker, .warning] {
             let checks = plan.checks.filter { $0.severity == severity }
@@ -34,15 +34,14 @@ public enum PlanTextRenderer {
         ]
     }
 
-    private static func render(_ hop: UpgradePlan.Hop, of count: Int, style: TextStyle) -> [String] {
-        var lines = [
-            style.bold("Hop \(hop.number) of \(count): \(hop.version)") + " (version from \(hop.versionSource))"
-        ]
+    private static func render(_ hop: UpgradePlan.Hop, in plan: UpgradePlan, style: TextStyle) -> [String] {
+        let title = "Hop \(hop.number) of \(plan.hops.count): \(hop.version)"
+        var lines = [style.bold(title) + " (version from \(hop.versionSource))"]
         lines.append("  Before the nodes:")
         lines += hop.preparation.map { "    \($0.number). \($0.description)" }
         for node in hop.nodes {
             let name = node.node == node.host ? node.node : "\(node.node) (host \(node.host))"
-            let batch = node.batch.map { ", batch \($0)" } ?? ""
+            let batch = plan.batchSize > 1 ? node.batch.map { ", batch \($0)" } ?? "" : ""
             lines.append("  \(node.order). \(style.bold(name)): \(node.role), \(node.from) → \(hop.version)\(batch)")
             lines += node.steps.map { "       \($0.number). \($0.description)" }
         }

@@ -8,6 +8,22 @@ enum PathNames {
         return String(name[dot...])
     }
 
+    /// Lexically removes `.` components and `dir/..` pairs (`inv/sample/../x.json` → `inv/x.json`),
+    /// as Python's `os.path.normpath` does; symlinks are not consulted.
+    static func normalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part != ".." || !absolute {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
     /// The last path component.
     static func baseName(of path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

@@ -16,15 +16,13 @@ struct InventoryCommand: Subcommand {
             PATH is an INI or YAML inventory file or a Kubespray inventory directory; group_vars/ and
             host_vars/ beside it are read. Default: $K8SUP_INVENTORY.
             """,
-        options: [
-            .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory file or directory."),
+        options: InventorySelection.options + [
             .flag("list", help: "Print all groups and host vars as JSON, like ansible-inventory --list."),
             .flag("graph", help: "Print the group tree (from GROUP, default all)."),
             .flag("vars", help: "With --graph: show host and group vars."),
             .value("host", name: "HOST", help: "Print one host's vars as JSON."),
             .flag("list-hosts", help: "Print the hosts the --limit pattern selects."),
             .flag("roles", help: "Print the control-plane and worker nodes with their Kubernetes node names."),
-            .value("limit", short: "l", name: "PATTERN", repeatable: true, help: "Restrict to hosts matching PATTERN."),
         ],
         positionalName: "GROUP", maxPositionals: 1)
 

@@ -72,7 +72,7 @@ struct DrainSimulation {
                     + "`k8sup apply --disable-eviction-fallback` deletes such pods instead (explicit opt-in)",
                 key: budget.qualifiedName)
         } else if budget.disruptionsAllowed <= 0 {
-            let unready = pods.filter { !$0.isReady }.map(\.qualifiedName)
+            let unready = cluster.pods.filter { budget.covers($0) && !$0.isReady }.map(\.qualifiedName)
             let detail = unready.isEmpty ? "" : " (\(unready.joined(separator: ", ")) not Ready)"
             checks.add(
                 "pdb.no-disruptions-allowed", .blocker,

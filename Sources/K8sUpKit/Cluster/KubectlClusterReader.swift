@@ -1,0 +1,66 @@
+import Foundation
+
+/// Reads the live cluster through `kubectl` (never directly over HTTP): the nodes, pods and PDBs the
+/// planner needs, and the live-only facts — kubectl's and the apiserver's versions, deprecated API use
+/// from the apiserver's metrics, etcd health from `/readyz/etcd`.
+struct KubectlClusterReader {
+    let runner: any CommandRunning
+    /// `kubectl`, or the path given with `--kubectl`.
+    let kubectl: String
+    let kubeconfig: String?
+    let context: String?
+
+    /// Everything `kubectl get nodes,pods,pdb -A -o json` returns on a 5,000-node cluster fits in this.
+    static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
+
+    /// What the planner reads; a kubectl failure is an error with kubectl's own message.
+    func readState() async throws -> ClusterState {
+        let command = kubectlCommand(["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120))
+        var limited = command
+        limited.outputLimit = Self.stateOutputLimit
+        let result = try await runner.runChecked(limited)
+        return try ClusterSnapshot.decode(text: result.stdout, source: "live (\(limited.displayLine))").state
+    }
+
+    /// The live-only facts; each probe that fails leaves its fact unknown rather than failing the plan
+    /// (but Ctrl-C still stops it).
+    func readLiveFacts() async throws -> LiveFacts {
+        var facts = LiveFacts()
+        // Without a server, `kubectl version` fails but still prints the client's version.
+        if let versions = try? await runner.run(kubectlCommand(["version", "-o", "json"], timeout: .seconds(30))) {
+            let parsed = Self.versions(versions.stdout)
+            facts.kubectlVersion = parsed.client
+            facts.serverVersion = parsed.server
+        }
+        if let metrics = try? await runner.runChecked(
+            kubectlCommand(["get", "--raw", "/metrics"], timeout: .seconds(60)))
+        {
+            facts.deprecatedAPIs = DeprecatedAPIMetrics.parse(metrics.stdout)
+        }
+        let etcd = try? await runner.run(kubectlCommand(["get", "--raw", "/readyz/etcd"], timeout: .seconds(30)))
+        try Task.checkCancellation()
+        if let etcd {
+            facts.etcdHealthy = etcd.succeeded
+            if !etcd.succeeded { facts.etcdDetail = etcd.stderrTail(lines: 3) }
+        }
+        return facts
+    }
+
+    func kubectlCommand(_ arguments: [String], timeout: Duration) -> Command {
+        var global: [String] = []
+        if let kubeconfig { global += ["--kubeconfig", kubeconfig] }
+        if let context { global += ["--context", context] }
+        return Command(kubectl, global + arguments, timeout: timeout)
+    }
+
+    /// `clientVersion.gitVersion` and `serverVersion.gitVersion` of `kubectl version -o json`.
+    static func versions(_ json: String) -> (client: KubeVersion?, server: KubeVersion?) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return (nil, nil)
+        }
+        func gitVersion(_ key: String) -> KubeVersion? {
+            ((object[key] as? [String: Any])?["gitVersion"] as? String).flatMap { try? KubeVersion(parsing: $0) }
+        }
+        return (gitVersion("clientVersion"), gitVersion("serverVersion"))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Golden-file assertions: compares text with `Tests/K8sUpKitTests/Golden/NAME`, or rewrites that file
+/// when the environment has `RECORD_GOLDEN=1` (then review the diff and commit it).
+enum GoldenFile {
+    static let directory = TestPaths.packageRoot + "/Tests/K8sUpKitTests/Golden"
+
+    static func check(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws
+    {
+        let path = directory + "/" + name
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            Issue.record(
+                "golden file \(name) is missing; record it with RECORD_GOLDEN=1 swift test",
+                sourceLocation: sourceLocation)
+            return
+        }
+        #expect(
+            actual == expected,
+            "differs from Golden/\(name); if the change is intended, re-record with RECORD_GOLDEN=1",
+            sourceLocation: sourceLocation)
+    }
+}

@@ -43,3 +43,13 @@ import Testing
         #expect(result.output == "  hosts (3):\n    master1\n    master2\n    master3\n")
     }
 }
+
+/// The README's first command through the real executable.
+@Suite struct PlanBinaryTests {
+    @Test func theReadmePlanCommandPrintsTheGoldenPlanAndExits2() throws {
+        let result = try BinaryRunner.run(["plan", "-i", "Inventories/sample"])
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.error.isEmpty)
+        try GoldenFile.check(result.output, named: "plan-sample.txt")
+    }
+}

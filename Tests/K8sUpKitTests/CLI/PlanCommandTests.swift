@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import K8sUpKit
+
+/// `k8sup plan` through the CLI: the README's command on the sample, golden files of its text, the JSON
+/// form against the README's schema, and every way input can be bad.
+@Suite struct PlanCommandTests {
+    let sample = "Inventories/sample"
+    let snapshot = TestPaths.inventories + "/sample.snapshot.json"
+
+    @Test func theReadmeCommandPrintsTheSamplePlanAndExitsBlocked() async throws {
+        let result = await runK8sup(["plan", "-i", sample])
+        #expect(result.code == .blocked)
+        #expect(result.error.isEmpty)
+        try GoldenFile.check(result.output, named: "plan-sample.txt")
+    }
+
+    @Test func limitMastersPlansOnlyTheControlPlane() async throws {
+        let result = await runK8sup(["plan", "-i", sample, "--limit", "masters", "--to", "v1.29.15"])
+        try GoldenFile.check(result.output, named: "plan-sample-masters.txt")
+        #expect(result.code == .ok)
+        #expect(result.output.contains("READY: 0 blocker(s), 1 warning(s); 1 hop(s), 3 node upgrade(s)."))
+    }
+
+    @Test func jsonOutputFollowsTheSchemaDocumentedInTheReadme() async throws {
+        let schema = try ReadmeSchema.upgradePlan()
+        for arguments in [
+            ["plan", "-i", sample, "-o", "json"],
+            ["plan", "-i", sample, "-o", "json", "--limit", "workers", "--batch", "2"],
+        ] {
+            let result = await runK8sup(arguments)
+            let document = try #require(try DataFiles.parse(result.output, file: "plan.json"))
+            let problems = schema.validate(document)
+            #expect(problems.isEmpty, "\(problems)")
+            #expect(document.mappingValue?["kind"] == "UpgradePlan")
+            #expect(document.mappingValue?["apiVersion"] == "k8sup/v1")
+        }
+    }
+
+    @Test func outSavesTheSamePlanAsJSON() async throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/plan.json"
+        let text = await runK8sup(["plan", "-i", sample, "--out", path])
+        let json = await runK8sup(["plan", "-i", sample, "-o", "json"])
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.code == .blocked)
+        #expect(saved == json.output)
+        #expect(try PlanJSON.decode(saved).hops.count == 2)
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() async {
+        let terminal = await runK8sup(["plan", "-i", sample], terminal: true)
+        #expect(terminal.output.contains("\u{1B}[1;31mBLOCKED\u{1B}[0m"))
+        let noColour = await runK8sup(["plan", "-i", sample], environment: ["NO_COLOR": "1"], terminal: true)
+        #expect(!noColour.output.contains("\u{1B}["))
+        #expect(!(await runK8sup(["plan", "-i", sample])).output.contains("\u{1B}["))
+    }
+
+    @Test(arguments: [
+        (["--to", "1.30.x"], "--to: \"1.30.x\" is not a Kubernetes version"),
+        (["--via", "latest"], "--via: \"latest\" is not a Kubernetes version"),
+        (["--batch", "0"], "--batch must be a whole number of at least 1, not '0'"),
+        (["-o", "yaml"], "-o/--output must be text or json, not 'yaml'"),
+        (["--snapshot", "x.json", "--context", "prod"], "--snapshot reads a file; it cannot be combined"),
+        (["--via", "v1.31.2"], "--via v1.31.2 is not between v1.28 and v1.30"),
+    ])
+    func badFlagsAreUsageErrors(arguments: [String], message: String) async {
+        let result = await runK8sup(["plan", "-i", sample] + arguments)
+        #expect(result.code == .usage)
+        #expect(result.error.contains(message), "\(result.error)")
+    }
+
+    @Test func aDowngradeIsABlocker() async {
+        let result = await runK8sup(["plan", "-i", sample, "--to", "v1.27.16"])
+        #expect(result.code == .blocked)
+        #expect(
+            result.output.contains("version.downgrade: the target v1.27.16 is older than the control plane (v1.28.6)"))
+    }
+
+    @Test func malformedAndTruncatedSnapshotsAreBadInputWithAPosition() async throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let whole = try String(contentsOfFile: snapshot, encoding: .utf8)
+        try String(whole.prefix(5000)).write(toFile: directory + "/cut.json", atomically: true, encoding: .utf8)
+        try "NAME   STATUS\ncp-1   Ready\n".write(toFile: directory + "/table.json", atomically: true, encoding: .utf8)
+        let cut = await runK8sup(["plan", "-i", sample, "--snapshot", directory + "/cut.json"])
+        #expect(cut.code == .dataError)
+        #expect(cut.error.contains("cut.json:"))
+        #expect(cut.error.contains("ends early"))
+        let table = await runK8sup(["plan", "-i", sample, "--snapshot", directory + "/table.json"])
+        #expect(table.code == .dataError)
+        #expect(table.error.contains("table.json:1:1: not JSON"))
+    }
+
+    @Test func aSnapshotOfAnotherClusterIsRefused() async {
+        let result = await runK8sup([
+            "plan", "-i", "Inventories/legacy/inventory.ini", "--snapshot", snapshot,
+        ])
+        #expect(result.code == .dataError)
+        #expect(result.error.contains("the cluster is not the one the inventory describes: none of its nodes (master1"))
+    }
+
+    @Test func aMissingKubectlIsAFailureNamingIt() async {
+        let result = await runK8sup([
+            "plan", "-i", "Inventories/legacy/inventory.ini", "--kubectl", "/nonexistent/kubectl",
+        ])
+        #expect(result.code == .failure)
+        #expect(result.error.contains("/nonexistent/kubectl"))
+    }
+
+    @Test func aFailingRealKubectlShowsItsOwnError() async throws {
+        let kubectl = try RealKubectl.path()
+        let result = await runK8sup([
+            "plan", "-i", "Inventories/legacy/inventory.ini", "--kubectl", kubectl,
+            "--kubeconfig", "/nonexistent/kubeconfig",
+        ])
+        #expect(result.code == .failure)
+        #expect(result.error.contains("get nodes,pods,pdb -A -o json failed (exit 1)"), "\(result.error)")
+        #expect(result.error.contains("/nonexistent/kubeconfig"), "kubectl's own message is shown: \(result.error)")
+    }
+}

@@ -18,11 +18,14 @@ enum VersionChecks {
                 fix: "finish the interrupted control-plane upgrade by hand (kubeadm upgrade node on the older nodes)")
             stop = true
         }
-        let tooNew = kubelets.filter { $0.value.minorVersion > controlPlane.minorVersion }
+        // Mid-upgrade, an upgraded control-plane node's kubelet is ahead of the apiservers not yet
+        // upgraded: that is kubeadm's own procedure. Only a kubelet ahead of every apiserver is wrong.
+        let newestAPIServer = apiservers.values.max() ?? controlPlane
+        let tooNew = kubelets.filter { $0.value.minorVersion > newestAPIServer.minorVersion }
         if !tooNew.isEmpty {
             checks.add(
                 "version.kubelet-newer-than-apiserver", .blocker,
-                "kubelets newer than the control plane (\(controlPlane)) break the skew policy: "
+                "kubelets newer than every kube-apiserver (\(newestAPIServer)) break the skew policy: "
                     + tooNew.keys.sorted().map { "\($0) \(tooNew[$0].map { "\($0)" } ?? "")" }.joined(separator: ", "),
                 nodes: tooNew.keys.sorted(),
                 fix: "upgrade the control plane to at least that minor, or roll those kubelets back")

@@ -27,17 +27,20 @@ struct DrainSimulation {
 
     private func simulate(_ nodes: [String], hop: Int, into checks: inout CheckCollector) {
         let evicted = nodes.flatMap { cluster.pods(onNode: $0) }.filter(Self.goesThroughEviction)
-        var podsByBudget: [Int: [ClusterPod]] = [:]
+        var budgetOrder: [String] = []
+        var podsByBudget: [String: (budget: DisruptionBudget, pods: [ClusterPod])] = [:]
         for pod in evicted {
-            let budgets = cluster.budgets.indices.filter { cluster.budgets[$0].covers(pod) }
+            let budgets = cluster.budgets(inNamespace: pod.namespace).filter { $0.covers(pod) }
             if budgets.count > 1 {
-                multipleBudgets(pod, budgets.map { cluster.budgets[$0] }, hop: hop, into: &checks)
+                multipleBudgets(pod, budgets, hop: hop, into: &checks)
             } else if let only = budgets.first {
-                podsByBudget[only, default: []].append(pod)
+                if podsByBudget[only.qualifiedName] == nil { budgetOrder.append(only.qualifiedName) }
+                podsByBudget[only.qualifiedName, default: (only, [])].pods.append(pod)
             }
         }
-        for (index, pods) in podsByBudget.sorted(by: { $0.key < $1.key }) {
-            judge(cluster.budgets[index], pods: pods, hop: hop, into: &checks)
+        for name in budgetOrder {
+            guard let entry = podsByBudget[name] else { continue }
+            judge(entry.budget, pods: entry.pods, hop: hop, into: &checks)
         }
     }
 
@@ -72,7 +75,7 @@ struct DrainSimulation {
                     + "`k8sup apply --disable-eviction-fallback` deletes such pods instead (explicit opt-in)",
                 key: budget.qualifiedName)
         } else if budget.disruptionsAllowed <= 0 {
-            let unready = cluster.pods.filter { budget.covers($0) && !$0.isReady }.map(\.qualifiedName)
+            let unready = cluster.pods.lazy.filter { !$0.isReady && budget.covers($0) }.map(\.qualifiedName)
             let detail = unready.isEmpty ? "" : " (\(unready.joined(separator: ", ")) not Ready)"
             checks.add(
                 "pdb.no-disruptions-allowed", .blocker,

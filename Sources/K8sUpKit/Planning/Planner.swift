@@ -10,6 +10,10 @@ public enum Planner {
             throw PlanError.differentCluster(
                 inventoryNodes: roles.nodes.map(\.nodeName), clusterNodes: cluster.nodes.map(\.name))
         }
+        guard roles.nodes.contains(where: { inputs.selectedHosts.contains($0.host) }) else {
+            throw InventoryError.pattern(
+                inputs.limit ?? "all", problem: "selects no control-plane or worker host, so there is nothing to plan")
+        }
         let (target, targetSource) = try VersionPath.target(
             options: inputs.options, inventoryTarget: inputs.inventoryTarget)
         var checks = CheckCollector()

@@ -50,3 +50,11 @@ import Testing
         #expect(plan.checkIDs == ["node.cordoned"])
     }
 }
+
+@Suite struct PlanScopeTests {
+    @Test func aLimitWithoutClusterNodesIsRefused() async {
+        let result = await runK8sup(["plan", "-i", "Inventories/sample", "--limit", "bastion"])
+        #expect(result.code == .dataError)
+        #expect(result.error.contains("host pattern 'bastion': selects no control-plane or worker host"))
+    }
+}

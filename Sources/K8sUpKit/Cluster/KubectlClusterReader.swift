@@ -9,6 +9,9 @@ struct KubectlClusterReader {
     let kubectl: String
     let kubeconfig: String?
     let context: String?
+    /// For finding versioned kubectls beside the one named.
+    var fileSystem: any FileSystemReading = LocalFileSystem()
+    var searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
 
     /// Everything `kubectl get nodes,pods,pdb -A -o json` returns on a 5,000-node cluster fits in this.
     static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
@@ -26,6 +29,10 @@ struct KubectlClusterReader {
     /// (but Ctrl-C still stops it).
     func readLiveFacts() async throws -> LiveFacts {
         var facts = LiveFacts()
+        if let path = try? ExecutableLocator.locate(kubectl, searchPath: searchPath) {
+            facts.kubectlPath = path
+            facts.versionedKubectls = Self.versionedSiblings(of: path, fileSystem: fileSystem)
+        }
         // Without a server, `kubectl version` fails but still prints the client's version.
         if let versions = try? await runner.run(kubectlCommand(["version", "-o", "json"], timeout: .seconds(30))) {
             let parsed = Self.versions(versions.stdout)
@@ -51,6 +58,19 @@ struct KubectlClusterReader {
         if let kubeconfig { global += ["--kubeconfig", kubeconfig] }
         if let context { global += ["--context", context] }
         return Command(kubectl, global + arguments, timeout: timeout)
+    }
+
+    /// `kubectl.1.29`-style files beside `path`, by minor (the names the Google Cloud SDK installs).
+    static func versionedSiblings(of path: String, fileSystem: any FileSystemReading) -> [KubeMinor: String] {
+        let directory = InventoryLoader.directoryName(of: path)
+        let base = PathNames.baseName(of: path)
+        var found: [KubeMinor: String] = [:]
+        for name in (try? fileSystem.entries(ofDirectory: directory)) ?? [] where name.hasPrefix(base + ".") {
+            guard let minor = try? KubeMinor(parsing: String(name.dropFirst(base.count + 1))) else { continue }
+            let sibling = directory + "/" + name
+            if fileSystem.kind(of: sibling) == .file { found[minor] = sibling }
+        }
+        return found
     }
 
     /// `clientVersion.gitVersion` and `serverVersion.gitVersion` of `kubectl version -o json`.

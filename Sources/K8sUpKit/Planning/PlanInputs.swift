@@ -56,6 +56,10 @@ public struct PlanOptions: Sendable, Equatable {
 public struct LiveFacts: Sendable, Equatable {
     /// `kubectl version --client`: the kubectl k8sup will drive.
     public var kubectlVersion: KubeVersion?
+    /// Where that kubectl is.
+    public var kubectlPath: String?
+    /// Versioned kubectls beside it (`kubectl.1.29`, as the Google Cloud SDK installs them), by minor.
+    public var versionedKubectls: [KubeMinor: String] = [:]
     /// The apiserver's own version (`kubectl version`), used when no static pod shows it.
     public var serverVersion: KubeVersion?
     /// Deprecated APIs the apiserver served requests for (`apiserver_requested_deprecated_apis`).
@@ -66,10 +70,13 @@ public struct LiveFacts: Sendable, Equatable {
     public var etcdDetail: String?
 
     public init(
-        kubectlVersion: KubeVersion? = nil, serverVersion: KubeVersion? = nil, deprecatedAPIs: [DeprecatedAPIUse] = [],
+        kubectlVersion: KubeVersion? = nil, kubectlPath: String? = nil, versionedKubectls: [KubeMinor: String] = [:],
+        serverVersion: KubeVersion? = nil, deprecatedAPIs: [DeprecatedAPIUse] = [],
         etcdHealthy: Bool? = nil, etcdDetail: String? = nil
     ) {
         self.kubectlVersion = kubectlVersion
+        self.kubectlPath = kubectlPath
+        self.versionedKubectls = versionedKubectls
         self.serverVersion = serverVersion
         self.deprecatedAPIs = deprecatedAPIs
         self.etcdHealthy = etcdHealthy

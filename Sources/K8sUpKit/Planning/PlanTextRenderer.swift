@@ -37,6 +37,7 @@ public enum PlanTextRenderer {
     private static func render(_ hop: UpgradePlan.Hop, in plan: UpgradePlan, style: TextStyle) -> [String] {
         let title = "Hop \(hop.number) of \(plan.hops.count): \(hop.version)"
         var lines = [style.bold(title) + " (version from \(hop.versionSource))"]
+        if let kubectl = hop.kubectl { lines.append("  kubectl: \(kubectl)") }
         lines.append("  Before the nodes:")
         lines += hop.preparation.map { "    \($0.number). \($0.description)" }
         for node in hop.nodes {

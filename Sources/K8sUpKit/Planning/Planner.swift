@@ -30,6 +30,8 @@ public enum Planner {
                 inputs, target: target, controlPlane: controlPlane, apiservers: apiservers, kubelets: kubelets,
                 scoped: scoped, into: &checks)
             if let live = inputs.live {
+                let choice = KubectlChoice.pick(hops: planned.map(\.hop), controlPlane: controlPlane, live: live)
+                for index in planned.indices { planned[index].hop.kubectl = choice.chosen[planned[index].hop.number] }
                 LiveChecks.check(live, controlPlane: controlPlane, hops: planned.map(\.hop), into: &checks)
             }
         } else {

@@ -47,6 +47,8 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         public var nodes: [NodeUpgrade]
         /// Nodes in scope already at (or above) this hop's version.
         public var skipped: [SkippedNode]
+        /// Live plans: the kubectl used during this hop (within one minor of the apiservers it meets).
+        public var kubectl: String?
     }
 
     /// One node's upgrade within a hop.

@@ -5,15 +5,27 @@ enum LiveChecks {
     static func check(
         _ live: LiveFacts, controlPlane: KubeVersion, hops: [UpgradePlan.Hop], into checks: inout CheckCollector
     ) {
-        let hopVersions = hops.compactMap { KubeVersion($0.version) }
-        if let kubectl = live.kubectlVersion {
-            let minors = [controlPlane.minorVersion] + hopVersions.map(\.minorVersion)
-            if let first = minors.first(where: { !SkewPolicy.kubectlAllowed(kubectl.minorVersion, with: $0) }) {
+        if live.kubectlVersion != nil || !live.versionedKubectls.isEmpty {
+            let current = controlPlane.minorVersion
+            let fitsNow = ([live.kubectlVersion?.minorVersion].compactMap { $0 } + Array(live.versionedKubectls.keys))
+                .contains { SkewPolicy.kubectlAllowed($0, with: current) }
+            if !fitsNow {
                 checks.add(
                     "kubectl.skew", .warning,
-                    "kubectl \(kubectl) is more than one minor away from the apiserver at \(first); kubectl is "
-                        + "supported within one minor of the apiserver",
-                    fix: kubectlFix(minors))
+                    "no kubectl within one minor of the running control plane (\(current)): "
+                        + "kubectl \(live.kubectlVersion.map { "\($0)" } ?? "unknown") is supported within one minor",
+                    fix:
+                        "install kubectl \(current), or put kubectl.1.NN binaries beside kubectl (or name one with --kubectl)"
+                )
+            }
+            for (hop, minors) in KubectlChoice.pick(hops: hops, controlPlane: controlPlane, live: live).unmatched {
+                checks.add(
+                    "kubectl.skew", .warning,
+                    "hop \(hop) meets kube-apiservers at \(minors.map { "\($0)" }.joined(separator: " and ")), and no "
+                        + "kubectl found is within one minor of them",
+                    hops: [hop],
+                    fix: "put a kubectl.1.NN for one of those minors beside kubectl (or name one with --kubectl); "
+                        + "k8sup picks one per hop")
             }
         }
         for use in live.deprecatedAPIs {
@@ -35,16 +47,5 @@ enum LiveChecks {
                     + (live.etcdDetail.map { ": \($0)" } ?? ""),
                 fix: "restore etcd health (etcdctl endpoint health on the etcd members) before upgrading")
         }
-    }
-
-    /// Which kubectl would do: one within a minor of every apiserver version the plan meets, or, when the
-    /// path is too long for one, versioned binaries picked per hop.
-    private static func kubectlFix(_ minors: [KubeMinor]) -> String {
-        guard let newest = minors.max(), let oldest = minors.min() else { return "install a matching kubectl" }
-        let low = KubeMinor(newest.major, newest.minor - 1), high = KubeMinor(oldest.major, oldest.minor + 1)
-        let perHop = "put kubectl.1.NN binaries beside kubectl (or name one with --kubectl); k8sup picks one per hop"
-        if low > high { return "no single kubectl fits every hop: " + perHop }
-        let range = low == high ? "kubectl \(low)" : "a kubectl from \(low) to \(high)"
-        return "install \(range), or " + perHop
     }
 }

@@ -37,11 +37,13 @@ public struct LocalFileSystem: FileSystemReading {
         try FileManager.default.contentsOfDirectory(atPath: path)
     }
 
+    /// Reads to the end, so pipes work too (`--snapshot <(kubectl get … -o json)`).
     public func bytes(of path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
-        return [UInt8](data)
+        defer { try? handle.close() }
+        return [UInt8](try handle.readToEnd() ?? Data())
     }
 
     public func realPath(_ path: String) -> String {

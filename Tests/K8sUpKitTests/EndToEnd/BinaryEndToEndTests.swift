@@ -53,3 +53,12 @@ import Testing
         try GoldenFile.check(result.output, named: "plan-sample.txt")
     }
 }
+
+@Suite struct SnapshotFromPipeTests {
+    @Test func aSnapshotCanComeFromAPipe() throws {
+        let result = try BinaryRunner.runShell(
+            #"exec "$K8SUP" plan -i Inventories/sample --snapshot <(cat Inventories/sample.snapshot.json) -o json"#)
+        #expect(result.status == 2, "\(result.error)")
+        #expect(result.output.contains(#""kind" : "UpgradePlan""#))
+    }
+}

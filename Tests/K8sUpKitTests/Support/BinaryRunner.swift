@@ -27,8 +27,21 @@ enum BinaryRunner {
         }
     }
 
+    /// Runs a bash script in the package root with `$K8SUP` set to the executable, for shell features
+    /// such as process substitution.
+    static func runShell(_ script: String) throws -> Result {
+        guard let executable else { throw ExecutableMissing() }
+        return try run(["-c", script], environment: ["K8SUP": executable], program: "/bin/bash")
+    }
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         guard let executable else { throw ExecutableMissing() }
+        return try run(arguments, environment: environment, program: executable)
+    }
+
+    private static func run(_ arguments: [String], environment: [String: String], program executable: String) throws
+        -> Result
+    {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

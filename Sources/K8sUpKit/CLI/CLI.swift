@@ -92,6 +92,7 @@ public enum CLI {
         switch error {
         case is UsageError: return .usage
         case is InventoryError, is ClusterStateError: return .dataError
+        case is TransportError: return .dataError
         case let plan as PlanError:
             switch plan {
             case .noTarget, .badVia: return .usage

@@ -5,7 +5,7 @@ import Foundation
 public enum CLI {
     public static let version = "0.1.0"
 
-    static var commands: [any Subcommand.Type] { [PlanCommand.self, InventoryCommand.self] }
+    static var commands: [any Subcommand.Type] { [PlanCommand.self, InventoryCommand.self, PlaybookCommand.self] }
 
     /// Runs k8sup with the real console, environment and working directory.
     public static func main(arguments: [String]) async -> Int32 {
@@ -91,8 +91,7 @@ public enum CLI {
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
         case is UsageError: return .usage
-        case is InventoryError, is ClusterStateError: return .dataError
-        case is TransportError: return .dataError
+        case is InventoryError, is ClusterStateError, is TransportError, is PlaybookError: return .dataError
         case let plan as PlanError:
             switch plan {
             case .noTarget, .badVia: return .usage

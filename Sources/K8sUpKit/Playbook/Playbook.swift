@@ -1,0 +1,65 @@
+/// A node recipe (SPEC section 8): how each step of an upgrade is done on a node of one kind of
+/// installation — apt packages, rpm packages, Kubespray's binaries. Loaded and validated by
+/// `PlaybookLoader`; turned into shell command lines for one node by `render(_:context:)`.
+public struct Playbook: Sendable, Equatable {
+    public let name: String
+    public let description: String
+    /// Where it was read from: the path, or `NAME (built-in)` for a compiled-in playbook.
+    public let source: String
+    /// The declared vars, in file order.
+    public let vars: [PlaybookVariable]
+    let steps: [PlaybookStep: [PlaybookShellCommand]]
+
+    init(
+        name: String, description: String, source: String, vars: [PlaybookVariable],
+        steps: [PlaybookStep: [PlaybookShellCommand]]
+    ) {
+        self.name = name
+        self.description = description
+        self.source = source
+        self.vars = vars
+        self.steps = steps
+    }
+
+    /// The step's commands as written, before `when` filtering and placeholder values.
+    public func commands(for step: PlaybookStep) -> [PlaybookShellCommand] {
+        steps[step] ?? []
+    }
+
+    /// The declared var called `name`, if any.
+    public func variable(named name: String) -> PlaybookVariable? {
+        vars.first { $0.name == name }
+    }
+
+    /// Whether any command uses `name` (for the executor: `package_version` needs `discover_versions`).
+    public func uses(_ name: String) -> Bool {
+        steps.values.contains { $0.contains { $0.placeholderNames.contains(name) } }
+    }
+
+    /// The step's shell command lines for one node: commands whose `when` conditions all hold, with each
+    /// placeholder replaced by its value shell-quoted, so a value is always data, never code.
+    ///
+    /// - Throws: a declared var with no default that the host's vars do not set; a var whose value is a
+    ///   list, a mapping or an unevaluated Jinja template; a missing runtime value (unless the context
+    ///   defers them); a `<`/`>` condition on a value that is not a version.
+    public func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
+        let values = PlaybookValues(playbook: self, context: context)
+        var lines: [String] = []
+        for command in commands(for: step) {
+            var runs = true
+            for condition in command.conditions where runs {
+                runs = try condition.holds(for: values.value(of: condition.name), host: context.host)
+            }
+            guard runs else { continue }
+            var line = ""
+            for piece in command.pieces {
+                switch piece {
+                case .text(let text): line += text
+                case .placeholder(let name, _): line += try values.shellWord(for: name)
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

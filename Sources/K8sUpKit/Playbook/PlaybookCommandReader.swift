@@ -1,0 +1,125 @@
+/// Reads the commands of a playbook's step lists: strings or `{run, when}` mappings, with placeholders
+/// and conditions checked against the built-in names and the playbook's declared vars.
+struct CommandReader {
+    let source: PlaybookSourceText
+    let declared: [PlaybookVariable]
+    private(set) var problems: [PlaybookError] = []
+
+    init(source: PlaybookSourceText, declared: [PlaybookVariable]) {
+        self.source = source
+        self.declared = declared
+    }
+
+    private var declaredNames: Set<String> { Set(declared.map(\.name)) }
+
+    /// The commands of one step list; a null value is an empty list.
+    mutating func read(step: PlaybookStep, _ node: YAMLNode) -> [PlaybookShellCommand] {
+        if node.isNull { return [] }
+        guard let items = node.sequenceItems else {
+            problems.append(
+                .invalid(
+                    node.location,
+                    "'\(step.rawValue)' must be a list of commands (`[]` when there is nothing to do); found "
+                        + English.withArticle(node.kindName)))
+            return []
+        }
+        return items.compactMap { command($0) }
+    }
+
+    private mutating func command(_ node: YAMLNode) -> PlaybookShellCommand? {
+        if node.stringValue != nil { return line(node, conditions: []) }
+        guard let entries = node.mappingEntries else {
+            problems.append(.badCommand(node.location, found: node.kindName))
+            return nil
+        }
+        var run: YAMLNode?
+        var conditions: [PlaybookCondition] = []
+        for entry in entries {
+            switch entry.key.stringValue {
+            case "run": run = entry.value
+            case "when": conditions = self.conditions(entry.value)
+            default:
+                let key = entry.key.stringValue ?? entry.key.value.scalarText
+                let suggestion = key.isEmpty ? nil : PlaybookLoader.commandKeys.first { $0.first == key.first }
+                problems.append(
+                    .unknownKey(
+                        entry.key.location, key: key, allowed: PlaybookLoader.commandKeys, suggestion: suggestion))
+            }
+        }
+        guard let run, run.stringValue != nil else {
+            let found = run.map { English.withArticle($0.kindName) } ?? "no 'run'"
+            problems.append(
+                .invalid(
+                    run?.location ?? node.location, "a command mapping needs `run: COMMAND`, a string; found \(found)"))
+            return nil
+        }
+        return line(run, conditions: conditions)
+    }
+
+    /// A command line from a string node: one line, placeholders checked.
+    private mutating func line(_ node: YAMLNode, conditions: [PlaybookCondition]) -> PlaybookShellCommand? {
+        let text = String((node.stringValue ?? "").reversed().drop { $0.isWhitespace }.reversed())
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            problems.append(.invalid(node.location, "empty command"))
+            return nil
+        }
+        guard !text.contains(where: \.isNewline) else {
+            problems.append(
+                .invalid(
+                    node.location,
+                    "a command is one shell command line: join lines with && or ;, or fold a long line "
+                        + "with `>-`"))
+            return nil
+        }
+        let scan = PlaceholderScanner.scan(text, locate: source.locator(for: node, value: text))
+        problems += scan.problems
+        for case .placeholder(let name, let location) in scan.pieces where !isKnown(name) {
+            problems.append(
+                .unknownPlaceholder(
+                    location, name: name, builtins: PlaybookBuiltins.names.map(\.name),
+                    declared: declared.map(\.name)))
+        }
+        return PlaybookShellCommand(text: text, pieces: scan.pieces, conditions: conditions, location: node.location)
+    }
+
+    private func isKnown(_ name: String) -> Bool {
+        PlaybookBuiltins.nameSet.contains(name) || declaredNames.contains(name)
+    }
+
+    /// `when:` is one condition or a list of them.
+    private mutating func conditions(_ node: YAMLNode) -> [PlaybookCondition] {
+        let items = node.sequenceItems ?? [node]
+        var conditions: [PlaybookCondition] = []
+        for item in items {
+            guard let text = item.stringValue else {
+                problems.append(
+                    .badCondition(
+                        item.location, condition: item.value.scalarText,
+                        problem: "a condition is a string NAME OP VALUE, e.g. target >= 1.32; found "
+                            + English.withArticle(item.kindName)))
+                continue
+            }
+            let location = source.locator(for: item, value: text)(0)
+            do {
+                let condition = try PlaybookCondition.parse(text, at: location)
+                if PlaybookBuiltins.runtimeNames.contains(condition.name) {
+                    problems.append(
+                        .badCondition(
+                            location, condition: text,
+                            problem: "'\(condition.name)' is only known while the upgrade runs, so a "
+                                + "condition cannot use it"))
+                } else if !isKnown(condition.name) {
+                    problems.append(
+                        .unknownPlaceholder(
+                            location, name: condition.name, builtins: PlaybookBuiltins.names.map(\.name),
+                            declared: declared.map(\.name)))
+                } else {
+                    conditions.append(condition)
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        return conditions
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import K8sUpKit
+
+/// The playbooks compiled into k8sup are exactly the files in `Playbooks/`.
+@Suite struct BuiltinPlaybookTextsTests {
+    @Test func compiledCopiesAreTheFilesByteForByte() throws {
+        let files = try BuiltinPlaybookSource.files()
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            let swift = BuiltinPlaybookSource.render(files)
+            if (try? String(contentsOfFile: BuiltinPlaybookSource.swiftFile, encoding: .utf8)) != swift {
+                try swift.write(toFile: BuiltinPlaybookSource.swiftFile, atomically: true, encoding: .utf8)
+            }
+            return
+        }
+        let refresh =
+            "Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift is out of date with Playbooks/: run "
+            + "`RECORD_GOLDEN=1 swift test` to rewrite it, then `swift test` again (it is compiled in)"
+        #expect(PlaybookCatalog.builtinNames == files.map(\.name), Comment(rawValue: refresh))
+        for file in files {
+            #expect(
+                PlaybookCatalog.text(ofBuiltin: file.name) == file.text,
+                Comment(rawValue: "\(file.name): " + refresh))
+        }
+    }
+
+    @Test func theSwiftFileIsWhatTheGeneratorWrites() throws {
+        let expected = BuiltinPlaybookSource.render(try BuiltinPlaybookSource.files())
+        let actual = try String(contentsOfFile: BuiltinPlaybookSource.swiftFile, encoding: .utf8)
+        #expect(
+            actual == expected || ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1",
+            "BuiltinPlaybookTexts.swift was edited by hand or is stale: run `RECORD_GOLDEN=1 swift test`")
+    }
+
+    @Test func everyBuiltinLoadsAndTheDefaultIsOne() {
+        #expect(PlaybookCatalog.builtinNames.first == PlaybookCatalog.defaultName)
+        for name in PlaybookCatalog.builtinNames {
+            let playbook = PlaybookCatalog.builtin(name)
+            #expect(playbook?.name == name, "built-in \(name) does not load (run k8sup playbook validate)")
+            #expect(playbook?.source == "\(name) (built-in)")
+        }
+        #expect(PlaybookCatalog.builtin("kubeadm-zypper") == nil)
+    }
+}

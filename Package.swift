@@ -24,6 +24,7 @@ let package = Package(
         .testTarget(
             name: "K8sUpKitTests",
             dependencies: ["K8sUpKit", "k8sup"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")],
             // Swift Testing's macros emit warnings of their own; errors-on-warnings stays on the product code.
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -5,7 +5,9 @@ import Foundation
 public enum CLI {
     public static let version = "0.1.0"
 
-    static var commands: [any Subcommand.Type] { [PlanCommand.self, InventoryCommand.self, PlaybookCommand.self] }
+    static var commands: [any Subcommand.Type] {
+        [PlanCommand.self, ApplyCommand.self, InventoryCommand.self, PlaybookCommand.self]
+    }
 
     /// Runs k8sup with the real console, environment and working directory.
     public static func main(arguments: [String]) async -> Int32 {

@@ -4,11 +4,7 @@ import Foundation
 /// indentation), and back again for `apply --plan FILE`.
 public enum PlanJSON {
     public static func encode(_ plan: UpgradePlan) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        guard let data = try? encoder.encode(plan) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.encode(plan)
     }
 
     public static func decode(_ text: String) throws -> UpgradePlan {

@@ -1,0 +1,129 @@
+/// Turns an `UpgradePlan` into the ordered commands of the upgrade: each plan step becomes kubectl calls
+/// on the operator's machine or playbook command lines on the node's host, through its transport.
+///
+/// For `apply --dry-run` the lines are rendered for showing: values of secret-looking vars masked and
+/// values only known while running (the package version `discover_versions` finds) shown as `${…}`.
+struct ScriptBuilder {
+    let plan: UpgradePlan
+    let playbooks: [String: Playbook]
+    let connections: [String: HostConnection]
+    let hostVariables: [String: DataMapping]
+    let transport: SSHTransport
+    let kubectl: KubectlCommands
+    /// `--health-check CMD`, run on the operator's machine.
+    let healthCheck: String?
+    let stepTimeout: Duration
+
+    private struct Cursor {
+        var commands: [ScriptedCommand] = []
+    }
+
+    func build() throws -> ExecutionScript {
+        var cursor = Cursor()
+        for hop in plan.hops {
+            var hopKubectl = kubectl
+            if let chosen = hop.kubectl { hopKubectl.kubectl = chosen }
+            try prepare(hop, kubectl: hopKubectl, into: &cursor)
+            for node in hop.nodes {
+                try upgrade(node, in: hop, kubectl: hopKubectl, into: &cursor)
+            }
+        }
+        let rollback = [
+            "on a failure after a node's kubelet was touched: rollback_kubelet and restart_kubelet on the node, "
+                + "wait until it is Ready at its old version, uncordon it unless it was cordoned before, then stop "
+                + "(exit 1; exit 3 if the rollback fails)"
+        ]
+        return ExecutionScript(commands: cursor.commands, rollback: rollback)
+    }
+
+    private func prepare(_ hop: UpgradePlan.Hop, kubectl: KubectlCommands, into cursor: inout Cursor) throws {
+        for step in hop.preparation {
+            switch step.action {
+            case .preflight:
+                append(local: kubectl.readCluster(), hop: hop, node: nil, action: .preflight, into: &cursor)
+            case .stage:
+                for node in hop.nodes {
+                    for list in PlaybookStep.steps(for: .stage, role: role(of: node)) {
+                        try append(list, node: node, hop: hop, action: .stage, into: &cursor)
+                    }
+                }
+            case .etcdSnapshot:
+                guard let first = hop.nodes.first(where: { role(of: $0) == .controlPlane }) else { continue }
+                try append(.etcdSnapshot, node: first, hop: hop, action: .etcdSnapshot, into: &cursor)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func upgrade(
+        _ node: UpgradePlan.NodeUpgrade, in hop: UpgradePlan.Hop, kubectl: KubectlCommands, into cursor: inout Cursor
+    ) throws {
+        let role = role(of: node)
+        for step in node.steps {
+            switch step.action {
+            case .drain:
+                append(local: kubectl.cordon(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
+                append(local: kubectl.drain(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
+            case .waitReady:
+                var checks = [kubectl.waitReady(node.node), kubectl.kubeletVersion(node.node)]
+                if role == .controlPlane { checks.append(kubectl.waitAPIServer(node.node)) }
+                for check in checks {
+                    append(local: check, hop: hop, node: node.node, action: .waitReady, into: &cursor)
+                }
+            case .healthCheck:
+                guard let healthCheck else { continue }
+                let command = Command("/bin/sh", ["-c", healthCheck], timeout: stepTimeout)
+                append(local: command, hop: hop, node: node.node, action: .healthCheck, into: &cursor)
+            case .uncordon:
+                append(local: kubectl.uncordon(node.node), hop: hop, node: node.node, action: .uncordon, into: &cursor)
+            default:
+                for list in PlaybookStep.steps(for: step.action, role: role) {
+                    try append(list, node: node, hop: hop, action: step.action, into: &cursor)
+                }
+            }
+        }
+    }
+
+    private func role(of node: UpgradePlan.NodeUpgrade) -> ClusterRoles.Role {
+        node.role == ClusterRoles.Role.controlPlane.rawValue ? .controlPlane : .worker
+    }
+
+    private func append(
+        local command: Command, hop: UpgradePlan.Hop, node: String?, action: StepAction, into cursor: inout Cursor
+    ) {
+        cursor.commands.append(
+            ScriptedCommand(
+                number: cursor.commands.count + 1, hop: hop.number, node: node, host: nil, action: action,
+                playbookStep: nil, location: .local, line: command.displayLine, argv: Self.shownArgv(command)))
+    }
+
+    /// The playbook's command lines for `step` on the node's host, each through the host's transport.
+    private func append(
+        _ step: PlaybookStep, node: UpgradePlan.NodeUpgrade, hop: UpgradePlan.Hop, action: StepAction,
+        into cursor: inout Cursor
+    ) throws {
+        guard let playbook = playbooks[node.host], let connection = connections[node.host],
+            let target = KubeVersion(hop.version)
+        else { throw ScriptError.missingHost(node.host) }
+        let context = PlaybookContext(
+            target: target, from: KubeVersion(node.from) ?? target, node: node.node, host: node.host,
+            role: role(of: node),
+            hostVariables: hostVariables[node.host] ?? DataMapping(), deferRuntimeValues: true, masksSecrets: true)
+        for line in try playbook.render(step, context: context) {
+            let command = transport.command(line, on: connection, timeout: stepTimeout)
+            cursor.commands.append(
+                ScriptedCommand(
+                    number: cursor.commands.count + 1, hop: hop.number, node: node.node, host: node.host,
+                    action: action,
+                    playbookStep: step.rawValue, location: .host, line: line,
+                    argv: Self.shownArgv(command)))
+        }
+    }
+
+    /// The argv with the arguments the command marks secret replaced, as its display line shows them.
+    static func shownArgv(_ command: Command) -> [String] {
+        [command.executable]
+            + command.arguments.enumerated().map { command.secretArguments.contains($0.offset) ? "***" : $0.element }
+    }
+}

@@ -33,6 +33,8 @@ final class FakeRunner: CommandRunning {
     enum Answer: Sendable {
         case result(CommandResult)
         case error(any Error)
+        /// A result computed from the command (echo-like fakes).
+        case computed(@Sendable (Command) -> CommandResult)
     }
 
     /// `run` was asked for a command no response matches.
@@ -103,11 +105,23 @@ final class FakeRunner: CommandRunning {
         case .result(let result)?:
             if let output { Self.replay(result, to: output) }
             return result
+        case .computed(let compute)?:
+            let result = compute(command)
+            if let output { Self.replay(result, to: output) }
+            return result
         case .error(let error)?:
             throw error
         case nil:
             throw UnexpectedCommand(command: command, knownKeys: state.withLock { $0.responses.map(\.key) })
         }
+    }
+
+    /// Answers every command `predicate` accepts with what `answer` computes from it.
+    func on(
+        _ label: String, where predicate: @escaping @Sendable (Command) -> Bool,
+        answer: @escaping @Sendable (Command) -> CommandResult
+    ) {
+        add(label, predicate, [.computed(answer)])
     }
 
     private func add(_ key: String, _ matches: @escaping @Sendable (Command) -> Bool, _ answers: [Answer]) {

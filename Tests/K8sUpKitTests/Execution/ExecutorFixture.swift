@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+
+@testable import K8sUpKit
+
+/// A one-worker (or one-control-plane) upgrade wired to a `FakeRunner`: an inline playbook whose lines
+/// name their step (`echo backup`), a local connection, and kubectl answers for node looks.
+struct ExecutorFixture {
+    let runner = FakeRunner()
+    let events = EventList()
+    var settings = ExecutionSettings(nodeReadyTimeout: .seconds(3), verifyInterval: .zero)
+
+    static let playbook = """
+        stage:
+          - echo stage
+        discover_versions:
+          - echo 1.30.4-1.1
+        etcd_snapshot:
+          - echo snapshot
+        backup_kubelet:
+          - echo backup {{ from }}
+        upgrade_kubeadm:
+          - echo kubeadm {{ package_version }}
+        upgrade_control_plane_first:
+          - echo apply {{ target }}
+        upgrade_control_plane_other:
+          - echo cp-node
+        upgrade_worker:
+          - echo worker-node
+        upgrade_kubelet:
+          - echo kubelet {{ package_version }}
+        restart_kubelet:
+          - echo restart
+        rollback_kubelet:
+          - echo rollback {{ from }}
+        """
+
+    func hop(_ nodes: [UpgradePlan.NodeUpgrade], snapshot: Bool = false) -> UpgradePlan.Hop {
+        let preparation = NodeSteps.preparation(
+            version: KubeVersion(1, 30, 4), stagedNodes: nodes.count, snapshotNode: snapshot ? nodes.first?.node : nil)
+        return UpgradePlan.Hop(
+            number: 1, version: "v1.30.4", versionSource: "target", preparation: preparation, nodes: nodes, skipped: [],
+            kubectl: nil)
+    }
+
+    static func node(_ name: String, role: ClusterRoles.Role = .worker, apply: Bool = false, batch: Int? = nil)
+        -> UpgradePlan.NodeUpgrade
+    {
+        let steps = NodeSteps.steps(
+            for: .init(
+                version: KubeVersion(1, 30, 4), role: role, runsUpgradeApply: apply, wasCordoned: false,
+                healthCheck: nil))
+        return UpgradePlan.NodeUpgrade(
+            order: 1, host: name, node: name, role: role.rawValue, from: "v1.29.8", batch: batch, steps: steps)
+    }
+
+    func tools(hosts: [String]) throws -> ExecutionTools {
+        let playbook = try PlaybookLoader.load(text: playbookText(Self.playbook), file: "t.yaml")
+        var playbooks: [String: Playbook] = [:]
+        var connections: [String: HostConnection] = [:]
+        for host in hosts {
+            playbooks[host] = playbook
+            connections[host] = HostConnection(host: host, kind: .local, become: false)
+        }
+        let factory = HostCommandFactory(
+            playbooks: playbooks, connections: connections, hostVariables: [:],
+            transport: SSHTransport(controlDirectory: "/tmp/k8sup-test"), stepTimeout: .seconds(60))
+        let kubectl = KubectlCommands(
+            kubectl: "kubectl", kubeconfig: nil, context: nil, drainTimeout: .seconds(30), drainGracePeriod: nil,
+            nodeReadyTimeout: .seconds(2))
+        return ExecutionTools(
+            runner: runner, hostCommands: factory, kubectl: kubectl, settings: settings, observer: events,
+            log: MemoryLog(), stop: StopRequest())
+    }
+
+    /// Answers every playbook line (`/bin/sh -c 'echo …'`) with success unless `failing` names its text.
+    func answerShell(failing: Set<String> = []) {
+        runner.on(
+            "failing shell lines", where: { Self.shellLine($0).map(failing.contains) ?? false },
+            .failure(stderr: "boom"))
+        runner.on("shell lines", where: { Self.shellLine($0) != nil }) { command -> CommandResult in
+            .success(stdout: String((Self.shellLine(command) ?? "").dropFirst(5)) + "\n")
+        }
+    }
+
+    /// The `echo …` line a local host command runs.
+    static func shellLine(_ command: Command) -> String? {
+        guard command.executable == "/bin/sh", command.arguments.count == 2 else { return nil }
+        return command.arguments[1]
+    }
+
+    /// `kubectl get node NAME -o json` showing the node.
+    static func nodeJSON(_ name: String, ready: Bool = true, version: String = "v1.30.4", cordoned: Bool = false)
+        -> String
+    {
+        """
+        {"kind":"Node","apiVersion":"v1","metadata":{"name":"\(name)","labels":{}},
+         "spec":{\(cordoned ? "\"unschedulable\":true" : "")},
+         "status":{"conditions":[{"type":"Ready","status":"\(ready ? "True" : "False")"}],
+                   "nodeInfo":{"kubeletVersion":"\(version)"}}}
+        """
+    }
+
+    /// The shell lines that ran, in order (`echo backup v1.29.8` → `backup v1.29.8`).
+    var hostLines: [String] {
+        runner.commands.compactMap(Self.shellLine).map { String($0.dropFirst(5)) }
+    }
+
+    /// The kubectl calls, without `kubectl `.
+    var kubectlCalls: [String] {
+        runner.commands.filter { $0.executable == "kubectl" }.map { $0.arguments.joined(separator: " ") }
+    }
+}
+
+/// The executor's events, kept for assertions.
+final class EventList: ExecutionObserving, @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [ExecutionEvent] = []
+
+    func record(_ event: ExecutionEvent) {
+        lock.lock()
+        list.append(event)
+        lock.unlock()
+    }
+
+    var all: [ExecutionEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
+    }
+
+    /// `kind step` strings of one node's events, e.g. `step-finished upgrade-kubelet false`.
+    func summary(node: String) -> [String] {
+        all.filter { $0.node == node }.map { event in
+            [event.kind.rawValue, event.step, event.ok.map { "\($0)" }].compactMap { $0 }.joined(separator: " ")
+        }
+    }
+}
+
+/// Logs kept in memory.
+final class MemoryLog: CommandLogging, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var lines: [String] = []
+
+    func write(_ line: String, node: String?) {
+        lock.lock()
+        lines.append((node ?? "run") + ": " + line)
+        lock.unlock()
+    }
+}

@@ -1,7 +1,7 @@
 import K8sUpKit
 
 /// A `meta/v1` Status object, the body of every apiserver error (and of a successful eviction).
-public struct KubeStatus: Sendable, Equatable {
+public struct KubeStatus: Error, Sendable, Equatable {
     /// One `details.causes` entry; `reason` is the cause type (`DisruptionBudget`).
     public struct Cause: Sendable, Equatable {
         public var reason: String?

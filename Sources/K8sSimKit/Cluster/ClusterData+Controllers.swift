@@ -168,7 +168,11 @@ extension ClusterData {
         updated[["status", "desiredHealthy"]] = .int(status.desiredHealthy)
         updated[["status", "currentHealthy"]] = .int(status.currentHealthy)
         updated[["status", "disruptionsAllowed"]] = .int(status.disruptionsAllowed)
-        updated[["status", "disruptedPods"]] = disrupted.isEmpty ? nil : .mapping(disrupted)
+        if disrupted.isEmpty {
+            updated[["status", "disruptedPods"]] = nil
+        } else {
+            updated[["status", "disruptedPods"]] = .mapping(disrupted)
+        }
         let allowed = status.disruptionsAllowed > 0
         let reason = status.syncFailed ? "SyncFailed" : allowed ? "SufficientPods" : "InsufficientPods"
         let old = budget[["status", "conditions"]]?.listValue?.first

@@ -28,17 +28,25 @@ extension ClusterData {
         }
     }
 
-    static func setUnschedulable(_ node: inout DataValue, _ value: DataValue?, now: String) {
-        node[["spec", "unschedulable"]] = value == .bool(true) ? .bool(true) : nil
+    static func setUnschedulable(_ node: inout DataValue, _ cordoned: Bool, now: String) {
+        if cordoned {
+            node[["spec", "unschedulable"]] = .bool(true)
+        } else {
+            node[["spec", "unschedulable"]] = nil
+        }
         var taints = (node[["spec", "taints"]]?.listValue ?? []).filter {
             $0.string("key") != ObjectFactory.unschedulableTaint
         }
-        if value == .bool(true) {
+        if cordoned {
             taints.append([
                 "effect": "NoSchedule", "key": .string(ObjectFactory.unschedulableTaint), "timeAdded": .string(now),
             ])
         }
-        node[["spec", "taints"]] = taints.isEmpty ? nil : .list(taints)
+        if taints.isEmpty {
+            node[["spec", "taints"]] = nil
+        } else {
+            node[["spec", "taints"]] = .list(taints)
+        }
     }
 
     mutating func addWorkload(_ spec: WorkloadSpec) {

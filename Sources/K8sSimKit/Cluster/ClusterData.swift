@@ -46,10 +46,8 @@ struct ClusterData: Sendable {
     /// Objects of `kind`, in key order (namespace, then name) as etcd lists them; "" namespace = all.
     func list(_ kind: ResourceKind, namespace: String = "") -> [DataValue] {
         let table = objects[kind.plural] ?? [:]
-        return table.keys.sorted().compactMap { key in
-            guard let object = table[key] else { return nil }
-            return namespace.isEmpty || object.objectNamespace == namespace ? object : nil
-        }
+        let objects = table.keys.sorted().compactMap { table[$0] }
+        return namespace.isEmpty ? objects : objects.filter { $0.objectNamespace == namespace }
     }
 
     /// Stores `object` (new or changed): fills in kind, apiVersion, uid, creationTimestamp and bumps the

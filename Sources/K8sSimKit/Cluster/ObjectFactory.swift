@@ -153,18 +153,20 @@ enum ObjectFactory {
         pod[["status", "conditions"]] = .list(conditions)
         pod[["status", "phase"]] = ready ? "Running" : "Pending"
         let containers = pod[["spec", "containers"]]?.listValue ?? []
-        pod[["status", "containerStatuses"]] =
-            scheduled
-            ? .list(
-                containers.map { container in
-                    var status: DataValue = [
-                        "name": container[["name"]] ?? "", "image": container[["image"]] ?? "", "ready": .bool(ready),
-                        "restartCount": 0, "started": .bool(ready),
-                    ]
-                    status[["state"]] =
-                        ready ? ["running": ["startedAt": .string(now)]] : ["waiting": ["reason": "ContainerCreating"]]
-                    return status
-                }) : nil
+        let statuses = containers.map { container in
+            var status: DataValue = [
+                "name": container[["name"]] ?? "", "image": container[["image"]] ?? "", "ready": .bool(ready),
+                "restartCount": 0, "started": .bool(ready),
+            ]
+            status[["state"]] =
+                ready ? ["running": ["startedAt": .string(now)]] : ["waiting": ["reason": "ContainerCreating"]]
+            return status
+        }
+        if scheduled {
+            pod[["status", "containerStatuses"]] = .list(statuses)
+        } else {
+            pod[["status", "containerStatuses"]] = nil
+        }
         if ready { pod[["status", "startTime"]] = .string(now) }
     }
 

@@ -96,7 +96,7 @@ public final class SimCluster: @unchecked Sendable {
     public func setCordoned(_ node: String, _ cordoned: Bool) {
         read { data in
             let time = data.nowText
-            data.update(.nodes, "", node) { ClusterData.setUnschedulable(&$0, cordoned ? .bool(true) : nil, now: time) }
+            data.update(.nodes, "", node) { ClusterData.setUnschedulable(&$0, cordoned, now: time) }
         }
     }
 

@@ -61,6 +61,11 @@ public struct FakeAPIServer: HTTPHandling {
                 throw KubeStatus.pathNotFound
             }
             return APIResponses.object(list)
+        case "openapi" where parts == ["openapi", "v2"]:
+            // An empty protobuf document: kubectl's client-side validation finds no schema for any kind and
+            // accepts the object, so `kubectl create/replace -f` work without `--validate=false`.
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "application/octet-stream")])
         case "apis" where parts.count == 1:
             return APIResponses.object(DiscoveryDocuments.groupList())
         case "apis" where parts.count == 2:

@@ -5,17 +5,19 @@ import K8sUpKit
 extension ClusterData {
     mutating func advance(to time: Double) {
         now = max(now, time)
-        var rounds = 0
-        while rounds < 1000 {
-            rounds += 1
+        // Placing a pod can make a zero-delay event due at once, so repeat until nothing is due.
+        for _ in 0..<1000 {
             guard
-                let index = events.indices.filter({ events[$0].due <= now }).min(by: { events[$0].due < events[$1].due }
-                )
-            else { break }
+                let index = events.indices.filter({ events[$0].due <= now }).min(by: {
+                    events[$0].due < events[$1].due
+                })
+            else {
+                if scheduleUnplacedPods() == 0 { break }
+                continue
+            }
             let event = events.remove(at: index)
             apply(event.action)
         }
-        scheduleUnplacedPods()
         updateBudgets()
     }
 
@@ -119,7 +121,8 @@ extension ClusterData {
     }
 
     /// Places pods that are waiting for a node (a replacement made while no node was schedulable).
-    private mutating func scheduleUnplacedPods() {
+    private mutating func scheduleUnplacedPods() -> Int {
+        var count = 0
         for pod in list(.pods) where pod.string("spec", "nodeName") == nil && pod.string("status", "phase") == "Pending"
         {
             guard let node = pickNode(for: pod, avoiding: nil) else { continue }
@@ -127,7 +130,9 @@ extension ClusterData {
             placed[["spec", "nodeName"]] = .string(node)
             ObjectFactory.setPodReady(&placed, ready: false, now: nowText)
             schedulePodStart(put(.pods, placed))
+            count += 1
         }
+        return count
     }
 
     // MARK: - Budgets

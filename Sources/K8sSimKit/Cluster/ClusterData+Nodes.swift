@@ -99,7 +99,7 @@ extension ClusterData {
         guard let target = KubeVersion(version), let cluster = KubeVersion(clusterVersion) else {
             return failure("version \"\(version)\" is not a valid Kubernetes version")
         }
-        let quoted = "\"v\(target.withoutBuildSuffix)\""
+        let quoted = "\"\(target.withoutBuildSuffix)\""
         var errors: [String] = []
         if target.minor > cluster.minor + 1 {
             errors.append(
@@ -130,7 +130,7 @@ extension ClusterData {
                     + "[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`"
             )
         }
-        let newVersion = "v\(target.withoutBuildSuffix)"
+        let newVersion = target.withoutBuildSuffix.description
         clusterVersion = newVersion
         moveStaticPods(name, to: newVersion)
         return NodeAPI.KubeadmResult(

@@ -103,7 +103,8 @@ extension SimCluster {
             throw SimClusterError(
                 "\(source): no kube-apiserver pod or kubelet version to take the cluster version from")
         }
-        let cluster = SimCluster(clusterVersion: "v\(version.withoutBuildSuffix)", scenario: scenario, clock: clock)
+        let cluster = SimCluster(
+            clusterVersion: version.withoutBuildSuffix.description, scenario: scenario, clock: clock)
         cluster.read { data in data.load(snapshotItems: items) }
         cluster.applyScenario(scenario)
         return cluster

@@ -1,0 +1,215 @@
+import K8sUpKit
+
+/// The simulated controllers: run lazily before each request, they apply every event that is due, place
+/// pending pods and bring PodDisruptionBudget status up to date.
+extension ClusterData {
+    mutating func advance(to time: Double) {
+        now = max(now, time)
+        // Placing a pod can make a zero-delay event due at once, so repeat until nothing is due.
+        for _ in 0..<1000 {
+            guard
+                let index = events.indices.filter({ events[$0].due <= now }).min(by: {
+                    events[$0].due < events[$1].due
+                })
+            else {
+                if scheduleUnplacedPods() == 0 { break }
+                continue
+            }
+            let event = events.remove(at: index)
+            apply(event.action)
+        }
+        updateBudgets()
+    }
+
+    mutating func schedule(_ action: PendingEvent.Action, after delay: Double) {
+        events.append(PendingEvent(due: now + max(0, delay), action: action))
+    }
+
+    private mutating func apply(_ action: PendingEvent.Action) {
+        switch action {
+        case .replace(let pod, let avoiding):
+            createReplacement(of: pod, avoiding: avoiding)
+        case .podReady(let namespace, let name, let uid):
+            let time = nowText
+            update(.pods, namespace, name) { pod in
+                guard pod.string("metadata", "uid") == uid, pod.string("spec", "nodeName") != nil else { return }
+                ObjectFactory.setPodReady(&pod, ready: true, now: time)
+            }
+        case .nodeReady(let name, let epoch):
+            guard let state = nodes[name], state.kubeletEpoch == epoch, state.kubeletRunning else { return }
+            let time = nowText
+            update(.nodes, "", name) { node in
+                node[["status", "nodeInfo", "kubeletVersion"]] = .string(state.kubeletVersion)
+                node[["status", "nodeInfo", "kubeProxyVersion"]] = .string(state.kubeletVersion)
+                ObjectFactory.setNodeReady(&node, status: "True", now: time)
+            }
+        }
+    }
+
+    // MARK: - Pods
+
+    /// Deletes a pod; its controller (ReplicaSet, StatefulSet, DaemonSet, or the kubelet for a mirror pod)
+    /// replaces it after `podReschedule`.
+    mutating func deletePod(_ namespace: String, _ name: String) -> DataValue? {
+        guard let pod = remove(.pods, namespace, name) else { return nil }
+        let ownerKind = Self.controller(of: pod)?.string("kind")
+        if ["ReplicaSet", "StatefulSet", "DaemonSet", "Node"].contains(ownerKind ?? "") {
+            let staysOnNode = ownerKind == "DaemonSet" || ownerKind == "Node"
+            schedule(
+                .replace(pod: pod, avoiding: staysOnNode ? nil : pod.string("spec", "nodeName")),
+                after: staysOnNode ? 0 : delays.podReschedule)
+        }
+        return pod
+    }
+
+    private mutating func createReplacement(of old: DataValue, avoiding: String?) {
+        guard let owner = Self.controller(of: old), let ownerKind = owner.string("kind") else { return }
+        let namespace = old.objectNamespace
+        var name = old.objectName
+        switch ownerKind {
+        case "ReplicaSet", "DaemonSet":
+            name = "\(owner.string("name") ?? name)-\(random.suffix(5))"
+        default:
+            break
+        }
+        guard get(.pods, namespace, name) == nil else { return }
+        var pod = old
+        pod[["metadata", "name"]] = .string(name)
+        for field in ["uid", "resourceVersion", "creationTimestamp", "deletionTimestamp"] {
+            pod[["metadata", field]] = nil
+        }
+        let keepNode = ownerKind == "DaemonSet" || ownerKind == "Node"
+        pod[["spec", "nodeName"]] =
+            keepNode ? old[["spec", "nodeName"]] : pickNode(for: old, avoiding: avoiding).map(DataValue.string)
+        ObjectFactory.setPodReady(&pod, ready: false, now: nowText)
+        let stored = put(.pods, pod)
+        if stored.string("spec", "nodeName") != nil { schedulePodStart(stored) }
+    }
+
+    private mutating func schedulePodStart(_ pod: DataValue) {
+        schedule(
+            .podReady(namespace: pod.objectNamespace, name: pod.objectName, uid: pod.string("metadata", "uid") ?? ""),
+            after: delays.podStart)
+    }
+
+    /// The least-loaded schedulable node (not cordoned, Ready, taints tolerated), not `avoiding`.
+    func pickNode(for pod: DataValue, avoiding: String?) -> String? {
+        let candidates = list(.nodes).filter { node in
+            node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
+                && Self.tolerates(pod, node)
+        }
+        var load: [String: Int] = [:]
+        for pod in list(.pods) { if let node = pod.string("spec", "nodeName") { load[node, default: 0] += 1 } }
+        return candidates.map(\.objectName).min { (load[$0] ?? 0, $0) < (load[$1] ?? 0, $1) }
+    }
+
+    static func tolerates(_ pod: DataValue, _ node: DataValue) -> Bool {
+        let tolerations = pod[["spec", "tolerations"]]?.listValue ?? []
+        for taint in node[["spec", "taints"]]?.listValue ?? [] {
+            guard let effect = taint.string("effect"), effect == "NoSchedule" || effect == "NoExecute" else { continue }
+            let key = taint.string("key") ?? ""
+            let tolerated = tolerations.contains { toleration in
+                let tolerationKey = toleration.string("key") ?? ""
+                let effectMatches = (toleration.string("effect") ?? "").isEmpty || toleration.string("effect") == effect
+                guard effectMatches else { return false }
+                if toleration.string("operator") == "Exists" { return tolerationKey.isEmpty || tolerationKey == key }
+                return tolerationKey == key && toleration.string("value") == taint.string("value")
+            }
+            if !tolerated { return false }
+        }
+        return true
+    }
+
+    /// Places pods that are waiting for a node (a replacement made while no node was schedulable).
+    private mutating func scheduleUnplacedPods() -> Int {
+        var count = 0
+        for pod in list(.pods) where pod.string("spec", "nodeName") == nil && pod.string("status", "phase") == "Pending"
+        {
+            guard let node = pickNode(for: pod, avoiding: nil) else { continue }
+            var placed = pod
+            placed[["spec", "nodeName"]] = .string(node)
+            ObjectFactory.setPodReady(&placed, ready: false, now: nowText)
+            schedulePodStart(put(.pods, placed))
+            count += 1
+        }
+        return count
+    }
+
+    // MARK: - Budgets
+
+    /// Recomputes every PDB's status (`disruption.go`), storing only those that changed.
+    mutating func updateBudgets() {
+        for budget in list(.budgets) {
+            let updated = budgetWithStatus(budget)
+            if updated != budget { put(.budgets, updated) }
+        }
+    }
+
+    func selector(of budget: DataValue) -> LabelSelector? {
+        budget[["spec", "selector"]].flatMap(SelectorParsing.selector)
+    }
+
+    func budgetWithStatus(_ budget: DataValue) -> DataValue {
+        let selector = selector(of: budget)
+        let pods = list(.pods, namespace: budget.objectNamespace).filter { pod in
+            selector?.matches(pod.stringMap("metadata", "labels")) ?? false
+        }
+        let names = Set(pods.map(\.objectName))
+        var disrupted = budget[["status", "disruptedPods"]]?.mappingValue ?? DataMapping()
+        for key in disrupted.keys where !names.contains(key.stringValue ?? "") { disrupted[key] = nil }
+        let facts = pods.map { pod in
+            DisruptionMath.PodFacts(
+                ready: Self.isReady(pod), terminating: pod[["metadata", "deletionTimestamp"]] != nil,
+                disrupted: disrupted.contains(.string(pod.objectName)), controller: scaleController(of: pod))
+        }
+        let status = DisruptionMath.status(
+            minAvailable: DisruptionMath.Amount(budget[["spec", "minAvailable"]]),
+            maxUnavailable: DisruptionMath.Amount(budget[["spec", "maxUnavailable"]]), pods: facts)
+        var updated = budget
+        let generation = budget.int("metadata", "generation") ?? 1
+        updated[["metadata", "generation"]] = .int(generation)
+        updated[["status", "observedGeneration"]] = .int(generation)
+        updated[["status", "expectedPods"]] = .int(status.expectedPods)
+        updated[["status", "desiredHealthy"]] = .int(status.desiredHealthy)
+        updated[["status", "currentHealthy"]] = .int(status.currentHealthy)
+        updated[["status", "disruptionsAllowed"]] = .int(status.disruptionsAllowed)
+        if disrupted.isEmpty {
+            updated[["status", "disruptedPods"]] = nil
+        } else {
+            updated[["status", "disruptedPods"]] = .mapping(disrupted)
+        }
+        let allowed = status.disruptionsAllowed > 0
+        let reason = status.syncFailed ? "SyncFailed" : allowed ? "SufficientPods" : "InsufficientPods"
+        let old = budget[["status", "conditions"]]?.listValue?.first
+        let unchanged = old?.string("reason") == reason
+        updated[["status", "conditions"]] = [
+            [
+                "type": "DisruptionAllowed", "status": allowed ? "True" : "False", "reason": .string(reason),
+                "message": "", "observedGeneration": .int(generation),
+                "lastTransitionTime": .string(unchanged ? (old?.string("lastTransitionTime") ?? nowText) : nowText),
+            ]
+        ]
+        return updated
+    }
+
+    private func scaleController(of pod: DataValue) -> DisruptionMath.PodFacts.Controller {
+        guard let owner = Self.controller(of: pod), let kind = owner.string("kind"), let name = owner.string("name")
+        else { return .none }
+        let namespace = pod.objectNamespace
+        switch kind {
+        case "ReplicaSet":
+            guard let set = get(.replicaSets, namespace, name) else { return .unscaled }
+            if let deploymentRef = Self.controller(of: set), deploymentRef.string("kind") == "Deployment",
+                let deployment = get(.deployments, namespace, deploymentRef.string("name") ?? "")
+            {
+                return .scaled(id: "deploy/\(deployment.objectName)", replicas: deployment.int("spec", "replicas") ?? 1)
+            }
+            return .scaled(id: "rs/\(name)", replicas: set.int("spec", "replicas") ?? 1)
+        case "StatefulSet":
+            guard let set = get(.statefulSets, namespace, name) else { return .unscaled }
+            return .scaled(id: "sts/\(name)", replicas: set.int("spec", "replicas") ?? 1)
+        default:
+            return .unscaled
+        }
+    }
+}

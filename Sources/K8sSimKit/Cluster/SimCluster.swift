@@ -1,0 +1,132 @@
+import Foundation
+import K8sUpKit
+
+/// The simulated kubeadm cluster behind the fake kube-apiserver and the node API: its API objects,
+/// controllers, kubelets and faults, guarded by one lock so connection threads can share it.
+///
+/// Controllers run lazily: every call first applies the events that are due on the `SimClock` (replacement
+/// pods, pods and nodes turning Ready) and recomputes PodDisruptionBudget status.
+public final class SimCluster: @unchecked Sendable {
+    private let lock = NSLock()
+    private let clock: any SimClock
+    private var data: ClusterData
+
+    /// An empty cluster at `clusterVersion`; add nodes, workloads and budgets, or use a `seeded` factory.
+    public init(clusterVersion: String, scenario: Scenario = Scenario(), clock: any SimClock = SystemClock()) {
+        self.clock = clock
+        let version = clusterVersion.hasPrefix("v") ? clusterVersion : "v" + clusterVersion
+        data = ClusterData(clusterVersion: version, scenario: scenario, now: clock.now().timeIntervalSince1970)
+        for namespace in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+            data.ensureNamespace(namespace)
+        }
+    }
+
+    /// Runs `body` on the state under the lock, after the controllers caught up with the clock.
+    func withState<Result>(_ body: (inout ClusterData) throws(KubeStatus) -> Result) throws(KubeStatus) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        data.advance(to: clock.now().timeIntervalSince1970)
+        return try body(&data)
+    }
+
+    func read<Result>(_ body: (inout ClusterData) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        data.advance(to: clock.now().timeIntervalSince1970)
+        return body(&data)
+    }
+
+    // MARK: - State
+
+    /// The cluster version (`kubeadm-config`), what `/version` reports.
+    public var clusterVersion: String { read { $0.clusterVersion } }
+
+    public var faults: [SimFault] {
+        get { read { $0.faults } }
+        set { read { $0.faults = newValue } }
+    }
+
+    public var delays: SimDelays {
+        get { read { $0.delays } }
+        set { read { $0.delays = newValue } }
+    }
+
+    public var deprecatedAPIs: [DeprecatedAPIUse] { read { $0.deprecatedAPIs } }
+
+    /// The current resourceVersion counter.
+    public var resourceVersion: Int { read { $0.resourceVersion } }
+
+    /// A stored object by plural resource name (`pods`, `nodes`, `poddisruptionbudgets`, …).
+    public func object(_ resource: String, namespace: String = "", name: String) -> DataValue? {
+        read { data in
+            guard let kind = ResourceKind.all.first(where: { $0.plural == resource }) else { return nil }
+            return data.get(kind, namespace, name)
+        }
+    }
+
+    /// Stored objects of a resource, in key order; "" namespace = all.
+    public func objects(_ resource: String, namespace: String = "") -> [DataValue] {
+        read { data in
+            guard let kind = ResourceKind.all.first(where: { $0.plural == resource }) else { return [] }
+            return data.list(kind, namespace: namespace)
+        }
+    }
+
+    /// A value in 0..<1 from the scenario's seeded generator (which requests fail or stall).
+    public func nextRandomUnit() -> Double { read { $0.random.unit() } }
+
+    // MARK: - Building
+
+    /// Adds a Ready node with its kubelet at `version`; a control-plane node gets its static pods.
+    public func addNode(name: String, address: String? = nil, controlPlane: Bool, version: String? = nil) {
+        read { data in data.addNode(name: name, address: address, controlPlane: controlPlane, version: version) }
+    }
+
+    /// Adds a workload (controller and pods) as the scenario describes it.
+    public func addWorkload(_ spec: WorkloadSpec) {
+        read { $0.addWorkload(spec) }
+    }
+
+    /// Adds a policy/v1 PodDisruptionBudget.
+    public func addBudget(_ spec: BudgetSpec) {
+        read { $0.addBudget(spec) }
+    }
+
+    /// Sets `spec.unschedulable` (and the unschedulable taint) as `kubectl cordon`/`uncordon` would.
+    public func setCordoned(_ node: String, _ cordoned: Bool) {
+        read { data in
+            let time = data.nowText
+            data.update(.nodes, "", node) { ClusterData.setUnschedulable(&$0, cordoned, now: time) }
+        }
+    }
+
+    // MARK: - Pods and evictions
+
+    /// The Eviction API on a pod: `.success` with the 201 Status, or the refusing Status.
+    public func evict(namespace: String, name: String, dryRun: Bool = false) -> Result<KubeStatus, KubeStatus> {
+        read { $0.evict(namespace: namespace, name: name, dryRun: dryRun) }
+    }
+
+    /// Deletes a pod (its controller replaces it); false when there was none.
+    @discardableResult
+    public func deletePod(namespace: String, name: String) -> Bool {
+        read { $0.deletePod(namespace, name) != nil }
+    }
+
+    // MARK: - Node API
+
+    public func nodeReport(_ node: String) -> NodeAPI.NodeReport? { read { $0.nodeReport(node) } }
+
+    public func nodeFaults(_ node: String) -> NodeAPI.NodeFaults { read { $0.nodeFaults(node) } }
+
+    public func kubelet(_ node: String, report: NodeAPI.KubeletReport) -> NodeAPI.NodeReport? {
+        read { $0.kubelet(node, report: report) }
+    }
+
+    /// `kubeadm upgrade apply|node` on `node`; `kubeadmVersion` is the binary's version when known.
+    public func kubeadm(_ node: String, request: NodeAPI.KubeadmRequest, kubeadmVersion: String? = nil)
+        -> NodeAPI.KubeadmResult?
+    {
+        read { $0.kubeadm(node, command: request.command, version: request.version, kubeadmVersion: kubeadmVersion) }
+    }
+}

@@ -1,0 +1,26 @@
+/// How long the simulated controllers and nodes take, in seconds; all zero for fast tests.
+public struct SimDelays: Sendable, Equatable {
+    /// From an eviction to the replacement pod existing on another node.
+    public var podReschedule: Double
+    /// From a pod being scheduled to it turning Ready.
+    public var podStart: Double
+    /// From a kubelet (re)start to its node turning Ready.
+    public var kubeletStart: Double
+    /// Added to every apiserver request.
+    public var apiLatency: Double
+    /// Added to every command the node stand-ins run (`NodeFaults.commandDelaySeconds`).
+    public var command: Double
+
+    public init(
+        podReschedule: Double = 0, podStart: Double = 0, kubeletStart: Double = 0, apiLatency: Double = 0,
+        command: Double = 0
+    ) {
+        self.podReschedule = podReschedule
+        self.podStart = podStart
+        self.kubeletStart = kubeletStart
+        self.apiLatency = apiLatency
+        self.command = command
+    }
+
+    public static let zero = SimDelays()
+}

@@ -1,0 +1,28 @@
+import K8sUpKit
+
+/// What the simulator tracks about a node beyond its Node object: its kubelet and control plane.
+struct SimNodeState: Sendable, Equatable {
+    var controlPlane: Bool
+    /// The kubelet binary the node last reported (or was seeded with).
+    var kubeletVersion: String
+    var kubeletRunning: Bool
+    /// The version of the node's control-plane static pods; nil on workers.
+    var staticPodVersion: String?
+    /// Bumped on every kubelet report, so a pending "turn Ready" event of an older start is dropped.
+    var kubeletEpoch: Int = 0
+}
+
+/// A controller action due at a simulated time.
+struct PendingEvent: Sendable {
+    enum Action: Sendable {
+        /// The controller of a deleted pod creates its replacement (from the deleted pod as template).
+        case replace(pod: DataValue, avoiding: String?)
+        /// A scheduled pod's containers are up.
+        case podReady(namespace: String, name: String, uid: String)
+        /// A (re)started kubelet posts Ready.
+        case nodeReady(node: String, epoch: Int)
+    }
+
+    var due: Double
+    var action: Action
+}

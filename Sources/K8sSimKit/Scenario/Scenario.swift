@@ -1,0 +1,103 @@
+import Foundation
+import K8sUpKit
+
+/// A k8sim scenario file: the workloads, PDBs, timing and faults of a simulated cluster. YAML (or JSON),
+/// read with k8sup's own reader; unknown keys are errors with `file:line:column`.
+///
+/// ```yaml
+/// from: v1.28.15            # cluster/kubelet version when seeding from an inventory
+/// delays: {podReschedule: 0, podStart: 0, kubeletStart: 0, apiLatency: 0, command: 0}   # seconds
+/// cordoned: [worker-2]      # nodes cordoned at start
+/// workloads:                # kind Deployment|StatefulSet|DaemonSet|Pod; nodes: optional placement
+///   - {name: web, namespace: default, kind: Deployment, replicas: 3, labels: {app: web}, emptyDir: false,
+///      nodes: [worker-1]}
+/// pdbs:                     # minAvailable or maxUnavailable, int or "50%"; selector: labels or a LabelSelector
+///   - {name: web, namespace: default, selector: {app: web}, minAvailable: 2,
+///      unhealthyPodEvictionPolicy: AlwaysAllow}
+/// deprecatedAPIs:           # reported in /metrics as apiserver_requested_deprecated_apis
+///   - {group: policy, version: v1beta1, resource: poddisruptionbudgets, removedRelease: "1.25"}
+/// faults:
+///   - {type: kubelet-fails, node: worker-3, version: v1.29.15}  # version optional: any but the seeded one
+///   - {type: kubeadm-fails, node: cp-2, message: "…", command: apply}  # command optional: apply|node
+///   - {type: unreachable, node: worker-5}
+///   - {type: apiserver-errors, fraction: 0.1, status: 503}
+///   - {type: apiserver-stall, fraction: 0.05, seconds: 2}
+/// seed: 1                   # for the pseudo-random choice of requests that fail or stall
+/// ```
+/// A PDB that never allows a disruption is `maxUnavailable: 0` (or `minAvailable: "100%"`).
+public struct Scenario: Sendable, Equatable {
+    public var from: String?
+    public var delays: SimDelays
+    public var cordoned: [String]
+    public var workloads: [WorkloadSpec]
+    public var pdbs: [BudgetSpec]
+    public var deprecatedAPIs: [DeprecatedAPIUse]
+    public var faults: [SimFault]
+    public var seed: UInt64
+
+    public init(
+        from: String? = nil, delays: SimDelays = .zero, cordoned: [String] = [], workloads: [WorkloadSpec] = [],
+        pdbs: [BudgetSpec] = [], deprecatedAPIs: [DeprecatedAPIUse] = [], faults: [SimFault] = [], seed: UInt64 = 1
+    ) {
+        self.from = from
+        self.delays = delays
+        self.cordoned = cordoned
+        self.workloads = workloads
+        self.pdbs = pdbs
+        self.deprecatedAPIs = deprecatedAPIs
+        self.faults = faults
+        self.seed = seed
+    }
+
+    /// Reads a scenario file.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError("cannot read the scenario file", at: SourceLocation(file: path))
+        }
+        return try parse(text: String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Reads scenario text; `file` names it in errors.
+    public static func parse(text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root: DataNode?
+        do {
+            root = try DataNode.load(text: text, file: file)
+        } catch {
+            throw ScenarioError(error.message, at: error.location)
+        }
+        guard let root else { return Scenario() }
+        let fields = try ScenarioFields(
+            root, context: "scenario",
+            allowed: ["from", "delays", "cordoned", "workloads", "pdbs", "deprecatedAPIs", "faults", "seed"])
+        var scenario = Scenario()
+        if let from = try fields.string("from") {
+            guard KubeVersion(from) != nil else {
+                throw ScenarioError(
+                    "from: \(from) is not a Kubernetes version", at: fields.raw("from")?.location ?? root.location)
+            }
+            scenario.from = from.hasPrefix("v") ? from : "v" + from
+        }
+        if let delays = fields.raw("delays") { scenario.delays = try readDelays(delays) }
+        scenario.cordoned = try fields.strings("cordoned")
+        for item in try fields.list("workloads") { scenario.workloads.append(try WorkloadSpec.read(item)) }
+        for item in try fields.list("pdbs") { scenario.pdbs.append(try BudgetSpec.read(item)) }
+        for item in try fields.list("deprecatedAPIs") {
+            scenario.deprecatedAPIs.append(try DeprecatedAPIUse.read(item))
+        }
+        for item in try fields.list("faults") { scenario.faults.append(try SimFault.read(item)) }
+        if let seed = try fields.int("seed") { scenario.seed = UInt64(truncatingIfNeeded: seed) }
+        return scenario
+    }
+
+    private static func readDelays(_ node: DataNode) throws(ScenarioError) -> SimDelays {
+        let fields = try ScenarioFields(
+            node, context: "delays", allowed: ["podReschedule", "podStart", "kubeletStart", "apiLatency", "command"])
+        var delays = SimDelays()
+        delays.podReschedule = try fields.double("podReschedule") ?? 0
+        delays.podStart = try fields.double("podStart") ?? 0
+        delays.kubeletStart = try fields.double("kubeletStart") ?? 0
+        delays.apiLatency = try fields.double("apiLatency") ?? 0
+        delays.command = try fields.double("command") ?? 0
+        return delays
+    }
+}

@@ -1,0 +1,14 @@
+import K8sUpKit
+
+/// A problem in a scenario file (or a faults body), with the place it was found.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ message: String, at location: SourceLocation) {
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(message)" }
+}

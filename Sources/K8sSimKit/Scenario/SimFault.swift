@@ -1,0 +1,94 @@
+import K8sUpKit
+
+/// One injected fault of a scenario (`faults:`), also settable at runtime through `PUT /k8sim/v1/faults`.
+public enum SimFault: Sendable, Equatable {
+    /// The kubelet fails to start on `node` (the node goes NotReady); `version` nil means any version
+    /// other than the one the cluster was seeded with.
+    case kubeletFails(node: String, version: String?)
+    /// `kubeadm upgrade` fails on `node` with exit 1 and `message`; `command` nil means both apply and node.
+    case kubeadmFails(node: String, message: String, command: String?)
+    /// ssh to `node` fails (exit 255).
+    case unreachable(node: String)
+    /// The apiserver answers `status` for `fraction` of the requests.
+    case apiserverErrors(fraction: Double, status: Int)
+    /// The apiserver stalls `seconds` before answering `fraction` of the requests.
+    case apiserverStall(fraction: Double, seconds: Double)
+
+    static let defaultKubeadmMessage = "k8sim: injected kubeadm failure"
+
+    /// Reads one `faults:` entry.
+    static func read(_ node: DataNode) throws(ScenarioError) -> SimFault {
+        let allowed = ["type", "node", "version", "message", "command", "fraction", "status", "seconds"]
+        let fields = try ScenarioFields(node, context: "fault", allowed: allowed)
+        let type = try fields.requiredString("type")
+        switch type {
+        case "kubelet-fails":
+            return .kubeletFails(node: try fields.requiredString("node"), version: try fields.string("version"))
+        case "kubeadm-fails":
+            let command = try fields.string("command")
+            if let command, command != "apply", command != "node" {
+                throw ScenarioError("fault.command must be apply or node, not \(command)", at: node.location)
+            }
+            return .kubeadmFails(
+                node: try fields.requiredString("node"),
+                message: try fields.string("message") ?? defaultKubeadmMessage, command: command)
+        case "unreachable":
+            return .unreachable(node: try fields.requiredString("node"))
+        case "apiserver-errors":
+            return .apiserverErrors(
+                fraction: try fraction(fields), status: try fields.int("status") ?? 503)
+        case "apiserver-stall":
+            return .apiserverStall(fraction: try fraction(fields), seconds: try fields.double("seconds") ?? 1)
+        default:
+            throw ScenarioError(
+                "unknown fault type \(type) (known: kubelet-fails, kubeadm-fails, unreachable, apiserver-errors,"
+                    + " apiserver-stall)", at: node.location)
+        }
+    }
+
+    private static func fraction(_ fields: ScenarioFields) throws(ScenarioError) -> Double {
+        let value = try fields.double("fraction") ?? 1
+        guard (0...1).contains(value) else {
+            throw ScenarioError("fault.fraction must be between 0 and 1", at: fields.node.location)
+        }
+        return value
+    }
+
+    /// The entry as JSON data, in the scenario's own format (`GET /k8sim/v1/faults`).
+    public var dataValue: DataValue {
+        switch self {
+        case .kubeletFails(let node, let version):
+            var value: DataValue = ["type": "kubelet-fails", "node": .string(node)]
+            if let version { value[["version"]] = .string(version) }
+            return value
+        case .kubeadmFails(let node, let message, let command):
+            var value: DataValue = ["type": "kubeadm-fails", "node": .string(node), "message": .string(message)]
+            if let command { value[["command"]] = .string(command) }
+            return value
+        case .unreachable(let node):
+            return ["type": "unreachable", "node": .string(node)]
+        case .apiserverErrors(let fraction, let status):
+            return ["type": "apiserver-errors", "fraction": .float(fraction), "status": .int(status)]
+        case .apiserverStall(let fraction, let seconds):
+            return ["type": "apiserver-stall", "fraction": .float(fraction), "seconds": .float(seconds)]
+        }
+    }
+
+    /// Reads a `faults:` list (a JSON array in `PUT /k8sim/v1/faults`, or `{"faults": [...]}`).
+    public static func readList(text: String, file: String) throws(ScenarioError) -> [SimFault] {
+        let root: DataNode?
+        do {
+            root = try DataNode.load(text: text, file: file)
+        } catch {
+            throw ScenarioError(error.message, at: error.location)
+        }
+        guard let root else { return [] }
+        let list = root["faults"] ?? root
+        guard let items = list.items else {
+            throw ScenarioError("faults must be a list, not a \(list.kindName)", at: list.location)
+        }
+        var faults: [SimFault] = []
+        for item in items { faults.append(try read(item)) }
+        return faults
+    }
+}

@@ -1,0 +1,51 @@
+import K8sUpKit
+
+/// One `workloads:` entry of a scenario: a controller (or bare pods) the seeded cluster runs.
+public struct WorkloadSpec: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case deployment = "Deployment"
+        case statefulSet = "StatefulSet"
+        case daemonSet = "DaemonSet"
+        case pod = "Pod"
+    }
+
+    public var name: String
+    public var namespace: String
+    public var kind: Kind
+    /// Ignored for DaemonSets (one pod per node).
+    public var replicas: Int
+    public var labels: [String: String]
+    /// Pods carry an `emptyDir` volume (drain needs `--delete-emptydir-data`).
+    public var emptyDir: Bool
+    /// Nodes to place the pods on, round-robin; empty: spread over the workers.
+    public var nodes: [String]
+
+    public init(
+        name: String, namespace: String = "default", kind: Kind, replicas: Int = 1, labels: [String: String] = [:],
+        emptyDir: Bool = false, nodes: [String] = []
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.kind = kind
+        self.replicas = replicas
+        self.labels = labels.isEmpty ? ["app": name] : labels
+        self.emptyDir = emptyDir
+        self.nodes = nodes
+    }
+
+    static func read(_ node: DataNode) throws(ScenarioError) -> WorkloadSpec {
+        let fields = try ScenarioFields(
+            node, context: "workload",
+            allowed: ["name", "namespace", "kind", "replicas", "labels", "emptyDir", "nodes"])
+        let kindText = try fields.string("kind") ?? "Deployment"
+        guard let kind = Kind(rawValue: kindText) else {
+            throw ScenarioError(
+                "workload.kind must be one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")), not \(kindText)",
+                at: node.location)
+        }
+        return WorkloadSpec(
+            name: try fields.requiredString("name"), namespace: try fields.string("namespace") ?? "default", kind: kind,
+            replicas: try fields.int("replicas") ?? 1, labels: try fields.stringMap("labels"),
+            emptyDir: try fields.bool("emptyDir") ?? false, nodes: try fields.strings("nodes"))
+    }
+}

@@ -1,0 +1,91 @@
+import K8sUpKit
+import Testing
+
+@testable import K8sSimKit
+
+/// Reading scenario files: every key of the documented format, and errors with their place.
+@Suite struct ScenarioTests {
+    @Test func readsTheDocumentedFormat() throws {
+        let text = """
+            from: v1.28.15
+            delays: {podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5}
+            cordoned: [worker-2]
+            workloads:
+              - {name: web, namespace: shop, kind: Deployment, replicas: 3, labels: {app: web}, emptyDir: true, nodes: [worker-1]}
+              - {name: cache, kind: StatefulSet, replicas: 2}
+            pdbs:
+              - {name: web, namespace: shop, selector: {app: web}, minAvailable: 2}
+              - {name: cache, selector: {matchExpressions: [{key: app, operator: In, values: [cache]}]}, maxUnavailable: "50%", unhealthyPodEvictionPolicy: AlwaysAllow}
+            deprecatedAPIs: [{group: policy, version: v1beta1, resource: poddisruptionbudgets, removedRelease: "1.25"}]
+            faults:
+              - {type: kubelet-fails, node: worker-3, version: v1.29.15}
+              - {type: kubeadm-fails, node: cp-2, message: boom, command: apply}
+              - {type: unreachable, node: worker-5}
+              - {type: apiserver-errors, fraction: 0.1, status: 503}
+              - {type: apiserver-stall, fraction: 0.05, seconds: 2}
+            seed: 7
+            """
+        let scenario = try Scenario.parse(text: text, file: "s.yaml")
+        #expect(scenario.from == "v1.28.15")
+        #expect(
+            scenario.delays == SimDelays(podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5))
+        #expect(scenario.cordoned == ["worker-2"])
+        #expect(
+            scenario.workloads[0]
+                == WorkloadSpec(
+                    name: "web", namespace: "shop", kind: .deployment, replicas: 3, labels: ["app": "web"],
+                    emptyDir: true,
+                    nodes: ["worker-1"]))
+        #expect(scenario.workloads[1].labels == ["app": "cache"])
+        #expect(scenario.pdbs[0].minAvailable == .count(2))
+        #expect(scenario.pdbs[1].maxUnavailable == .percent(50))
+        #expect(scenario.pdbs[1].selector.matchExpressions == [.init(key: "app", operator: .in, values: ["cache"])])
+        #expect(
+            scenario.deprecatedAPIs == [
+                .init(group: "policy", version: "v1beta1", resource: "poddisruptionbudgets", removedRelease: "1.25")
+            ])
+        #expect(
+            scenario.faults == [
+                .kubeletFails(node: "worker-3", version: "v1.29.15"),
+                .kubeadmFails(node: "cp-2", message: "boom", command: "apply"),
+                .unreachable(node: "worker-5"), .apiserverErrors(fraction: 0.1, status: 503),
+                .apiserverStall(fraction: 0.05, seconds: 2),
+            ])
+        #expect(scenario.seed == 7)
+    }
+
+    @Test func unknownKeysAreErrorsWithTheirPlace() {
+        #expect(throws: ScenarioError.self) {
+            try Scenario.parse(text: "from: v1.28.15\nworkload: []\n", file: "s.yaml")
+        }
+        do {
+            _ = try Scenario.parse(text: "from: v1.28.15\npdbs:\n  - {name: a, selectr: {app: a}}\n", file: "s.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location == SourceLocation(file: "s.yaml", line: 3, column: 15))
+            #expect(error.description.hasPrefix("s.yaml:3:15: unknown key selectr in pdb"))
+        }
+    }
+
+    @Test func wrongValuesAreErrors() {
+        let cases = [
+            "faults: [{type: meteor, node: a}]", "workloads: [{name: a, kind: Job}]", "from: banana",
+            "pdbs: [{name: a, minAvailable: 1, maxUnavailable: 1}]", "pdbs: [{name: a, minAvailable: lots}]",
+            "faults: [{type: apiserver-errors, fraction: 2}]", "delays: {podStart: soon}", "seed: [1]",
+        ]
+        for text in cases {
+            #expect(throws: ScenarioError.self, "\(text)") { try Scenario.parse(text: text, file: "s.yaml") }
+        }
+    }
+
+    @Test func emptyFileIsTheDefaultScenario() throws {
+        #expect(try Scenario.parse(text: "", file: "s.yaml") == Scenario())
+    }
+
+    @Test func faultListsRoundTripAsJSON() throws {
+        let faults: [SimFault] = [.unreachable(node: "w1"), .kubeletFails(node: "w2", version: nil)]
+        let text = PythonJSONWriter.compact(.list(faults.map(\.dataValue)))
+        #expect(try SimFault.readList(text: text, file: "<faults>") == faults)
+        #expect(try SimFault.readList(text: #"{"faults": []}"#, file: "<faults>") == [])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+@testable import K8sSimKit
+
+/// A fake apiserver on a loopback port with a kubeconfig for it, and the real kubectl run against it.
+final class SimKubectl {
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    let cluster: SimCluster
+    let server: HTTPServer
+    let directory: String
+    let kubectl: String
+
+    init(_ cluster: SimCluster) throws {
+        kubectl = try RealKubectl.path()
+        self.cluster = cluster
+        server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: 0)
+        server.start()
+        directory = try makeTemporaryDirectory()
+        let config = KubeconfigWriter.text(server: server.url, clusterName: "k8sim")
+        try config.write(toFile: directory + "/kubeconfig", atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        server.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func run(_ arguments: [String]) throws -> Result {
+        let out = directory + "/out-\(UUID().uuidString)"
+        let err = directory + "/err-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: kubectl)
+        process.arguments = ["--kubeconfig", directory + "/kubeconfig"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "KUBECONFIG" }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+}

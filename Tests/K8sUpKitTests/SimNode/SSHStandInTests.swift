@@ -7,7 +7,7 @@ import Testing
 /// The ssh stand-in: it reads the ssh command lines k8sup builds, resolves hosts from `k8sim.json`,
 /// fails as ssh does (exit 255) for unknown and unreachable hosts, and hands the remote line to a real
 /// shell in the node's sandbox unchanged.
-@Suite struct SSHStandInTests {
+@Suite(.serialized) struct SSHStandInTests {
     static func harness() throws -> SimNodeHarness {
         try SimNodeHarness(
             layout: .apt, from: KubeVersion(1, 29, 8),

@@ -97,7 +97,7 @@ struct KubeadmStandIn {
         let mixed = flags.keys.filter { !["--config", "--kubeconfig", "--dry-run"].contains($0) }
             .map { $0 == "-y" ? "yes" : $0 == "-f" ? "force" : String($0.drop(while: { $0 == "-" })) }.sorted()
         guard KubeVersion(version)?.minor == 30, !mixed.isEmpty else { return nil }
-        return context.fail("error", "can not mix '--config' with arguments \(mixed)")
+        return context.fail("error", "can not mix '--config' with arguments [\(mixed.joined(separator: " "))]")
     }
 
     /// kubeadm's skew rules between itself and the target (`EnforceVersionPolicies`).

@@ -7,11 +7,19 @@ import K8sUpKit
 signal(SIGPIPE) { _ in }
 
 // Ctrl-C cancels the running command: the command runner stops its child's process group and the
-// command unwinds normally. The shell then sees k8sup killed by SIGINT (status 130).
+// command unwinds normally. The shell then sees k8sup killed by SIGINT (status 130). While `apply`
+// executes, the first Ctrl-C only asks it to stop at the next safe point (it exits 130 itself).
 signal(SIGINT, SIG_IGN)
 let work = Task { await CLI.main(arguments: Array(CommandLine.arguments.dropFirst())) }
 let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
 interrupt.setEventHandler {
+    if StopRequest.shared.request() {
+        FileHandle.standardError.write(
+            Data(
+                ("\nk8sup: stopping after the running command; the node is put back as it was. "
+                    + "Ctrl-C again stops at once.\n").utf8))
+        return
+    }
     FileHandle.standardError.write(Data("\nk8sup: interrupted; stopping child processes…\n".utf8))
     work.cancel()
     interrupt.cancel()

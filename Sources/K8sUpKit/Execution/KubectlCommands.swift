@@ -27,8 +27,11 @@ struct KubectlCommands {
         command(["cordon", node], timeout: .seconds(60))
     }
 
-    func drain(_ node: String) -> Command {
+    /// - Parameter disableEviction: delete pods instead of evicting them, bypassing PodDisruptionBudgets
+    ///   (`--disable-eviction-fallback` only).
+    func drain(_ node: String, disableEviction: Bool = false) -> Command {
         var arguments = ["drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--force"]
+        if disableEviction { arguments.append("--disable-eviction") }
         if let grace = drainGracePeriod { arguments.append("--grace-period=\(grace)") }
         arguments.append("--timeout=\(Self.goDuration(drainTimeout))")
         // kubectl's own timeout stops the drain; the runner's is a backstop a minute later.

@@ -5,14 +5,10 @@
 /// values only known while running (the package version `discover_versions` finds) shown as `${…}`.
 struct ScriptBuilder {
     let plan: UpgradePlan
-    let playbooks: [String: Playbook]
-    let connections: [String: HostConnection]
-    let hostVariables: [String: DataMapping]
-    let transport: SSHTransport
+    let hostCommands: HostCommandFactory
     let kubectl: KubectlCommands
     /// `--health-check CMD`, run on the operator's machine.
     let healthCheck: String?
-    let stepTimeout: Duration
 
     private struct Cursor {
         var commands: [ScriptedCommand] = []
@@ -73,7 +69,7 @@ struct ScriptBuilder {
                 }
             case .healthCheck:
                 guard let healthCheck else { continue }
-                let command = Command("/bin/sh", ["-c", healthCheck], timeout: stepTimeout)
+                let command = Command("/bin/sh", ["-c", healthCheck], timeout: hostCommands.stepTimeout)
                 append(local: command, hop: hop, node: node.node, action: .healthCheck, into: &cursor)
             case .uncordon:
                 append(local: kubectl.uncordon(node.node), hop: hop, node: node.node, action: .uncordon, into: &cursor)
@@ -85,9 +81,7 @@ struct ScriptBuilder {
         }
     }
 
-    private func role(of node: UpgradePlan.NodeUpgrade) -> ClusterRoles.Role {
-        node.role == ClusterRoles.Role.controlPlane.rawValue ? .controlPlane : .worker
-    }
+    private func role(of node: UpgradePlan.NodeUpgrade) -> ClusterRoles.Role { node.clusterRole }
 
     private func append(
         local command: Command, hop: UpgradePlan.Hop, node: String?, action: StepAction, into cursor: inout Cursor
@@ -103,21 +97,12 @@ struct ScriptBuilder {
         _ step: PlaybookStep, node: UpgradePlan.NodeUpgrade, hop: UpgradePlan.Hop, action: StepAction,
         into cursor: inout Cursor
     ) throws {
-        guard let playbook = playbooks[node.host], let connection = connections[node.host],
-            let target = KubeVersion(hop.version)
-        else { throw ScriptError.missingHost(node.host) }
-        let context = PlaybookContext(
-            target: target, from: KubeVersion(node.from) ?? target, node: node.node, host: node.host,
-            role: role(of: node),
-            hostVariables: hostVariables[node.host] ?? DataMapping(), deferRuntimeValues: true, masksSecrets: true)
-        for line in try playbook.render(step, context: context) {
-            let command = transport.command(line, on: connection, timeout: stepTimeout)
+        for hostCommand in try hostCommands.commands(step, node: node, hopVersion: hop.version, preview: true) {
             cursor.commands.append(
                 ScriptedCommand(
                     number: cursor.commands.count + 1, hop: hop.number, node: node.node, host: node.host,
-                    action: action,
-                    playbookStep: step.rawValue, location: .host, line: line,
-                    argv: Self.shownArgv(command)))
+                    action: action, playbookStep: step.rawValue, location: .host, line: hostCommand.shownLine,
+                    argv: Self.shownArgv(hostCommand.command)))
         }
     }
 

@@ -19,7 +19,6 @@ private final class EchoHandler: HTTPHandling, @unchecked Sendable {
         lock.lock()
         seen += 1
         lock.unlock()
-        if request.path == "/slow" { usleep(200_000) }
         let query = request.query.keys.sorted().map { "\($0)=\(request.query[$0] ?? [])" }.joined(separator: ";")
         return .text("\(request.method) \(request.path) \(query) \(String(decoding: request.body, as: UTF8.self))")
     }
@@ -71,22 +70,26 @@ struct HTTPServerTests {
         #expect(handler.count == 3)
     }
 
-    @Test func concurrentClientsAreServedInParallel() async throws {
-        let handler = EchoHandler()
-        let server = try HTTPServer(handler: handler)
+    @Test func concurrentClientsAreServedInParallel() throws {
+        // Each request waits inside the handler until all four are inside at once: a server that
+        // served connections one at a time would answer 504 to the first.
+        let barrier = Barrier(parties: 4)
+        let server = try HTTPServer(handler: BarrierHandler(barrier: barrier))
         server.start()
         defer { server.stop() }
         let url = server.url
-        let started = Date()
-        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<8 {
-                group.addTask { try HTTPClient.send(HTTPRequest(method: "GET", path: "/slow"), to: url).status }
+        let statuses = StatusList()
+        let done = DispatchGroup()
+        for _ in 0..<4 {
+            done.enter()
+            Thread.detachNewThread {
+                let status = (try? HTTPClient.send(HTTPRequest(method: "GET", path: "/wait"), to: url).status) ?? -1
+                statuses.append(status)
+                done.leave()
             }
-            return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(statuses == Array(repeating: 200, count: 8))
-        // Eight 200 ms requests one after another would take 1.6 s.
-        #expect(Date().timeIntervalSince(started) < 1.4)
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(statuses.values == [200, 200, 200, 200])
     }
 
     @Test func badRequestGetsAnAnswerAndTheConnectionCloses() throws {
@@ -135,5 +138,51 @@ struct HTTPServerTests {
         #expect(throws: HTTPClient.Failure.badURL("https://x")) {
             try HTTPClient.send(HTTPRequest(method: "GET", path: "/"), to: "https://x")
         }
+    }
+}
+
+/// Lets `parties` threads meet: each `arrive` waits until all have arrived (or five seconds passed).
+private final class Barrier: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var arrived = 0
+    private let parties: Int
+
+    init(parties: Int) { self.parties = parties }
+
+    func arrive() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        arrived += 1
+        condition.broadcast()
+        let deadline = Date().addingTimeInterval(5)
+        while arrived < parties {
+            if !condition.wait(until: deadline) { return false }
+        }
+        return true
+    }
+}
+
+private struct BarrierHandler: HTTPHandling {
+    let barrier: Barrier
+
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        barrier.arrive() ? .text("met") : .text("alone", status: 504)
+    }
+}
+
+private final class StatusList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [Int] = []
+
+    func append(_ status: Int) {
+        lock.lock()
+        list.append(status)
+        lock.unlock()
+    }
+
+    var values: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
     }
 }

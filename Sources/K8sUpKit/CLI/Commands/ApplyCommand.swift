@@ -48,10 +48,13 @@ struct ApplyCommand: Subcommand {
             for: uniqueHosts, variables: variables, override: arguments.value("playbook"))
         let stateDirectory = settings.stateDirectory ?? Self.defaultStateDirectory(session.loaded)
         let transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
+        let hostCommands = HostCommandFactory(
+            playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
+            stepTimeout: .seconds(900))
         let script = try ScriptBuilder(
-            plan: session.plan, playbooks: playbooks, connections: connections, hostVariables: variables,
-            transport: transport, kubectl: settings.kubectl(arguments, variables: variables[hosts.first ?? ""]),
-            healthCheck: arguments.value("health-check"), stepTimeout: .seconds(900)
+            plan: session.plan, hostCommands: hostCommands,
+            kubectl: settings.kubectl(arguments, variables: variables[hosts.first ?? ""]),
+            healthCheck: arguments.value("health-check")
         ).build()
         switch format {
         case .json:

@@ -1,0 +1,53 @@
+/// Turns a playbook step of one node into the commands that run it on the node's host, through the
+/// host's transport. `apply --dry-run` and `apply` both build their host commands here, so what the
+/// preview shows is what runs: the preview renders with secrets masked and runtime values deferred,
+/// the run renders for real and keeps a masked copy of each line for its logs.
+struct HostCommandFactory: Sendable {
+    /// One playbook command line, ready to run and to show.
+    struct HostCommand: Sendable {
+        /// The playbook line as it is shown and logged: secret-looking values masked.
+        var shownLine: String
+        /// What runs (`ssh … host -- 'sudo -n sh -c …'`).
+        var command: Command
+    }
+
+    let playbooks: [String: Playbook]
+    let connections: [String: HostConnection]
+    let hostVariables: [String: DataMapping]
+    let transport: SSHTransport
+    let stepTimeout: Duration
+
+    /// The commands of `step` for `node` in `hop`. With `preview`, lines are rendered for showing only:
+    /// secrets masked and missing runtime values as `${…}` (the commands are then not meant to run).
+    func commands(
+        _ step: PlaybookStep, node: UpgradePlan.NodeUpgrade, hopVersion: String, runtime: [String: String] = [:],
+        preview: Bool
+    ) throws -> [HostCommand] {
+        guard let playbook = playbooks[node.host], let connection = connections[node.host],
+            let target = KubeVersion(hopVersion)
+        else { throw ScriptError.missingHost(node.host) }
+        func context(masked: Bool) -> PlaybookContext {
+            PlaybookContext(
+                target: target, from: KubeVersion(node.from) ?? target, node: node.node, host: node.host,
+                role: node.clusterRole, hostVariables: hostVariables[node.host] ?? DataMapping(), runtime: runtime,
+                deferRuntimeValues: preview, masksSecrets: masked)
+        }
+        let shown = try playbook.render(step, context: context(masked: true))
+        let real = preview ? shown : try playbook.render(step, context: context(masked: false))
+        return zip(shown, real).map { shownLine, line in
+            HostCommand(shownLine: shownLine, command: transport.command(line, on: connection, timeout: stepTimeout))
+        }
+    }
+
+    /// The route to the node's host for logs: `ubuntu@10.0.0.11:22 via ops@bastion`, or `local`.
+    func route(of host: String) -> String {
+        connections[host].map { transport.description(of: $0) } ?? "unknown host"
+    }
+}
+
+extension UpgradePlan.NodeUpgrade {
+    /// The node's role as the playbooks know it.
+    var clusterRole: ClusterRoles.Role {
+        role == ClusterRoles.Role.controlPlane.rawValue ? .controlPlane : .worker
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+
+/// `cordon-drain`: cordon, then `kubectl drain` with a finite timeout. While the drain waits, each pod a
+/// PodDisruptionBudget holds is reported once; when it times out, the pods still there and the budgets
+/// covering them are named, and the rollback puts the node back as it was.
+struct DrainPhase: NodePhase {
+    let action = StepAction.drain
+
+    func run(_ node: NodeRun) async throws {
+        let tools = node.tools
+        node.pushUndo(.restoreCordon)
+        let cordon = tools.kubectl.cordon(node.name)
+        _ = try await tools.run(cordon, node: node.name).checked(
+            node: node.name, step: action.rawValue, shown: cordon.displayLine)
+        let held = Mutex<Set<String>>([])
+        let observer = tools.observer
+        let template = node.event(.waiting, step: action.rawValue)
+        let drain = tools.kubectl.drain(node.name)
+        let result = try await tools.run(drain, node: node.name) { line in
+            guard let pod = Self.heldPod(in: line) else { return }
+            let isNew = held.withLock { $0.insert(pod).inserted }
+            guard isNew else { return }
+            var event = template
+            event.time = Date()
+            event.message = "eviction of pod \(pod) refused: " + Self.reason(in: line)
+            observer.record(event)
+        }
+        if result.succeeded { return }
+        let timedOut = result.timedOut || result.stderr.contains("global timeout reached")
+        guard timedOut else {
+            throw ExecutionError.stepFailed(
+                node: node.name, step: action.rawValue, command: drain.displayLine,
+                detail: NodeRun.failureDetail(result))
+        }
+        if tools.settings.disableEvictionFallback {
+            let fallback = tools.kubectl.drain(node.name, disableEviction: true)
+            if try await tools.run(fallback, node: node.name).succeeded { return }
+        }
+        let holders = await DrainHolders(tools: tools).find(
+            node: node.name, namedPods: held.withLock { Array($0) }.sorted())
+        throw ExecutionError.drainTimedOut(
+            node: node.name, timeout: KubectlCommands.goDuration(tools.kubectl.drainTimeout), holders: holders)
+    }
+
+    /// `ns/name` from kubectl's `error when evicting pods/"name" -n "ns" …` lines.
+    static func heldPod(in line: String) -> String? {
+        guard let start = line.range(of: "error when evicting pods/\"") else { return nil }
+        let rest = line[start.upperBound...]
+        guard let nameEnd = rest.firstIndex(of: "\"") else { return nil }
+        let name = rest[..<nameEnd]
+        guard let nsStart = rest.range(of: " -n \"") else { return nil }
+        let afterNamespace = rest[nsStart.upperBound...]
+        guard let nsEnd = afterNamespace.firstIndex(of: "\"") else { return nil }
+        return "\(afterNamespace[..<nsEnd])/\(name)"
+    }
+
+    /// The Eviction API's refusal from such a line, `would violate the pod's disruption budget`.
+    static func reason(in line: String) -> String {
+        guard let colon = line.range(of: "): ") else { return line }
+        return String(line[colon.upperBound...])
+    }
+}
+
+/// After a drain timed out: the pods still on the node that it had to evict, and the budgets covering
+/// each, from one `kubectl get nodes,pods,pdb -A -o json`.
+struct DrainHolders: Sendable {
+    let tools: ExecutionTools
+
+    func find(node: String, namedPods: [String]) async -> [DrainHolder] {
+        let command = tools.kubectl.readCluster()
+        guard let result = try? await tools.runner.run(command), result.succeeded,
+            let snapshot = try? ClusterSnapshot.decode(text: result.stdout, source: "kubectl get nodes,pods,pdb")
+        else {
+            return namedPods.map { DrainHolder(pod: $0, budgets: []) }
+        }
+        let state = snapshot.state
+        let remaining = state.pods(onNode: node).filter { !$0.isDaemonSetPod && !$0.isMirror && !$0.isFinished }
+        let pods = namedPods.isEmpty ? remaining : remaining.filter { namedPods.contains($0.qualifiedName) }
+        return pods.map { pod in
+            let budgets = state.budgets(inNamespace: pod.namespace).filter { $0.covers(pod) }.map {
+                "\($0.qualifiedName) (allows \($0.disruptionsAllowed) disruption(s): "
+                    + "\($0.currentHealthy) healthy, \($0.desiredHealthy) needed)"
+            }
+            return DrainHolder(pod: pod.qualifiedName, budgets: budgets)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Why `apply` stopped. Each message says what happened, to which node, and what to do next.
+enum ExecutionError: Error, Equatable, CustomStringConvertible {
+    /// A command of a step failed; the node was rolled back (or did not need it).
+    case stepFailed(node: String, step: String, command: String, detail: String)
+    /// The drain did not finish in time; the node was uncordoned (if it was schedulable before).
+    case drainTimedOut(node: String, timeout: String, holders: [DrainHolder])
+    /// The node did not come back Ready at the version in time.
+    case notReady(node: String, version: String, timeout: String, last: String)
+    /// The health check failed after the node's upgrade.
+    case healthCheckFailed(node: String, detail: String)
+    /// The rollback itself failed: the node needs a person (exit 3).
+    case rollbackFailed(node: String, version: String, failure: String, instructions: [String])
+    /// The pre-flight checks of a hop found blockers (exit 2).
+    case blocked(hop: Int, messages: [String])
+    /// The plan's nodes are not what the cluster shows any more.
+    case drifted(String)
+
+    var description: String {
+        switch self {
+        case .stepFailed(let node, let step, let command, let detail):
+            return "\(node): \(step) failed: \(command)\n\(detail)"
+        case .drainTimedOut(let node, let timeout, let holders):
+            let held =
+                holders.isEmpty
+                ? "kubectl named no pod; see the node's log"
+                : holders.map { "  " + $0.description }.joined(separator: "\n")
+            return "\(node): the drain did not finish within \(timeout); the node was put back as it was. "
+                + "What held it:\n\(held)\nFix the budget (or scale the workload up), then run apply again."
+        case .notReady(let node, let version, let timeout, let last):
+            return "\(node): not Ready at \(version) within \(timeout) (last seen: \(last))"
+        case .healthCheckFailed(let node, let detail):
+            return "\(node): the health check failed:\n\(detail)"
+        case .rollbackFailed(let node, let version, let failure, let instructions):
+            return "\(node): the rollback to \(version) failed: \(failure)\n"
+                + "The node needs repair by hand:\n" + instructions.map { "  - " + $0 }.joined(separator: "\n")
+        case .blocked(let hop, let messages):
+            return "hop \(hop): the pre-flight checks found blockers:\n"
+                + messages.map { "  - " + $0 }.joined(separator: "\n")
+        case .drifted(let message):
+            return message
+        }
+    }
+
+    /// SPEC section 6: 3 when a node needs manual repair, 2 when blocked, else 1.
+    var exitCode: ExitCode {
+        switch self {
+        case .rollbackFailed: .needsManualRepair
+        case .blocked: .blocked
+        default: .failure
+        }
+    }
+}
+
+/// A pod a drain could not evict, and the PodDisruptionBudgets covering it.
+struct DrainHolder: Sendable, Equatable, CustomStringConvertible {
+    /// `namespace/name`.
+    var pod: String
+    /// `namespace/name (disruptionsAllowed 0, currentHealthy 1, desiredHealthy 1)`.
+    var budgets: [String]
+
+    var description: String {
+        budgets.isEmpty ? "pod \(pod)" : "pod \(pod), held by PodDisruptionBudget " + budgets.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One thing that happened during `apply`: the executor reports everything it does as events, and the
+/// progress lines on stderr, the `--events` file and the journal are all written from them.
+struct ExecutionEvent: Sendable, Equatable, Codable {
+    enum Kind: String, Sendable, Codable {
+        case runStarted = "run-started"
+        case hopStarted = "hop-started"
+        case nodeStarted = "node-started"
+        case stepStarted = "step-started"
+        case stepFinished = "step-finished"
+        /// Something holds a step up (a drain waiting on a PodDisruptionBudget, a node not Ready yet).
+        case waiting
+        case nodeFinished = "node-finished"
+        case nodeFailed = "node-failed"
+        case rollbackStarted = "rollback-started"
+        case rollbackFinished = "rollback-finished"
+        /// A node left cordoned by an interrupted run was put back as it was before k8sup touched it.
+        case cordonRestored = "cordon-restored"
+        case runFinished = "run-finished"
+    }
+
+    var time: Date
+    var kind: Kind
+    var hop: Int?
+    /// The hop's version, `v1.29.15`.
+    var version: String?
+    var node: String?
+    var host: String?
+    var step: String?
+    /// `n` of `[n/N]`: the node upgrade's position in the run, from 1.
+    var position: Int?
+    /// `N` of `[n/N]`.
+    var total: Int?
+    /// For step-finished, node and rollback events: whether it went well.
+    var ok: Bool?
+    /// Seconds since the step (or node, or run) started.
+    var elapsed: Double?
+    var message: String?
+    /// node-started: whether the node was cordoned before k8sup touched it.
+    var cordonedBefore: Bool?
+    /// node-started: the kubelet version before the hop.
+    var from: String?
+    /// run-finished: the exit code.
+    var exitCode: Int32?
+
+    init(
+        _ kind: Kind, time: Date = Date(), hop: Int? = nil, version: String? = nil, node: String? = nil,
+        host: String? = nil, step: String? = nil, position: Int? = nil, total: Int? = nil, ok: Bool? = nil,
+        elapsed: Double? = nil, message: String? = nil
+    ) {
+        self.time = time
+        self.kind = kind
+        self.hop = hop
+        self.version = version
+        self.node = node
+        self.host = host
+        self.step = step
+        self.position = position
+        self.total = total
+        self.ok = ok
+        self.elapsed = elapsed
+        self.message = message
+    }
+}
+
+/// Receives the executor's events: progress printer, events file, journal. Called from several tasks.
+protocol ExecutionObserving: Sendable {
+    func record(_ event: ExecutionEvent)
+}
+
+/// Hands each event to several observers in turn.
+struct ObserverGroup: ExecutionObserving {
+    let observers: [any ExecutionObserving]
+
+    func record(_ event: ExecutionEvent) {
+        for observer in observers { observer.record(event) }
+    }
+}

@@ -1,0 +1,66 @@
+/// Runs one node's phases in order and, when one fails (or Ctrl-C stops the run), undoes what the node
+/// registered: the kubelet restored from its backup and restarted, the node Ready at its old version,
+/// its cordon state put back.
+struct NodeUpgradeRunner {
+    enum Outcome: Equatable {
+        case upgraded
+        /// A step failed and the node was put back as it was; `error` says what failed.
+        case failed(ExecutionError)
+        /// Stopped by Ctrl-C; the node was put back as it was.
+        case stopped
+        /// The undo failed too: the node needs a person.
+        case needsRepair(ExecutionError)
+    }
+
+    func run(_ node: NodeRun) async throws -> Outcome {
+        let observer = node.tools.observer
+        var started = node.event(.nodeStarted)
+        started.cordonedBefore = node.cordonedBefore
+        started.from = node.node.from
+        observer.record(started)
+        for phase in NodePhases.phases(for: node.node) {
+            observer.record(node.event(.stepStarted, step: phase.action.rawValue))
+            do {
+                if node.tools.stop.isRequested { throw StopRequested() }
+                try await phase.run(node)
+                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: true))
+            } catch is StopRequested {
+                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "stopped"))
+                return try await putBack(node, because: nil)
+            } catch let error as ExecutionError {
+                observer.record(
+                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: error.description))
+                return try await putBack(node, because: error)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                let failure = ExecutionError.stepFailed(
+                    node: node.name, step: phase.action.rawValue, command: "", detail: "  \(error)")
+                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "\(error)"))
+                return try await putBack(node, because: failure)
+            }
+        }
+        observer.record(node.event(.nodeFinished, ok: true))
+        return .upgraded
+    }
+
+    private func putBack(_ node: NodeRun, because failure: ExecutionError?) async throws -> Outcome {
+        let observer = node.tools.observer
+        if let failure {
+            observer.record(node.event(.nodeFailed, ok: false, message: failure.description))
+        }
+        guard !node.undo.isEmpty else { return failure.map(Outcome.failed) ?? .stopped }
+        observer.record(node.event(.rollbackStarted, message: node.undo.map { "\($0)" }.joined(separator: ", ")))
+        do {
+            try await RollbackProcedure(node: node).run()
+            observer.record(node.event(.rollbackFinished, ok: true))
+            return failure.map(Outcome.failed) ?? .stopped
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            let repair = RollbackProcedure(node: node).repairError(failure: "\(error)")
+            observer.record(node.event(.rollbackFinished, ok: false, message: repair.description))
+            return .needsRepair(repair)
+        }
+    }
+}

@@ -6,6 +6,7 @@ import K8sUpKit
 /// make a node Ready unless its kubelet version is set to fail, `kubeadm upgrade apply` follows kubeadm's
 /// one-minor rule against the cluster version, and faults are whatever the test sets.
 final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
+    /// What the cluster believes about one node.
     struct Node {
         var controlPlane: Bool
         var ready = true

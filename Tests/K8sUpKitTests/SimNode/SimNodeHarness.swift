@@ -8,6 +8,7 @@ import Testing
 /// sandboxes in a temporary state directory with its `k8sim.json` and `bin/ssh` link, and the playbook
 /// lines run exactly as k8sup runs them: `SSHTransport`'s ssh command, through `ProcessRunner`.
 final class SimNodeHarness: @unchecked Sendable {
+    /// A node of the simulated cluster: name, the address the inventory reaches it at, role.
     struct NodeSpec {
         var name: String
         var address: String
@@ -33,6 +34,7 @@ final class SimNodeHarness: @unchecked Sendable {
         return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
     }()
 
+    /// The k8sim executable was not built next to the tests.
     struct ExecutableMissing: Error {}
 
     init(layout: SandboxLayout, from: KubeVersion, nodes: [NodeSpec]) throws {

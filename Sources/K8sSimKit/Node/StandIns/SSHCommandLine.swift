@@ -18,6 +18,7 @@ struct SSHCommandLine: Equatable {
     /// ssh's options that take an argument (`ssh -h`).
     private static let withArgument = Set("BbcDEeFIiJLlmOoPpQRSWw")
 
+    /// A command line ssh itself would refuse, with ssh's message.
     struct Failure: Error, Equatable {
         var message: String
     }

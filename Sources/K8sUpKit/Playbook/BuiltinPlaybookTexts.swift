@@ -34,8 +34,16 @@ enum BuiltinPlaybookTexts {
           # The keyring named by signed-by= in the repository line. pkgs.k8s.io signs every minor with the
           # same key, so the keyring survives the switch of minor.
           apt_signed_by: /etc/apt/keyrings/kubernetes-apt-keyring.gpg
+          # The repository file stage rewrites whole, with the target minor's repository line.
+          apt_sources_file: /etc/apt/sources.list.d/kubernetes.list
           # Where backup_kubelet keeps the kubelet binary and configuration, one directory per version.
           k8sup_backup_dir: /var/lib/k8sup/backup
+          # The node's files as the packages and kubeadm lay them out (a simulated node points them into its
+          # sandbox): the kubelet binary, the directory of config.yaml and kubeadm-flags.env, and kubeadm's
+          # directory of admin.conf and pki/.
+          kubelet_binary: /usr/bin/kubelet
+          kubelet_config_dir: /var/lib/kubelet
+          kube_config_dir: /etc/kubernetes
           # kubeadm upgrade flags. Certificate renewal is kubeadm's default; the skipped phases (for example
           # addon/kube-proxy when the CNI replaces kube-proxy) need kubeadm v1.32 or newer on the control plane.
           kubeadm_upgrade_auto_cert_renewal: "true"
@@ -44,6 +52,8 @@ enum BuiltinPlaybookTexts {
           # etcd as kubeadm runs it (a static pod on each control-plane node), or `host` for etcd installed as
           # a systemd service the Kubespray way (etcdctl in /usr/local/bin, certificates in etcd_cert_dir).
           etcd_deployment_type: kubeadm
+          # Where a host etcd's etcdctl is (Kubespray's bin_dir).
+          bin_dir: /usr/local/bin
           etcd_data_dir: /var/lib/etcd
           etcd_cert_dir: /etc/ssl/etcd/ssl
           # Snapshots go to etcd-DATE_TIME/snapshot.db below this directory, as Kubespray's own etcd backups.
@@ -59,7 +69,7 @@ enum BuiltinPlaybookTexts {
             | gpg --dearmor --batch --yes -o {{ apt_signed_by }}; }
           - >-
             printf 'deb [signed-by=%s] %s/v%s/deb/ /\n' {{ apt_signed_by }} {{ apt_repository_base }} {{ target_minor }}
-            > /etc/apt/sources.list.d/kubernetes.list
+            > {{ apt_sources_file }}
           - apt-get update
           # A version glob, as the kubeadm documentation installs: it picks the newest package revision of
           # the target, which is the one discover_versions prints. The packages are still on hold here.
@@ -81,16 +91,16 @@ enum BuiltinPlaybookTexts {
         etcd_snapshot:
           - run: >-
               s=k8sup-snapshot-$(date +%Y%m%d%H%M%S).db
-              && kubectl --kubeconfig=/etc/kubernetes/admin.conf -n kube-system exec etcd-{{ node }} -- etcdctl
-              --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt
-              --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key
+              && kubectl --kubeconfig={{ kube_config_dir }}/admin.conf -n kube-system exec etcd-{{ node }} -- etcdctl
+              --endpoints=https://127.0.0.1:2379 --cacert={{ kube_config_dir }}/pki/etcd/ca.crt
+              --cert={{ kube_config_dir }}/pki/etcd/server.crt --key={{ kube_config_dir }}/pki/etcd/server.key
               snapshot save {{ etcd_data_dir }}/"$s"
               && d={{ etcd_backup_prefix }}/etcd-$(date +%Y-%m-%d_%H:%M:%S) && mkdir -p -m 0700 "$d"
               && mv {{ etcd_data_dir }}/"$s" "$d"/snapshot.db && echo "etcd snapshot: $d/snapshot.db"
             when: etcd_deployment_type == kubeadm
           - run: >-
               d={{ etcd_backup_prefix }}/etcd-$(date +%Y-%m-%d_%H:%M:%S) && mkdir -p -m 0700 "$d"
-              && ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=https://127.0.0.1:2379
+              && ETCDCTL_API=3 {{ bin_dir }}/etcdctl --endpoints=https://127.0.0.1:2379
               --cacert={{ etcd_cert_dir }}/ca.pem --cert={{ etcd_cert_dir }}/admin-{{ host }}.pem
               --key={{ etcd_cert_dir }}/admin-{{ host }}-key.pem snapshot save "$d"/snapshot.db
               && echo "etcd snapshot: $d/snapshot.db"
@@ -105,13 +115,13 @@ enum BuiltinPlaybookTexts {
           - mkdir -p -m 0700 {{ k8sup_backup_dir }}/kubelet-{{ from }}
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test -e "$b"/kubelet
-            || { cp -p /usr/bin/kubelet "$b"/kubelet.partial && mv "$b"/kubelet.partial "$b"/kubelet; }
+            || { cp -p {{ kubelet_binary }} "$b"/kubelet.partial && mv "$b"/kubelet.partial "$b"/kubelet; }
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test -e "$b"/config.yaml
-            || { cp -p /var/lib/kubelet/config.yaml "$b"/config.yaml.partial && mv "$b"/config.yaml.partial "$b"/config.yaml; }
+            || { cp -p {{ kubelet_config_dir }}/config.yaml "$b"/config.yaml.partial && mv "$b"/config.yaml.partial "$b"/config.yaml; }
           - >-
-            b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e /var/lib/kubelet/kubeadm-flags.env
-            || test -e "$b"/kubeadm-flags.env || { cp -p /var/lib/kubelet/kubeadm-flags.env "$b"/kubeadm-flags.env.partial
+            b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e {{ kubelet_config_dir }}/kubeadm-flags.env
+            || test -e "$b"/kubeadm-flags.env || { cp -p {{ kubelet_config_dir }}/kubeadm-flags.env "$b"/kubeadm-flags.env.partial
             && mv "$b"/kubeadm-flags.env.partial "$b"/kubeadm-flags.env; }
           - test "$({{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet --version)" = "Kubernetes v"{{ from }}
 
@@ -188,12 +198,12 @@ enum BuiltinPlaybookTexts {
         rollback_kubelet:
           - test -x {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet
           - >-
-            install -m 0755 {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet /usr/bin/kubelet.k8sup-rollback
-            && mv -f /usr/bin/kubelet.k8sup-rollback /usr/bin/kubelet
-          - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/config.yaml /var/lib/kubelet/config.yaml
+            install -m 0755 {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet {{ kubelet_binary }}.k8sup-rollback
+            && mv -f {{ kubelet_binary }}.k8sup-rollback {{ kubelet_binary }}
+          - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/config.yaml {{ kubelet_config_dir }}/config.yaml
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
-            || cp -p "$b"/kubeadm-flags.env /var/lib/kubelet/kubeadm-flags.env
+            || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
 
         """#
 
@@ -220,8 +230,16 @@ enum BuiltinPlaybookTexts {
           # (https://pkgs.k8s.io/core:/stable:/v1.30/rpm/). Air-gapped sites point it at their mirror of the
           # same tree.
           rpm_repository_base: "https://pkgs.k8s.io/core:/stable:"
+          # The repository file stage rewrites whole, with the target minor's repository.
+          dnf_repo_file: /etc/yum.repos.d/kubernetes.repo
           # Where backup_kubelet keeps the kubelet binary and configuration, one directory per version.
           k8sup_backup_dir: /var/lib/k8sup/backup
+          # The node's files as the packages and kubeadm lay them out (a simulated node points them into its
+          # sandbox): the kubelet binary, the directory of config.yaml and kubeadm-flags.env, and kubeadm's
+          # directory of admin.conf and pki/.
+          kubelet_binary: /usr/bin/kubelet
+          kubelet_config_dir: /var/lib/kubelet
+          kube_config_dir: /etc/kubernetes
           # kubeadm upgrade flags. Certificate renewal is kubeadm's default; the skipped phases (for example
           # addon/kube-proxy when the CNI replaces kube-proxy) need kubeadm v1.32 or newer on the control plane.
           kubeadm_upgrade_auto_cert_renewal: "true"
@@ -230,6 +248,8 @@ enum BuiltinPlaybookTexts {
           # etcd as kubeadm runs it (a static pod on each control-plane node), or `host` for etcd installed as
           # a systemd service the Kubespray way (etcdctl in /usr/local/bin, certificates in etcd_cert_dir).
           etcd_deployment_type: kubeadm
+          # Where a host etcd's etcdctl is (Kubespray's bin_dir).
+          bin_dir: /usr/local/bin
           etcd_data_dir: /var/lib/etcd
           etcd_cert_dir: /etc/ssl/etcd/ssl
           # Snapshots go to etcd-DATE_TIME/snapshot.db below this directory, as Kubespray's own etcd backups.
@@ -242,7 +262,7 @@ enum BuiltinPlaybookTexts {
           - >-
             printf '%s\n' '[kubernetes]' 'name=Kubernetes' baseurl={{ rpm_repository_base }}/v{{ target_minor }}/rpm/
             'enabled=1' 'gpgcheck=1' gpgkey={{ rpm_repository_base }}/v{{ target_minor }}/rpm/repodata/repomd.xml.key
-            'exclude=kubelet kubeadm kubectl cri-tools kubernetes-cni' > /etc/yum.repos.d/kubernetes.repo
+            'exclude=kubelet kubeadm kubectl cri-tools kubernetes-cni' > {{ dnf_repo_file }}
           - dnf -y makecache --refresh --repo kubernetes
           - >-
             dnf -y install --downloadonly --disableexcludes=kubernetes
@@ -264,16 +284,16 @@ enum BuiltinPlaybookTexts {
         etcd_snapshot:
           - run: >-
               s=k8sup-snapshot-$(date +%Y%m%d%H%M%S).db
-              && kubectl --kubeconfig=/etc/kubernetes/admin.conf -n kube-system exec etcd-{{ node }} -- etcdctl
-              --endpoints=https://127.0.0.1:2379 --cacert=/etc/kubernetes/pki/etcd/ca.crt
-              --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key
+              && kubectl --kubeconfig={{ kube_config_dir }}/admin.conf -n kube-system exec etcd-{{ node }} -- etcdctl
+              --endpoints=https://127.0.0.1:2379 --cacert={{ kube_config_dir }}/pki/etcd/ca.crt
+              --cert={{ kube_config_dir }}/pki/etcd/server.crt --key={{ kube_config_dir }}/pki/etcd/server.key
               snapshot save {{ etcd_data_dir }}/"$s"
               && d={{ etcd_backup_prefix }}/etcd-$(date +%Y-%m-%d_%H:%M:%S) && mkdir -p -m 0700 "$d"
               && mv {{ etcd_data_dir }}/"$s" "$d"/snapshot.db && echo "etcd snapshot: $d/snapshot.db"
             when: etcd_deployment_type == kubeadm
           - run: >-
               d={{ etcd_backup_prefix }}/etcd-$(date +%Y-%m-%d_%H:%M:%S) && mkdir -p -m 0700 "$d"
-              && ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=https://127.0.0.1:2379
+              && ETCDCTL_API=3 {{ bin_dir }}/etcdctl --endpoints=https://127.0.0.1:2379
               --cacert={{ etcd_cert_dir }}/ca.pem --cert={{ etcd_cert_dir }}/admin-{{ host }}.pem
               --key={{ etcd_cert_dir }}/admin-{{ host }}-key.pem snapshot save "$d"/snapshot.db
               && echo "etcd snapshot: $d/snapshot.db"
@@ -288,13 +308,13 @@ enum BuiltinPlaybookTexts {
           - mkdir -p -m 0700 {{ k8sup_backup_dir }}/kubelet-{{ from }}
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test -e "$b"/kubelet
-            || { cp -p /usr/bin/kubelet "$b"/kubelet.partial && mv "$b"/kubelet.partial "$b"/kubelet; }
+            || { cp -p {{ kubelet_binary }} "$b"/kubelet.partial && mv "$b"/kubelet.partial "$b"/kubelet; }
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test -e "$b"/config.yaml
-            || { cp -p /var/lib/kubelet/config.yaml "$b"/config.yaml.partial && mv "$b"/config.yaml.partial "$b"/config.yaml; }
+            || { cp -p {{ kubelet_config_dir }}/config.yaml "$b"/config.yaml.partial && mv "$b"/config.yaml.partial "$b"/config.yaml; }
           - >-
-            b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e /var/lib/kubelet/kubeadm-flags.env
-            || test -e "$b"/kubeadm-flags.env || { cp -p /var/lib/kubelet/kubeadm-flags.env "$b"/kubeadm-flags.env.partial
+            b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e {{ kubelet_config_dir }}/kubeadm-flags.env
+            || test -e "$b"/kubeadm-flags.env || { cp -p {{ kubelet_config_dir }}/kubeadm-flags.env "$b"/kubeadm-flags.env.partial
             && mv "$b"/kubeadm-flags.env.partial "$b"/kubeadm-flags.env; }
           - test "$({{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet --version)" = "Kubernetes v"{{ from }}
 
@@ -362,12 +382,12 @@ enum BuiltinPlaybookTexts {
         rollback_kubelet:
           - test -x {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet
           - >-
-            install -m 0755 {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet /usr/bin/kubelet.k8sup-rollback
-            && mv -f /usr/bin/kubelet.k8sup-rollback /usr/bin/kubelet
-          - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/config.yaml /var/lib/kubelet/config.yaml
+            install -m 0755 {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet {{ kubelet_binary }}.k8sup-rollback
+            && mv -f {{ kubelet_binary }}.k8sup-rollback {{ kubelet_binary }}
+          - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/config.yaml {{ kubelet_config_dir }}/config.yaml
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
-            || cp -p "$b"/kubeadm-flags.env /var/lib/kubelet/kubeadm-flags.env
+            || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
 
         """#
 

@@ -1,0 +1,60 @@
+import Foundation
+import K8sUpKit
+
+/// What the simulated pkgs.k8s.io repositories hold: for a minor, every patch release from `.0` up to
+/// the newest K8sUpKit's `PatchReleases` table knows, as packages of the layout's revision
+/// (`1.30.4-1.1` for deb, `1.30.4-150500.1.1` for rpm).
+struct PackageCatalog {
+    let layout: SandboxLayout
+
+    /// The packages the repositories carry.
+    static let packageNames: Set<String> = ["kubeadm", "kubelet", "kubectl", "cri-tools", "kubernetes-cni"]
+    /// The packages whose files are tool files in the bin directory.
+    static let toolPackages: Set<String> = ["kubeadm", "kubelet", "kubectl"]
+
+    /// The package versions of `minor` (`1.30`), oldest first; empty when the minor is not published.
+    func versions(minor: String) -> [String] {
+        guard let parsed = try? KubeMinor(parsing: minor), let latest = PatchReleases.latest(of: parsed) else {
+            return []
+        }
+        return (0...latest.patch).map { "\(parsed.major).\(parsed.minor).\($0)-\(layout.packageRevision)" }
+    }
+
+    /// `1.30` from a repository URL naming `/v1.30/deb` or `/v1.30/rpm`.
+    static func minor(inRepositoryURL url: String) -> String? {
+        let parts = url.split(separator: "/")
+        for (index, part) in parts.enumerated() where part.hasPrefix("v") && index + 1 < parts.count {
+            let kind = parts[index + 1]
+            guard kind == "deb" || kind == "rpm" else { continue }
+            let minor = part.dropFirst()
+            if (try? KubeMinor(parsing: String(minor))) != nil { return String(minor) }
+        }
+        return nil
+    }
+
+    /// `v1.30.4` for the package version `1.30.4-1.1`.
+    static func toolVersion(_ packageVersion: String) -> String {
+        "v" + (packageVersion.split(separator: "-").first.map(String.init) ?? packageVersion)
+    }
+
+    /// Compares package versions by their release numbers.
+    static func isOlder(_ lhs: String, than rhs: String) -> Bool {
+        let left = numbers(lhs), right = numbers(rhs)
+        return left.lexicographicallyPrecedes(right)
+    }
+
+    private static func numbers(_ version: String) -> [Int] {
+        version.split(whereSeparator: { $0 == "." || $0 == "-" }).map { Int($0) ?? 0 }
+    }
+
+    /// Installs a package version: tool packages write their tool file into the bin directory.
+    func install(_ name: String, version: String, into state: inout SandboxState, context: StandInContext) throws {
+        if Self.toolPackages.contains(name) {
+            let path = context.sandbox + "/" + layout.binDirectory + "/" + name
+            try ToolFile(tool: name, version: Self.toolVersion(version)).install(
+                at: path, executable: context.executable)
+        }
+        state.packages[name] = version
+        state.downloaded.remove(name + "=" + version)
+    }
+}

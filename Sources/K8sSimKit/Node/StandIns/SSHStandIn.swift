@@ -1,0 +1,104 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ssh`, as an inventory's `ansible_ssh_executable`: reads the ssh command line k8sup builds, finds the
+/// destination's node in `<state>/k8sim.json`, applies the node's faults (unreachable: exit 255 as ssh
+/// does; a command delay), then runs the remote line with a real `/bin/sh -c` in the node's sandbox, as
+/// sshd would, with the sandbox's stand-ins first on `PATH`. stdin, stdout, stderr and the exit status
+/// are the shell's own (the process becomes the shell).
+///
+/// The state directory is `K8SIM_STATE`, else found from the program's path: the `ssh` link normally
+/// lives in `<state>/bin/`.
+struct SSHStandIn {
+    var context: StandInContext
+    /// argv[0] as the ssh stand-in was started.
+    var programPath: String
+
+    func run() -> Int32 {
+        let line: SSHCommandLine
+        do {
+            line = try SSHCommandLine(parsing: context.arguments)
+        } catch {
+            return context.fail("ssh", error.message, status: 255)
+        }
+        if line.printsVersion {
+            context.err("OpenSSH_9.6p1 (k8sim stand-in)\n")
+            return 0
+        }
+        if line.controlCommand != nil { return 0 }
+        guard let stateDirectory = stateDirectory() else {
+            return context.fail(
+                "ssh", "k8sim: cannot find k8sim.json (set K8SIM_STATE or run the ssh link in <state>/bin)", status: 255
+            )
+        }
+        let state: SimStateFile
+        do {
+            state = try SimStateFile.load(directory: stateDirectory)
+        } catch {
+            return context.fail("ssh", "k8sim: \(error)", status: 255)
+        }
+        guard let entry = state.nodes[line.host] ?? state.nodes[line.host.lowercased()] else {
+            context.err("ssh: Could not resolve hostname \(line.host): Name or service not known\r\n")
+            return 255
+        }
+        let port = line.port ?? 22
+        let faults: NodeAPI.NodeFaults
+        do {
+            faults = try NodeAPIClient(baseURL: state.url, timeout: 10).faults(node: entry.node)
+        } catch {
+            context.err("ssh: connect to host \(line.host) port \(port): Connection refused\r\n")
+            return 255
+        }
+        if faults.unreachable {
+            context.err("ssh: connect to host \(line.host) port \(port): Connection timed out\r\n")
+            return 255
+        }
+        guard !line.command.isEmpty else {
+            return context.fail("ssh", "k8sim: a remote command is required (no interactive sessions)", status: 255)
+        }
+        if faults.commandDelaySeconds > 0 {
+            Thread.sleep(forTimeInterval: faults.commandDelaySeconds)
+        }
+        return runShell(line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory)
+    }
+
+    /// Becomes `/bin/sh -c LINE` in the sandbox; returns only when that fails.
+    private func runShell(
+        _ remoteLine: String, entry: SimStateFile.NodeEntry, state: SimStateFile, stateDirectory: String
+    ) -> Int32 {
+        guard chdir(entry.sandbox) == 0 else {
+            return context.fail("ssh", "k8sim: node \(entry.node): no sandbox at \(entry.sandbox)", status: 255)
+        }
+        let sandboxPath = [".k8sim/bin", "usr/local/bin", "usr/bin"].map { entry.sandbox + "/" + $0 }
+        let systemPath = context.environment["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        // sshd gives the session a fresh environment, not the client's.
+        let environment: [String: String] = [
+            "PATH": (sandboxPath + [systemPath]).joined(separator: ":"),
+            "HOME": entry.sandbox + "/root",
+            "USER": "root", "LOGNAME": "root", "SHELL": "/bin/sh", "LANG": "C.UTF-8",
+            "K8SIM_STATE": stateDirectory, "K8SIM_NODE": entry.node, "K8SIM_SANDBOX": entry.sandbox,
+            "K8SIM_URL": state.url, "K8SIM_EXECUTABLE": state.executable,
+        ]
+        clearenv()
+        for (name, value) in environment { setenv(name, value, 1) }
+        let failure = ProcessReplacement.exec(["/bin/sh", "-c", remoteLine], searchingPath: false)
+        return context.fail("ssh", "k8sim: cannot run /bin/sh: \(String(cString: strerror(failure)))", status: 255)
+    }
+
+    /// `K8SIM_STATE`, else the directory above (or holding) the ssh link that has a `k8sim.json`.
+    private func stateDirectory() -> String? {
+        if let state = context.environment["K8SIM_STATE"], !state.isEmpty { return state }
+        var path = programPath
+        if !path.contains("/") {
+            let directories = (context.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            guard let found = directories.first(where: { access($0 + "/" + path, X_OK) == 0 }) else { return nil }
+            path = found + "/" + path
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        let candidates = [directory.deletingLastPathComponent().path, directory.path]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/" + SimStateFile.fileName) }
+    }
+}

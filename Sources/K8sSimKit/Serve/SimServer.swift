@@ -1,0 +1,74 @@
+import Foundation
+import K8sUpKit
+
+/// A running simulated cluster: the fake kube-apiserver on a loopback port and one sandbox per node,
+/// with everything a client needs written to the state directory:
+///
+///     <state>/k8sim.json        where the stand-ins find the apiserver and each node's sandbox
+///     <state>/kubeconfig        for kubectl and k8sup
+///     <state>/inventory.yaml    an inventory source to add after the cluster's own (`-i INV -i this`):
+///                               per-host vars that point ssh at the stand-in and the playbooks into the
+///                               sandboxes (host vars, so they win over the inventory's group_vars)
+///     <state>/bin/ssh           the ssh stand-in
+///     <state>/nodes/NODE/       each node's sandbox
+///
+/// `k8sim serve` runs one until it is stopped; tests start one in-process.
+public final class SimServer: Sendable {
+    public let cluster: SimCluster
+    public let stateDirectory: String
+    public let layout: SandboxLayout
+    private let server: HTTPServer
+
+    public var url: String { server.url }
+    public var kubeconfigPath: String { stateDirectory + "/kubeconfig" }
+    public var inventoryOverlayPath: String { stateDirectory + "/inventory.yaml" }
+
+    /// Seeds the cluster, creates the state directory and starts serving.
+    ///
+    /// - Parameters:
+    ///   - inventory: The inventory sources (`-i`), as k8sup reads them.
+    ///   - snapshot: Seed workloads (and nodes) from a `kubectl get nodes,pods,pdb -A -o json` file instead.
+    ///   - from: The version every node starts at (else the scenario's `from:`).
+    ///   - layout: How nodes are installed; nil takes it from the inventory's `k8sup_playbook`.
+    ///   - executable: The k8sim executable the sandboxes' stand-ins run (absolute).
+    public init(
+        inventory: [String], scenario: Scenario, snapshot: String? = nil, from: String? = nil,
+        layout: SandboxLayout? = nil, stateDirectory: String, executable: String, port: UInt16 = 0
+    ) throws {
+        let loaded = try InventoryLoader().load(sources: inventory)
+        let roles = try ClusterRoles(loaded)
+        let resolver = VariableResolver(loaded)
+        let hostVariables = Dictionary(
+            uniqueKeysWithValues: roles.nodes.map { ($0.host, resolver.hostVariables($0.host)) })
+        let chosen =
+            layout
+            ?? Self.layout(
+                playbook: roles.nodes.first.flatMap { hostVariables[$0.host]?["k8sup_playbook"]?.stringValue })
+        self.layout = chosen
+        self.cluster =
+            if let snapshot {
+                try SimCluster.seeded(snapshot: snapshot, scenario: scenario)
+            } else {
+                try SimCluster.seeded(inventory: loaded, scenario: scenario, from: from)
+            }
+        let state = URL(fileURLWithPath: stateDirectory).standardizedFileURL.path
+        self.stateDirectory = state
+        self.server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: port)
+        try SimStateWriter(
+            state: state, executable: executable, layout: chosen, url: server.url, cluster: cluster, roles: roles,
+            hostVariables: hostVariables
+        ).write()
+        server.start()
+    }
+
+    public func stop() { server.stop() }
+
+    /// kubeadm-dnf and kubespray nodes have their own layouts; everything else is installed the apt way.
+    static func layout(playbook: String?) -> SandboxLayout {
+        switch playbook {
+        case "kubespray": .kubespray
+        case "kubeadm-dnf": .dnf
+        default: .apt
+        }
+    }
+}

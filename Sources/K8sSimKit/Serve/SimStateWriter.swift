@@ -1,0 +1,65 @@
+import Foundation
+import K8sUpKit
+
+/// Writes a simulated cluster's state directory (see `SimServer`): sandboxes, the ssh stand-in, the
+/// state file, the kubeconfig and the inventory overlay.
+struct SimStateWriter {
+    let state: String
+    let executable: String
+    let layout: SandboxLayout
+    let url: String
+    let cluster: SimCluster
+    let roles: ClusterRoles
+    let hostVariables: [String: DataMapping]
+
+    func write() throws {
+        let files = FileManager.default
+        try files.createDirectory(atPath: state + "/nodes", withIntermediateDirectories: true)
+        try NodeSandbox.linkStandIns(["ssh"], in: state + "/bin", executable: executable)
+        var entries: [String: SimStateFile.NodeEntry] = [:]
+        var overlay = "# Written by k8sim serve: add after the cluster's inventory (-i INVENTORY -i this file).\n"
+        overlay += "# Host vars, so they win over the inventory's group_vars.\nall:\n  hosts:\n"
+        for node in roles.nodes {
+            let sandbox = state + "/nodes/" + node.nodeName
+            let version = cluster.nodeReport(node.nodeName)?.kubeletVersion ?? cluster.clusterVersion
+            guard let kubeVersion = KubeVersion(version) else { throw SimClusterError("\(version) is not a version") }
+            try NodeSandbox.create(
+                at: sandbox, node: node.nodeName, version: kubeVersion, layout: layout,
+                controlPlane: node.role == .controlPlane, executable: executable)
+            let entry = SimStateFile.NodeEntry(node: node.nodeName, sandbox: sandbox)
+            entries[node.host] = entry
+            entries[node.nodeName] = entry
+            if let address = hostVariables[node.host]?["ansible_host"].map({ $0.stringValue ?? $0.scalarText }) {
+                entries[address] = entry
+            }
+            overlay += "    \(Self.yamlString(node.host)):\n"
+            overlay += "      ansible_ssh_executable: \(Self.yamlString(state + "/bin/ssh"))\n"
+            overlay += "      k8sup_playbook: \(layout.playbookName)\n"
+            overlay += "      k8sup_snapshot: \"\"\n"
+            for (name, value) in layout.playbookVariables.sorted(by: { $0.key < $1.key }) {
+                overlay += "      \(name): \(Self.yamlString(value))\n"
+            }
+        }
+        let stateFile = SimStateFile(url: url, nodes: entries, executable: executable)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(stateFile).write(to: URL(fileURLWithPath: state + "/" + SimStateFile.fileName))
+        try KubeconfigWriter.text(server: url, clusterName: "k8sim").write(
+            toFile: state + "/kubeconfig", atomically: true, encoding: .utf8)
+        try overlay.write(toFile: state + "/inventory.yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// A double-quoted YAML scalar (JSON string rules are valid YAML).
+    static func yamlString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -60,8 +60,17 @@ struct KubectlClusterReader {
         return Command(kubectl, global + arguments, timeout: timeout)
     }
 
-    /// `kubectl.1.29`-style files beside `path`, by minor (the names the Google Cloud SDK installs).
+    /// `kubectl.1.29`-style files beside `path`, by minor (the names the Google Cloud SDK installs), and
+    /// beside the file a symbolic link at `path` leads to (`/usr/bin/kubectl` → the SDK's `bin/kubectl`,
+    /// where the versioned ones are); those beside `path` itself win.
     static func versionedSiblings(of path: String, fileSystem: any FileSystemReading) -> [KubeMinor: String] {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let own = siblings(of: path, fileSystem: fileSystem)
+        guard resolved != path else { return own }
+        return siblings(of: resolved, fileSystem: fileSystem).merging(own) { $1 }
+    }
+
+    private static func siblings(of path: String, fileSystem: any FileSystemReading) -> [KubeMinor: String] {
         let directory = InventoryLoader.directoryName(of: path)
         let base = PathNames.baseName(of: path)
         var found: [KubeMinor: String] = [:]

@@ -15,8 +15,8 @@ final class SimKubectl {
     let directory: String
     let kubectl: String
 
-    init(_ cluster: SimCluster) throws {
-        kubectl = try RealKubectl.path()
+    init(_ cluster: SimCluster, kubectl: String? = nil) throws {
+        self.kubectl = try kubectl ?? RealKubectl.path()
         self.cluster = cluster
         server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: 0)
         server.start()

@@ -99,6 +99,7 @@ public enum CLI {
             case .noTarget, .badVia: return .usage
             case .badInventoryVersion, .differentCluster: return .dataError
             }
+        case let journal as JournalError: return journal.isInputError ? .dataError : .failure
         case is CancellationError: return .interrupted
         default: return .failure
         }

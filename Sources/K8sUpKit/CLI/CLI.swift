@@ -100,6 +100,7 @@ public enum CLI {
             case .badInventoryVersion, .differentCluster: return .dataError
             }
         case let journal as JournalError: return journal.isInputError ? .dataError : .failure
+        case is LockError: return .failure
         case is CancellationError: return .interrupted
         default: return .failure
         }

@@ -6,7 +6,8 @@ import Synchronization
 /// `append` returned, plus at most one torn last line (which `JournalReader` ignores).
 ///
 /// The directory is created 0700 and the file 0600 (an existing file is made 0600): the journal names
-/// hosts and users. Safe to use from several tasks; appends are serialised.
+/// hosts and users. Safe to use from several tasks; appends are serialised. `append` blocks its thread
+/// for the fsync (milliseconds on a local disk): call it at step boundaries, not in tight loops.
 final class JournalWriter: JournalRecording {
     let path: String
     /// The open descriptor; -1 once closed.

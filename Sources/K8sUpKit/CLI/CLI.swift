@@ -6,7 +6,10 @@ public enum CLI {
     public static let version = "0.1.0"
 
     static var commands: [any Subcommand.Type] {
-        [PlanCommand.self, ApplyCommand.self, InventoryCommand.self, PlaybookCommand.self]
+        [
+            PlanCommand.self, ApplyCommand.self, StatusCommand.self, UnlockCommand.self, InventoryCommand.self,
+            PlaybookCommand.self,
+        ]
     }
 
     /// Runs k8sup with the real console, environment and working directory.
@@ -14,7 +17,7 @@ public enum CLI {
         let context = CommandContext(
             console: StandardConsole(), environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
-            outputIsTerminal: isatty(STDOUT_FILENO) == 1)
+            outputIsTerminal: isatty(STDOUT_FILENO) == 1, input: StandardInput())
         return await run(arguments: arguments, context: context).rawValue
     }
 
@@ -99,6 +102,8 @@ public enum CLI {
             case .noTarget, .badVia: return .usage
             case .badInventoryVersion, .differentCluster: return .dataError
             }
+        case let journal as JournalError: return journal.isInputError ? .dataError : .failure
+        case is LockError: return .failure
         case is CancellationError: return .interrupted
         default: return .failure
         }

@@ -6,14 +6,18 @@ public struct CommandContext: Sendable {
     public let workingDirectory: String
     /// Standard output is a terminal (colour is only used there, and never with `NO_COLOR`).
     public let outputIsTerminal: Bool
+    /// Answers to confirmation questions.
+    public let input: any ConsoleInput
 
     public init(
-        console: any Console, environment: [String: String], workingDirectory: String, outputIsTerminal: Bool = false
+        console: any Console, environment: [String: String], workingDirectory: String, outputIsTerminal: Bool = false,
+        input: any ConsoleInput = NoInput()
     ) {
         self.console = console
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.outputIsTerminal = outputIsTerminal
+        self.input = input
     }
 
     /// Colour for results: a terminal, `NO_COLOR` unset (https://no-color.org), and not `TERM=dumb`.

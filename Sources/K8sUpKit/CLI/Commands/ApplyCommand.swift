@@ -46,7 +46,7 @@ struct ApplyCommand: Subcommand {
         let variables = VariableResolver(session.loaded).allHostVariables(uniqueHosts)
         let playbooks = try ApplySettings.playbooks(
             for: uniqueHosts, variables: variables, override: arguments.value("playbook"))
-        let stateDirectory = settings.stateDirectory ?? Self.defaultStateDirectory(session.loaded)
+        let stateDirectory = StateDirectory.resolve(explicit: settings.stateDirectory, inventory: session.loaded)
         let transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
         let hostCommands = HostCommandFactory(
             playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
@@ -68,11 +68,5 @@ struct ApplyCommand: Subcommand {
             context.console.writeOutput(ScriptTextRenderer.render(script, plan: session.plan, routes: routes))
         }
         return session.plan.isBlocked ? .blocked : .ok
-    }
-
-    /// `.k8sup` inside an inventory directory (Ansible skips hidden names), or beside an inventory file.
-    static func defaultStateDirectory(_ loaded: LoadedInventory) -> String {
-        let base = loaded.varsDirectories.first?.path ?? "."
-        return PathNames.normalized(base + "/.k8sup")
     }
 }

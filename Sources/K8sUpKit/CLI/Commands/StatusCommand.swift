@@ -1,0 +1,82 @@
+/// `k8sup status`: what the journal says about past and interrupted runs, and each node's live version,
+/// Ready and cordon state beside it. Read-only; exit 0 whether or not a cluster could be read.
+struct StatusCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "status",
+        summary: "Show the journal of past runs and each node's journal and live state.",
+        synopsis: "[-i PATH]... [--state-dir DIR] [--snapshot FILE | --kubeconfig FILE --context NAME] [-o text|json]",
+        discussion: """
+            Reads the journal (DIR/journal.jsonl; default DIR: .k8sup beside the inventory) and lists each
+            apply run with its result — a run that did not finish crashed or was killed, and the next
+            apply resumes it — then every node the journal or the cluster knows: its state in the
+            journal beside its kubelet version, Ready and cordon state in the cluster. Nodes an
+            interrupted run left cordoned are flagged; the next apply restores their cordon state.
+
+            The cluster is read as plan reads it (--snapshot, the inventory's k8sup_snapshot, or kubectl
+            with --kubeconfig/--context); when it cannot be read, only the journal is shown. Exit 0.
+            """,
+        options: [
+            InventorySelection.options[0],
+            .value(
+                "state-dir", name: "DIR", help: "Where k8sup keeps its state (default: .k8sup beside the inventory)."),
+            .value("snapshot", name: "FILE", help: "Read node states from a saved `kubectl get nodes -o json`."),
+            .value("kubeconfig", name: "FILE", help: "kubeconfig for kubectl."),
+            .value("context", name: "NAME", help: "kubeconfig context for kubectl."),
+            .value("kubectl", name: "PATH", help: "The kubectl to run (default: kubectl on PATH)."),
+            .value("output", short: "o", name: "FORMAT", help: "text (default) or json."),
+        ])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        let format = try PlanningSession.outputFormat(arguments, command: spec.name)
+        let report = try await report(arguments, context: context, runner: ProcessRunner())
+        switch format {
+        case .json: context.console.writeOutput(StableJSON.encode(report))
+        case .text: context.console.writeOutput(StatusTextRenderer.render(report))
+        }
+        return .ok
+    }
+
+    /// Reads the journal and the cluster into a report.
+    static func report(
+        _ arguments: ParsedArguments, context: CommandContext, runner: any CommandRunning,
+        fileSystem: any FileSystemReading = LocalFileSystem()
+    ) async throws -> StatusReport {
+        let explicit = arguments.value("state-dir")
+        let hasInventory =
+            !arguments.values("inventory").isEmpty
+            || !(context.environment[InventorySelection.environmentVariable] ?? "").isEmpty
+        guard hasInventory || explicit != nil else {
+            throw UsageError(
+                "no state directory: pass -i PATH (the journal is under .k8sup beside it) or --state-dir DIR",
+                command: spec.name)
+        }
+        let loaded = hasInventory ? try InventorySelection.load(arguments, context: context, command: spec.name) : nil
+        let directory = StateDirectory.resolve(explicit: explicit, inventory: loaded)
+        let contents = try JournalReader.read(directory: directory, fileSystem: fileSystem)
+        var settings = InventorySettings()
+        if let loaded, let roles = try? ClusterRoles(loaded) { settings = InventorySettings(loaded, roles: roles) }
+        let source = try ClusterStateSource.choose(arguments, settings: settings, command: spec.name)
+        var cluster: ClusterState?
+        var clusterError: String?
+        switch source {
+        case .snapshot(let path, let origin):
+            cluster = try ClusterSnapshot.load(path: path, fileSystem: fileSystem).state
+            cluster?.source = "snapshot \(path) (\(origin))"
+        case .live(let kubectl, let kubeconfig, let kubeContext):
+            let reader = KubectlClusterReader(
+                runner: runner, kubectl: kubectl, kubeconfig: kubeconfig, context: kubeContext)
+            let command = reader.kubectlCommand(["get", "nodes", "-o", "json"], timeout: .seconds(30))
+            do {
+                let result = try await runner.runChecked(command)
+                cluster = try ClusterSnapshot.decode(text: result.stdout, source: "live (\(command.displayLine))").state
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                clusterError = "cannot read the cluster: \(error)"
+            }
+        }
+        return StatusReport(
+            journalPath: StateDirectory.journalPath(in: directory), contents: contents, cluster: cluster,
+            clusterError: clusterError)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Glibc
+
+/// Who is running an `apply`: the run's id and the user, machine and process. The journal records it
+/// in `run-started`; the cluster lock names it as its holder, so an operator who finds the cluster
+/// locked knows whom to ask.
+struct RunIdentity: Sendable, Equatable {
+    /// `20250102T030405Z-4f2a`: sortable by start time, unique enough for one cluster's runs.
+    var runId: String
+    var user: String
+    var host: String
+    var pid: Int32
+
+    /// `user@host`.
+    var userAtHost: String { user + "@" + host }
+
+    /// The Lease's holder identity: `user@host pid N run RUNID`.
+    var holder: String { "\(userAtHost) pid \(pid) run \(runId)" }
+
+    /// This process, starting a run now.
+    static func current(at time: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> RunIdentity
+    {
+        let stamp = RFC3339.format(time, fractionDigits: 0).filter { $0 != "-" && $0 != ":" }
+        let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+        let padded = String(repeating: "0", count: 4 - suffix.count) + suffix
+        return RunIdentity(
+            runId: stamp + "-" + padded, user: userName(environment), host: hostName(), pid: getpid())
+    }
+
+    private static func userName(_ environment: [String: String]) -> String {
+        for key in ["USER", "LOGNAME"] {
+            if let name = environment[key], !name.isEmpty { return name }
+        }
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid\(geteuid())"
+    }
+
+    private static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown-host" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "unknown-host" : name
+    }
+}

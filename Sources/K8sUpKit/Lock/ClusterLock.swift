@@ -37,7 +37,7 @@ actor ClusterLock {
     init(
         runner: any CommandRunning, kubectl: @escaping @Sendable ([String], Duration) -> Command,
         stateDirectory: String, identity: RunIdentity, target: String, leaseDuration: Duration = defaultDuration,
-        clock: any WallClock = SystemClock()
+        clock: any WallClock = SystemWallClock()
     ) {
         client = LeaseClient(runner: runner, kubectl: kubectl, stateDirectory: stateDirectory)
         self.identity = identity

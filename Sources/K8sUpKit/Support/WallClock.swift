@@ -9,7 +9,7 @@ protocol WallClock: Sendable {
 }
 
 /// The machine's clock.
-struct SystemClock: WallClock {
+struct SystemWallClock: WallClock {
     func now() -> Date { Date() }
 
     func sleep(for duration: Duration) async throws {

@@ -35,7 +35,7 @@ final class ScriptedInput: ConsoleInput {
         let context = CommandContext(console: console, environment: [:], workingDirectory: "/", input: input)
         let arguments = try ArgumentParser.parse(["--context", "prod"] + extra, for: UnlockCommand.spec)
         let code = try await UnlockCommand.run(
-            arguments, context: context, runner: runner, clock: ManualClock(LockHarness.start))
+            arguments, context: context, runner: runner, clock: ManualWallClock(LockHarness.start))
         return (code, console, runner)
     }
 

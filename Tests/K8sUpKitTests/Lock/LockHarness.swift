@@ -5,7 +5,7 @@ import Testing
 @testable import K8sUpKit
 
 /// A clock tests move by hand; `sleep` advances it instead of waiting.
-final class ManualClock: WallClock {
+final class ManualWallClock: WallClock {
     private let current: Mutex<Date>
 
     init(_ start: Date) {
@@ -32,7 +32,7 @@ struct LockHarness {
     static let holder = "ops@laptop pid 4242 run run-1"
 
     let runner = FakeRunner()
-    let clock = ManualClock(start)
+    let clock = ManualWallClock(start)
     let directory: String
     let manifests = TextLog()
 

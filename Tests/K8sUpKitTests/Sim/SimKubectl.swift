@@ -30,6 +30,34 @@ final class SimKubectl {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// `run` without blocking a thread of the Swift concurrency pool while kubectl runs (a drain can take
+    /// seconds, and the whole suite shares two pool threads).
+    func runAsync(_ arguments: [String]) async throws -> Result {
+        let out = directory + "/out-\(UUID().uuidString)"
+        let err = directory + "/err-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: kubectl)
+        process.arguments = ["--kubeconfig", directory + "/kubeconfig"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "KUBECONFIG" }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return Result(
+            status: status, output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+            error: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+
     func run(_ arguments: [String]) throws -> Result {
         let out = directory + "/out-\(UUID().uuidString)"
         let err = directory + "/err-\(UUID().uuidString)"

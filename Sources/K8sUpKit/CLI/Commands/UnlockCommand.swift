@@ -29,7 +29,7 @@ struct UnlockCommand: Subcommand {
         ])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        try await run(arguments, context: context, runner: ProcessRunner(), clock: SystemClock())
+        try await run(arguments, context: context, runner: ProcessRunner(), clock: SystemWallClock())
     }
 
     static func run(

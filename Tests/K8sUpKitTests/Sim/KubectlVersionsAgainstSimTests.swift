@@ -20,7 +20,9 @@ import Testing
         #expect(nodes.output.contains("\"kubeletVersion\": \"v1.28.15\""))
         #expect(try await sim.runAsync(["cordon", "worker-2"]).output == "node/worker-2 cordoned\n")
         #expect(try await sim.runAsync(["uncordon", "worker-2"]).output == "node/worker-2 uncordoned\n")
-        let drain = try await sim.runAsync(["drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=20s"])
+        let drain = try await sim.runAsync([
+            "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=20s",
+        ])
         #expect(drain.status == 0, "\(drain.error)")
         #expect(drain.output.hasSuffix("node/worker-1 drained\n"))
         #expect(try await sim.runAsync(["uncordon", "worker-1"]).status == 0)
@@ -31,7 +33,9 @@ import Testing
         let scenario = KubectlAgainstSimTests.scenario.replacingOccurrences(
             of: "minAvailable: 1", with: "maxUnavailable: 0")
         let sim = try SimKubectl(SimTestSupport.cluster(scenario), kubectl: kubectl)
-        let result = try await sim.runAsync(["drain", "worker-2", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=6s"])
+        let result = try await sim.runAsync([
+            "drain", "worker-2", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=6s",
+        ])
         #expect(result.status == 1)
         #expect(result.error.contains("Cannot evict pod as it would violate the pod's disruption budget."))
         #expect(result.error.contains("global timeout reached: 6s"))

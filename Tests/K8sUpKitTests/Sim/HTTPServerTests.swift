@@ -43,11 +43,8 @@ struct HTTPServerTests {
         let server = try HTTPServer(handler: handler)
         server.start()
         defer { server.stop() }
-        let fd = try SocketIO.streamSocket()
+        let fd = try connectedSocket(server.port)
         defer { close(fd) }
-        var address = SocketIO.loopbackAddress(port: server.port)
-        #expect(SocketIO.withSocketAddress(&address) { connect(fd, $0, $1) } == 0)
-        SocketIO.setTimeout(fd, seconds: 5)
         try SocketIO.writeAll(fd, Array("GET /one HTTP/1.1\r\n\r\nGET /two HTTP/1.1\r\n\r\n".utf8))
         var received: [UInt8] = []
         while String(decoding: received, as: UTF8.self).components(separatedBy: "HTTP/1.1 200").count < 3 {
@@ -60,12 +57,7 @@ struct HTTPServerTests {
         #expect(text.contains("GET /two"))
         #expect(text.contains("Connection: keep-alive"))
         try SocketIO.writeAll(fd, Array("GET /three HTTP/1.1\r\nConnection: close\r\n\r\n".utf8))
-        var rest: [UInt8] = []
-        while true {
-            let chunk = try SocketIO.read(fd)
-            if chunk.isEmpty { break }
-            rest += chunk
-        }
+        let rest = try readToEnd(fd)
         #expect(String(decoding: rest, as: UTF8.self).contains("GET /three"))
         #expect(handler.count == 3)
     }
@@ -96,18 +88,10 @@ struct HTTPServerTests {
         let server = try HTTPServer(handler: EchoHandler())
         server.start()
         defer { server.stop() }
-        let fd = try SocketIO.streamSocket()
+        let fd = try connectedSocket(server.port)
         defer { close(fd) }
-        var address = SocketIO.loopbackAddress(port: server.port)
-        #expect(SocketIO.withSocketAddress(&address) { connect(fd, $0, $1) } == 0)
-        SocketIO.setTimeout(fd, seconds: 5)
         try SocketIO.writeAll(fd, Array("NONSENSE\r\n\r\n".utf8))
-        var received: [UInt8] = []
-        while true {
-            let chunk = try SocketIO.read(fd)
-            if chunk.isEmpty { break }
-            received += chunk
-        }
+        let received = try readToEnd(fd)
         #expect(String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
     }
 
@@ -123,15 +107,30 @@ struct HTTPServerTests {
     @Test func stopClosesIdleKeepAliveConnections() throws {
         let server = try HTTPServer(handler: EchoHandler())
         server.start()
-        let fd = try SocketIO.streamSocket()
+        let fd = try connectedSocket(server.port)
         defer { close(fd) }
-        var address = SocketIO.loopbackAddress(port: server.port)
-        #expect(SocketIO.withSocketAddress(&address) { connect(fd, $0, $1) } == 0)
-        SocketIO.setTimeout(fd, seconds: 5)
         try SocketIO.writeAll(fd, Array("GET /x HTTP/1.1\r\n\r\n".utf8))
         _ = try SocketIO.read(fd)
         server.stop()
         #expect(try SocketIO.read(fd).isEmpty)
+    }
+
+    /// A client socket connected to the server, with a 5 s read timeout.
+    private func connectedSocket(_ port: UInt16) throws -> Int32 {
+        let fd = try SocketIO.streamSocket()
+        var address = SocketIO.loopbackAddress(port: port)
+        #expect(SocketIO.withSocketAddress(&address) { connect(fd, $0, $1) } == 0)
+        SocketIO.setTimeout(fd, seconds: 5)
+        return fd
+    }
+
+    private func readToEnd(_ fd: Int32) throws -> [UInt8] {
+        var received: [UInt8] = []
+        while true {
+            let chunk = try SocketIO.read(fd)
+            if chunk.isEmpty { return received }
+            received += chunk
+        }
     }
 
     @Test func badURLIsRefused() {

@@ -33,17 +33,7 @@ final class SimKubectl {
     /// `run` without blocking a thread of the Swift concurrency pool while kubectl runs (a drain can take
     /// seconds, and the whole suite shares two pool threads).
     func runAsync(_ arguments: [String]) async throws -> Result {
-        let out = directory + "/out-\(UUID().uuidString)"
-        let err = directory + "/err-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kubectl)
-        process.arguments = ["--kubeconfig", directory + "/kubeconfig"] + arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "KUBECONFIG" }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        let (process, collect) = try prepare(arguments)
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
@@ -53,12 +43,18 @@ final class SimKubectl {
                 continuation.resume(throwing: error)
             }
         }
-        return Result(
-            status: status, output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-            error: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        return collect(status)
     }
 
     func run(_ arguments: [String]) throws -> Result {
+        let (process, collect) = try prepare(arguments)
+        try process.run()
+        process.waitUntilExit()
+        return collect(process.terminationStatus)
+    }
+
+    /// kubectl with this cluster's kubeconfig, its output going to files; `collect` reads them back.
+    private func prepare(_ arguments: [String]) throws -> (Process, (Int32) -> Result) {
         let out = directory + "/out-\(UUID().uuidString)"
         let err = directory + "/err-\(UUID().uuidString)"
         FileManager.default.createFile(atPath: out, contents: nil)
@@ -70,10 +66,13 @@ final class SimKubectl {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-            error: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        return (
+            process,
+            { status in
+                Result(
+                    status: status, output: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                    error: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+            }
+        )
     }
 }

@@ -52,6 +52,11 @@ extension ClusterData {
     /// replaces it after `podReschedule`.
     mutating func deletePod(_ namespace: String, _ name: String) -> DataValue? {
         guard let pod = remove(.pods, namespace, name) else { return nil }
+        // The disruption controller sees the pod gone and forgets it; a StatefulSet's replacement has the
+        // same name and must not count as disrupted.
+        for budget in list(.budgets, namespace: namespace) where budget[["status", "disruptedPods", name]] != nil {
+            update(.budgets, namespace, budget.objectName) { $0[["status", "disruptedPods", name]] = nil }
+        }
         let ownerKind = Self.controller(of: pod)?.string("kind")
         if ["ReplicaSet", "StatefulSet", "DaemonSet", "Node"].contains(ownerKind ?? "") {
             let staysOnNode = ownerKind == "DaemonSet" || ownerKind == "Node"

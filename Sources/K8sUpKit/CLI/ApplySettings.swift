@@ -8,6 +8,12 @@ struct ApplySettings {
     var drainGracePeriod: Int?
     var nodeReadyTimeout: Duration
 
+    /// How the run goes: `--forks`, `--canary`, `--pause`, `--verify-interval`, `--step-timeout`,
+    /// `--disable-eviction-fallback`, `--health-check`.
+    var execution = ExecutionSettings()
+    /// `--events FILE`: the progress as JSON lines.
+    var eventsPath: String?
+
     static let defaultDrainTimeout = Duration.seconds(300)
 
     init(_ arguments: ParsedArguments, command: String) throws(UsageError) {
@@ -25,6 +31,29 @@ struct ApplySettings {
             try arguments.value("node-ready-timeout").map { text throws(UsageError) in
                 try Self.duration(text, flag: "--node-ready-timeout", command: command)
             } ?? .seconds(600)
+        execution.nodeReadyTimeout = nodeReadyTimeout
+        eventsPath = arguments.value("events")
+        execution.healthCheck = arguments.value("health-check")
+        execution.disableEvictionFallback = arguments.flag("disable-eviction-fallback")
+        if let forks = try Self.count(arguments, "forks", minimum: 1, command: command) { execution.forks = forks }
+        execution.canary = try Self.count(arguments, "canary", minimum: 1, command: command)
+        for (flag, keyPath) in [
+            ("pause", \ExecutionSettings.pause), ("verify-interval", \.verifyInterval), ("step-timeout", \.stepTimeout),
+        ] {
+            if let text = arguments.value(flag) {
+                execution[keyPath: keyPath] = try Self.duration(text, flag: "--" + flag, command: command)
+            }
+        }
+    }
+
+    private static func count(_ arguments: ParsedArguments, _ flag: String, minimum: Int, command: String)
+        throws(UsageError) -> Int?
+    {
+        guard let text = arguments.value(flag) else { return nil }
+        guard let value = Int(text), value >= minimum else {
+            throw UsageError("--\(flag) must be a whole number of at least \(minimum), not '\(text)'", command: command)
+        }
+        return value
     }
 
     /// The kubectl calls, with flags first, then the inventory's `drain_timeout`/`drain_grace_period`.
@@ -72,7 +101,8 @@ struct ApplySettings {
 
     private static func duration(_ text: String, flag: String, command: String) throws(UsageError) -> Duration {
         guard let duration = DurationText.parse(text) else {
-            throw UsageError("\(flag) must be a duration such as 5m, 90s or 1h30m, not '\(text)'", command: command)
+            throw UsageError(
+                "\(flag) must be a duration such as 5m, 90s, 1h30m or 500ms, not '\(text)'", command: command)
         }
         return duration
     }

@@ -4,6 +4,8 @@ struct PlanningSession {
     let loaded: LoadedInventory
     let roles: ClusterRoles
     let source: ClusterStateSource
+    /// What the plan was made from; `apply` re-plans from it with a fresh cluster state before each hop.
+    let inputs: PlanInputs
     let plan: UpgradePlan
 
     /// The options both commands take (with `-i` and `-l`).
@@ -21,21 +23,34 @@ struct PlanningSession {
         ]
 
     /// Loads the inventory, reads the cluster and plans.
-    static func prepare(_ arguments: ParsedArguments, context: CommandContext, command: String) async throws
-        -> PlanningSession
-    {
+    /// - Parameter originalCordons: For `apply` after an interrupted run: each node's cordon state before
+    ///   k8sup touched it, as the journal (in the inventory's state directory) remembers it. The plan sees
+    ///   those nodes as they were, not as the interrupted run left them.
+    static func prepare(
+        _ arguments: ParsedArguments, context: CommandContext, command: String,
+        originalCordons: (LoadedInventory) throws -> [String: Bool] = { _ in [:] }
+    ) async throws -> PlanningSession {
         let options = try planOptions(arguments, command: command)
         let loaded = try InventorySelection.load(arguments, context: context, command: command)
         let roles = try ClusterRoles(loaded)
         let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
         let settings = InventorySettings(loaded, roles: roles)
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
-        let (cluster, live) = try await source.read(runner: ProcessRunner(), fileSystem: LocalFileSystem())
+        var (cluster, live) = try await source.read(runner: ProcessRunner(), fileSystem: LocalFileSystem())
+        let cordons = try originalCordons(loaded)
+        if !cordons.isEmpty {
+            cluster.nodes = cluster.nodes.map { node in
+                var node = node
+                node.isUnschedulable = cordons[node.name] ?? node.isUnschedulable
+                return node
+            }
+        }
         let inputs = PlanInputs(
             inventorySources: try InventorySelection.sources(arguments, context: context, command: command),
             roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
             options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
-        return PlanningSession(loaded: loaded, roles: roles, source: source, plan: try Planner.plan(inputs))
+        return PlanningSession(
+            loaded: loaded, roles: roles, source: source, inputs: inputs, plan: try Planner.plan(inputs))
     }
 
     /// `-o text|json`.

@@ -17,6 +17,17 @@ struct RunIdentity: Sendable, Equatable {
     /// The Lease's holder identity: `user@host pid N run RUNID`.
     var holder: String { "\(userAtHost) pid \(pid) run \(runId)" }
 
+    /// Whether `holder` (a Lease holder this type wrote) names another process on this machine that no
+    /// longer exists: a run killed with `kill -9` or a crash left its lock behind, and the next run on
+    /// the same machine may take it over at once instead of waiting for it to expire.
+    func isGoneFromThisMachine(_ holder: String) -> Bool {
+        let words = holder.split(separator: " ")
+        guard words.count == 5, words[1] == "pid", words[3] == "run", let pid = Int32(words[2]),
+            words[0].split(separator: "@").last.map(String.init) == host, pid != self.pid, pid > 0
+        else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
     /// This process, starting a run now.
     static func current(at time: Date = Date(), environment: [String: String] = ProcessInfo.processInfo.environment)
         -> RunIdentity

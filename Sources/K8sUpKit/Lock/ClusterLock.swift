@@ -74,7 +74,10 @@ actor ClusterLock {
             }
             // Deleted between the create and the get: try creating again.
             guard let existing = try await client.get() else { continue }
-            guard existing.holder == identity.holder || existing.isFree(at: now) else {
+            let takeOver =
+                existing.holder == identity.holder || existing.isFree(at: now)
+                || identity.isGoneFromThisMachine(existing.holder)
+            guard takeOver else {
                 throw LockError.held(
                     holder: existing.holder, since: existing.acquireTime, renewed: existing.renewTime,
                     expires: existing.expires)

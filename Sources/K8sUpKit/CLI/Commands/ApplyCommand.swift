@@ -1,25 +1,42 @@
-/// `k8sup apply`: runs the plan. In this release only `--dry-run` is available: it prints every command
-/// the upgrade would run, in order, and changes nothing.
+/// `k8sup apply`: runs the plan (SPEC section 7). With `--dry-run` it prints every command the upgrade
+/// would run, in order, and changes nothing; without it, it upgrades the cluster.
 struct ApplyCommand: Subcommand {
     static let spec = CommandSpec(
         name: "apply",
-        summary: "Upgrade the cluster as `k8sup plan` shows it (this release: --dry-run only).",
-        synopsis: "[-i PATH]... --dry-run [-l PATTERN]... [--to VERSION] [--via VERSION]... [--batch N] "
-            + "[--playbook NAME|FILE] [--snapshot FILE | --kubeconfig FILE --context NAME] [-o text|json]",
+        summary: "Upgrade the cluster as `k8sup plan` shows it (--dry-run: print every command instead).",
+        synopsis: "[-i PATH]... [--dry-run | --yes] [-l PATTERN]... [--to VERSION] [--via VERSION]... [--batch N] "
+            + "[--playbook NAME|FILE] [--kubeconfig FILE --context NAME] [--state-dir DIR] [--events FILE]",
         discussion: """
-            --dry-run prints every command in execution order — kubectl calls on this machine and the
-            playbook's command lines on each host, with the step they belong to — and changes nothing.
-            With --snapshot (or the inventory's k8sup_snapshot) it is fully offline; otherwise it only
-            reads the cluster. Exit code 2 when the plan has blockers (apply would stop before changing
-            anything), 0 otherwise.
+            Per hop: pre-flight checks, staging on every node (--forks at a time), an etcd snapshot, then the
+            control-plane nodes one at a time and the workers one at a time (--batch N together): back up
+            the kubelet, upgrade kubeadm, kubeadm upgrade, cordon and drain, upgrade kubelet and kubectl,
+            restart the kubelet, wait until the node is Ready at the new version (control plane: its
+            kube-apiserver too) twice in a row, --health-check, then uncordon — only nodes that were
+            schedulable before. A failure after the kubelet was touched rolls the node back to its old
+            kubelet and stops (exit 1; exit 3 if the rollback fails, with what to do by hand). A drain that
+            does not finish within --drain-timeout stops the run and names the pods and budgets that held
+            it; --disable-eviction-fallback retries it bypassing PodDisruptionBudgets (explicit opt-in).
 
-            The playbook of a host is --playbook, else its var k8sup_playbook, else kubeadm-apt.
-            Drain settings: --drain-timeout (default: the inventory's drain_timeout, else 5m),
-            --drain-grace-period (default: drain_grace_period, else each pod's own).
-            SSH connection sockets go under --state-dir/ssh (default: .k8sup beside the inventory).
+            The run holds the Lease kube-system/k8sup (a second apply from anywhere is refused; `k8sup
+            unlock` removes a stale one) and writes a journal in --state-dir (default: .k8sup beside the
+            inventory). A re-run after a crash, kill or Ctrl-C first puts back the node it left open —
+            finishing its upgrade if the new kubelet is up, else rolling it back — and restores original
+            cordon states; nodes already at a hop's version are skipped. `k8sup status` shows the journal.
+            Ctrl-C stops after the running command with the node put back (exit 130); twice stops at once.
+
+            Progress goes to standard error, one line per step; --events FILE writes the same as JSON
+            lines; every command's full output goes to DIR/logs/NODE.log. Values of vars whose names
+            contain password, secret, token or key are shown as ***.
+
+            Asks for confirmation on a terminal; without one --yes is required.
+            --dry-run prints every command in execution order and changes nothing; with --snapshot (or the
+            inventory's k8sup_snapshot) it is fully offline. Exit codes: 0 done (or nothing to do), 1 a
+            node failed and was put back, 2 blocked by checks, 3 a node needs repair by hand, 64 bad
+            flags, 65 bad inventory, 130 interrupted.
             """,
         options: PlanningSession.options + [
             .flag("dry-run", help: "Print the commands in order and change nothing."),
+            .flag("yes", short: "y", help: "Do not ask for confirmation (required without a terminal)."),
             .value(
                 "playbook", name: "NAME|FILE", help: "Playbook for every host (default: k8sup_playbook or kubeadm-apt)."
             ),
@@ -29,43 +46,39 @@ struct ApplyCommand: Subcommand {
             .value("drain-grace-period", name: "SECONDS", help: "Grace period for evicted pods."),
             .value(
                 "node-ready-timeout", name: "DURATION", help: "How long to wait for a node to be Ready (default 10m)."),
+            .value("forks", name: "N", help: "Nodes staged at the same time (default 10)."),
+            .value("canary", name: "N", help: "Stop after the first N workers."),
+            .value("pause", name: "DURATION", help: "Wait between nodes."),
+            .flag("confirm-each", help: "Ask before each node (needs a terminal)."),
+            .flag(
+                "disable-eviction-fallback",
+                help: "After a drain timeout, retry with --disable-eviction (bypasses PodDisruptionBudgets)."),
+            .value("events", name: "FILE", help: "Also write the progress as JSON lines to FILE."),
+            .value(
+                "verify-interval", name: "DURATION",
+                help: "Time between the two readiness checks a node must pass (default 5s)."),
+            .value("step-timeout", name: "DURATION", help: "Timeout of each command on a node (default 15m)."),
         ])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        let settings = try ApplySettings(arguments, command: spec.name)
         guard arguments.flag("dry-run") else {
-            throw UsageError(
-                "this release of k8sup only previews an upgrade: add --dry-run to see every command it would run",
-                command: spec.name)
+            return try await ApplyExecution(arguments: arguments, context: context, settings: settings).run()
         }
         let format = try PlanningSession.outputFormat(arguments, command: spec.name)
-        let settings = try ApplySettings(arguments, command: spec.name)
         let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
-        let hosts = session.plan.hops.flatMap { $0.nodes.map(\.host) }
-        let uniqueHosts = Array(Set(hosts)).sorted()
-        let connections = try HostConnection.all(session.loaded, hosts: uniqueHosts)
-        let variables = VariableResolver(session.loaded).allHostVariables(uniqueHosts)
-        let playbooks = try ApplySettings.playbooks(
-            for: uniqueHosts, variables: variables, override: arguments.value("playbook"))
-        let stateDirectory = StateDirectory.resolve(explicit: settings.stateDirectory, inventory: session.loaded)
-        let transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
-        let hostCommands = HostCommandFactory(
-            playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
-            stepTimeout: .seconds(900))
+        let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
         let script = try ScriptBuilder(
-            plan: session.plan, hostCommands: hostCommands,
-            kubectl: settings.kubectl(arguments, variables: variables[hosts.first ?? ""]),
+            plan: session.plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
             healthCheck: arguments.value("health-check")
         ).build()
         switch format {
         case .json:
-            context.console.writeOutput(StableJSON.encode(script))
+            context.console.writeOutput(wiring.redactor.redact(StableJSON.encode(script)))
         case .text:
-            var routes: [String: String] = [:]
-            for node in session.plan.hops.flatMap(\.nodes) {
-                guard let connection = connections[node.host] else { continue }
-                routes[node.node] = node.host + " (" + transport.description(of: connection) + ")"
-            }
-            context.console.writeOutput(ScriptTextRenderer.render(script, plan: session.plan, routes: routes))
+            context.console.writeOutput(
+                wiring.redactor.redact(
+                    ScriptTextRenderer.render(script, plan: session.plan, routes: wiring.routes(of: session.plan))))
         }
         return session.plan.isBlocked ? .blocked : .ok
     }

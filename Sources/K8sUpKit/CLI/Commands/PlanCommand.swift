@@ -26,20 +26,24 @@ struct PlanCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         let format = try PlanningSession.outputFormat(arguments, command: spec.name)
-        let plan = try await PlanningSession.prepare(arguments, context: context, command: spec.name).plan
+        let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
+        let plan = session.plan
+        // A --health-check command may carry a secret var's value; it never reaches the output.
+        let hosts = session.roles.nodes.map(\.host)
+        let redactor = SecretRedactor(hostVariables: VariableResolver(session.loaded).allHostVariables(hosts))
         if let path = arguments.value("out") {
-            try writePlan(plan, to: path)
+            try writePlan(redactor.redact(PlanJSON.encode(plan)), to: path)
         }
         switch format {
-        case .json: context.console.writeOutput(PlanJSON.encode(plan))
-        case .text: context.console.writeOutput(PlanTextRenderer.render(plan, colour: context.usesColour))
+        case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
+        case .text: context.console.writeOutput(redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))
         }
         return plan.isBlocked ? .blocked : .ok
     }
 
-    private static func writePlan(_ plan: UpgradePlan, to path: String) throws {
+    private static func writePlan(_ json: String, to path: String) throws {
         do {
-            try PlanJSON.encode(plan).write(toFile: path, atomically: true, encoding: .utf8)
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw PlanOutputError(path: path, reason: error.localizedDescription)
         }

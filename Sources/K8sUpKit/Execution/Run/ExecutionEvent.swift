@@ -37,10 +37,13 @@ struct ExecutionEvent: Sendable, Equatable, Codable {
     /// Seconds since the step (or node, or run) started.
     var elapsed: Double?
     var message: String?
-    /// node-started: whether the node was cordoned before k8sup touched it.
+    /// node-started, node-finished, cordon-restored: whether the node was cordoned before k8sup touched it
+    /// (the state it is left in).
     var cordonedBefore: Bool?
     /// node-started: the kubelet version before the hop.
     var from: String?
+    /// node-started: `control-plane` or `worker`.
+    var role: String?
     /// run-finished: the exit code.
     var exitCode: Int32?
 

@@ -32,6 +32,9 @@ struct Executor {
     var preflight: (@Sendable (UpgradePlan.Hop) async throws -> [String])?
     /// Asked between nodes with `--confirm-each`; false stops the run.
     var confirmNext: (@Sendable (String) async -> Bool)?
+    /// Run at each safe point (before a hop, between nodes); throws when the run must not go on: the
+    /// cluster lock was lost, or the journal cannot be written.
+    var checkpoint: (@Sendable () async throws -> Void)?
 
     func run() async throws -> Result {
         let total = plan.hops.reduce(0) { $0 + $1.nodes.count }
@@ -39,6 +42,8 @@ struct Executor {
         var workersDone = 0
         for hop in plan.hops {
             let hopTools = tools.forHop(hop)
+            try await checkpoint?()
+            if tools.stop.isRequested { return .stopped }
             hopTools.observer.record(ExecutionEvent(.hopStarted, hop: hop.number, version: hop.version))
             if hop.number > 1, let preflight {
                 let blockers = try await preflight(hop)
@@ -83,10 +88,12 @@ struct Executor {
         {
             return .canaryReached(workers: workersDone)
         }
+        try await checkpoint?()
         if tools.stop.isRequested { return .stopped }
         if tools.settings.pause > .zero { try await Task.sleep(for: tools.settings.pause) }
         if let confirmNext, !(await confirmNext(group.map(\.node).joined(separator: ", "))) { return .stopped }
-        return nil
+        try await checkpoint?()
+        return tools.stop.isRequested ? .stopped : nil
     }
 
     /// The node at `index` alone, or with the following nodes of its worker batch.

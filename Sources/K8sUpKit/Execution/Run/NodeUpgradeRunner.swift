@@ -17,6 +17,7 @@ struct NodeUpgradeRunner {
         var started = node.event(.nodeStarted)
         started.cordonedBefore = node.cordonedBefore
         started.from = node.node.from
+        started.role = node.node.role
         observer.record(started)
         for phase in NodePhases.phases(for: node.node) {
             observer.record(node.event(.stepStarted, step: phase.action.rawValue))
@@ -26,30 +27,40 @@ struct NodeUpgradeRunner {
                 observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: true))
             } catch is StopRequested {
                 observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "stopped"))
-                return try await putBack(node, because: nil)
+                return try await putBack(node, because: nil, in: phase.action)
             } catch let error as ExecutionError {
                 observer.record(
                     node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: error.description))
-                return try await putBack(node, because: error)
+                return try await putBack(node, because: error, in: phase.action)
             } catch let error as CancellationError {
                 throw error
             } catch {
                 let failure = ExecutionError.stepFailed(
                     node: node.name, step: phase.action.rawValue, command: "", detail: "  \(error)")
                 observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "\(error)"))
-                return try await putBack(node, because: failure)
+                return try await putBack(node, because: failure, in: phase.action)
             }
         }
-        observer.record(node.event(.nodeFinished, ok: true))
+        var finished = node.event(.nodeFinished, ok: true)
+        finished.cordonedBefore = node.cordonedBefore
+        observer.record(finished)
         return .upgraded
     }
 
-    private func putBack(_ node: NodeRun, because failure: ExecutionError?) async throws -> Outcome {
+    private func putBack(_ node: NodeRun, because failure: ExecutionError?, in action: StepAction) async throws
+        -> Outcome
+    {
         let observer = node.tools.observer
         if let failure {
-            observer.record(node.event(.nodeFailed, ok: false, message: failure.description))
+            observer.record(node.event(.nodeFailed, step: action.rawValue, ok: false, message: failure.description))
         }
-        guard !node.undo.isEmpty else { return failure.map(Outcome.failed) ?? .stopped }
+        guard !node.undo.isEmpty else {
+            // Nothing on the node changed yet: it is consistent as it is.
+            var untouched = node.event(.cordonRestored, ok: true, message: "nothing to undo")
+            untouched.cordonedBefore = node.cordonedBefore
+            observer.record(untouched)
+            return failure.map(Outcome.failed) ?? .stopped
+        }
         observer.record(node.event(.rollbackStarted, message: node.undo.map { "\($0)" }.joined(separator: ", ")))
         do {
             try await RollbackProcedure(node: node).run()

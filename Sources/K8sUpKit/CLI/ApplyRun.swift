@@ -1,0 +1,98 @@
+import Foundation
+
+/// The part of `apply` that runs under the cluster lock with the journal open: put back the nodes an
+/// interrupted run left open, re-plan if that changed any node's version, then execute the plan with
+/// progress on standard error, the journal, the `--events` file and per-node logs all fed from the
+/// executor's events.
+struct ApplyRun {
+    let session: PlanningSession
+    let wiring: ApplyWiring
+    let settings: ApplySettings
+    let runner: any CommandRunning
+    let stop: StopRequest
+    let context: CommandContext
+    let journal: JournalWriter
+    let runId: String
+    let lock: ClusterLock
+    let confirmEach: Bool
+
+    func execute() async throws -> Executor.Result {
+        let journalObserver = JournalObserver(journal: journal, runId: runId)
+        let tools = try makeTools(journalObserver: journalObserver)
+        let state = JournalState(try JournalReader.read(directory: wiring.stateDirectory).entries)
+        let hosts = Set(wiring.connections.keys)
+        let reconciled = try await ResumeReconciler(journal: state, tools: tools, knownHosts: hosts).run()
+        var plan = session.plan
+        if reconciled.contains(where: { $0.action == .rolledBack }) {
+            plan = try await replan()
+            context.console.writeError(
+                "k8sup: after putting back the interrupted node(s), the plan has \(plan.summary.nodeUpgrades) "
+                    + "node upgrade(s)\n")
+            if plan.isBlocked {
+                return .failed(.blocked(hop: 1, messages: Self.blockers(plan)))
+            }
+        }
+        tools.observer.record(
+            ExecutionEvent(
+                .runStarted, version: plan.target.version,
+                message: "run \(runId): \(plan.summary.nodeUpgrades) node upgrade(s) to \(plan.target.version), "
+                    + "journal \(StateDirectory.journalPath(in: wiring.stateDirectory))"))
+        var executor = Executor(plan: plan, tools: tools)
+        let inputs = session.inputs, source = session.source, runner = self.runner
+        executor.preflight = { _ in
+            Self.blockers(try await Self.replan(inputs, source: source, runner: runner))
+        }
+        let lock = self.lock
+        executor.checkpoint = {
+            try await lock.checkHeld()
+            try journalObserver.checkWritable()
+        }
+        if confirmEach {
+            let context = self.context
+            executor.confirmNext = { nodes in
+                (try? Confirmation.confirm("Upgrade \(nodes) next?", assumeYes: false, context: context, command: "apply"))
+                    ?? false
+            }
+        }
+        let started = Date()
+        let result = try await executor.run()
+        var finished = ExecutionEvent(.runFinished, version: plan.target.version, ok: result == .succeeded)
+        finished.elapsed = Date().timeIntervalSince(started)
+        finished.exitCode = result.exitCode.rawValue
+        finished.message = "run \(runId) ended with exit code \(result.exitCode.rawValue)"
+        tools.observer.record(finished)
+        try journalObserver.checkWritable()
+        return result
+    }
+
+    private func makeTools(journalObserver: JournalObserver) throws -> ExecutionTools {
+        let console = context.console
+        var observers: [any ExecutionObserving] = [
+            journalObserver, ProgressPrinter(redactor: wiring.redactor) { console.writeError($0) },
+        ]
+        if let path = settings.eventsPath {
+            observers.append(try EventsFile(path: path, redactor: wiring.redactor))
+        }
+        let log = try CommandLogFiles(directory: wiring.stateDirectory + "/logs", redactor: wiring.redactor)
+        return ExecutionTools(
+            runner: runner, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl, settings: settings.execution,
+            observer: ObserverGroup(observers: observers), log: log, stop: stop)
+    }
+
+    private func replan() async throws -> UpgradePlan {
+        try await Self.replan(session.inputs, source: session.source, runner: runner)
+    }
+
+    /// The same plan inputs over the cluster as it is now.
+    static func replan(_ inputs: PlanInputs, source: ClusterStateSource, runner: any CommandRunning) async throws
+        -> UpgradePlan
+    {
+        var inputs = inputs
+        (inputs.cluster, inputs.live) = try await source.read(runner: runner, fileSystem: LocalFileSystem())
+        return try Planner.plan(inputs)
+    }
+
+    static func blockers(_ plan: UpgradePlan) -> [String] {
+        plan.checks.filter { $0.severity == .blocker }.map { "\($0.message) (fix: \($0.fix))" }
+    }
+}

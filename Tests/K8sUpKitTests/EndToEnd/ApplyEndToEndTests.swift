@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import K8sSimKit
+@testable import K8sUpKit
+
+/// `k8sup apply` end to end: the built k8sup with real kubectl against k8sim, then the cluster and the
+/// journal inspected. Serialized: each test runs dozens of processes, and two cores are enough for one.
+@Suite("apply end to end", .serialized)
+struct ApplyEndToEndTests {
+    @Test func upgradesTheSampleClusterAcrossTwoHopsInOrder() throws {
+        let scenario = try String(contentsOfFile: TestPaths.inventories + "/sim.scenario.yaml", encoding: .utf8)
+        let cluster = try ApplySim(controlPlanes: nil, scenario: Self.withoutDelays(scenario))
+        let events = cluster.stateDirectory + ".events.jsonl"
+        let result = try cluster.apply(["--events", events])
+        #expect(result.status == 0, "\(result.error)")
+        let nodes = ["cp-1", "cp-2", "cp-3", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5"]
+        for name in nodes {
+            #expect(cluster.node(name) == .init(version: "v1.30.14", ready: true, cordoned: false), "\(name)")
+        }
+        #expect(try cluster.startOrder() == nodes.map { "1 \($0)" } + nodes.map { "2 \($0)" })
+        let journal = try cluster.journal
+        #expect(journal.openNodes.isEmpty)
+        #expect(journal.runs.count == 1)
+        #expect(journal.lastResult == .succeeded)
+        #expect(journal.runs.last?.exitCode == 0)
+        #expect(cluster.sim.cluster.object("leases", namespace: "kube-system", name: "k8sup") == nil)
+        #expect(result.error.contains("[1/16] v1.29.15 cp-1 kubeadm-upgrade-apply ok"))
+        #expect(result.error.contains("[16/16] v1.30.14 worker-5 upgraded in"))
+        #expect(result.output.contains("READY: 0 blocker(s)"))
+        // kubeadm upgrade apply runs once per hop, on the first control-plane node.
+        let applies = try cluster.journalEntries.compactMap { entry -> String? in
+            guard case .stepStarted(let step) = entry.event, step.step == .kubeadmUpgradeApply else { return nil }
+            return "\(step.hop) \(step.node ?? "")"
+        }
+        #expect(applies == ["1 cp-1", "2 cp-1"])
+        let lines = try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n")
+        let decoded = try lines.map { try JSONDecoder().decode(EventLine.self, from: Data($0.utf8)) }
+        #expect(decoded.filter { $0.kind == "node-finished" }.count == 16)
+        #expect(decoded.last?.kind == "run-finished")
+        #expect(decoded.last?.exitCode == 0)
+        for name in nodes {
+            let log = cluster.stateDirectory + "/logs/\(name).log"
+            let attributes = try FileManager.default.attributesOfItem(atPath: log)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            #expect(try String(contentsOfFile: log, encoding: .utf8).contains("$ kubeadm upgrade "))
+        }
+    }
+
+    @Test func limitToMastersThenAPlainRunFinishesTheWorkers() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        let masters = try cluster.apply(["--limit", "masters"])
+        #expect(masters.status == 0, "\(masters.error)")
+        #expect(cluster.node("cp-1")?.version == "v1.29.15")
+        #expect(cluster.node("worker-1")?.version == "v1.28.15")
+        #expect(cluster.node("worker-2")?.version == "v1.28.15")
+        let rest = try cluster.apply()
+        #expect(rest.status == 0, "\(rest.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
+        #expect(try cluster.startOrder() == ["1 cp-1", "1 worker-1", "1 worker-2"])
+        #expect(try cluster.journal.runs.map(\.result) == [.succeeded, .succeeded])
+    }
+
+    @Test func aKubeletThatFailsIsRolledBackAndARerunFinishesAfterTheFix() throws {
+        let cluster = try ApplySim(
+            controlPlanes: 1, workers: 3,
+            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-2, version: v1.29.15}\n")
+        let failed = try cluster.apply()
+        #expect(failed.status == 1, "\(failed.error)")
+        #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: false))
+        #expect(cluster.node("worker-2") == .init(version: "v1.28.15", ready: true, cordoned: false))
+        #expect(cluster.node("worker-3") == .init(version: "v1.28.15", ready: true, cordoned: false))
+        #expect(try cluster.startOrder() == ["1 cp-1", "1 worker-1", "1 worker-2"])
+        #expect(failed.error.contains("worker-2: not Ready at v1.29.15"))
+        #expect(failed.error.contains("[3/4] v1.29.15 worker-2 put back as it was"))
+        let journal = try cluster.journal
+        #expect(journal.status(of: "worker-2") == .rolledBack(hop: 1, ok: true))
+        #expect(journal.openNodes.isEmpty)
+        #expect(journal.lastResult == .failed)
+
+        cluster.sim.cluster.faults = []
+        let rerun = try cluster.apply()
+        #expect(rerun.status == 0, "\(rerun.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
+        #expect(try cluster.startOrder().suffix(2) == ["1 worker-2", "1 worker-3"])
+    }
+
+    @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() throws {
+        // Replacements never become Ready, so the budget allows one eviction and then none.
+        let cluster = try ApplySim(
+            controlPlanes: 1, workers: 2,
+            scenario: """
+                from: v1.28.15
+                delays: {podStart: 3600, podReschedule: 0, kubeletStart: 0}
+                workloads:
+                  - {name: web, namespace: shop, kind: Deployment, replicas: 3, labels: {app: web}}
+                pdbs:
+                  - {name: web, namespace: shop, selector: {app: web}, minAvailable: 2}
+                """)
+        let held = cluster.sim.cluster.objects("pods", namespace: "shop").filter {
+            $0.string("spec", "nodeName") == "worker-1"
+        }
+        try #require(held.count == 2)
+        let result = try cluster.apply()
+        #expect(result.status == 1, "\(result.error)")
+        #expect(result.error.contains("worker-1: the drain did not finish within 3s"))
+        #expect(result.error.contains("held by PodDisruptionBudget shop/web"))
+        #expect(held.contains { result.error.contains("pod shop/\($0.objectName)") })
+        #expect(cluster.node("worker-1") == .init(version: "v1.28.15", ready: true, cordoned: false))
+        #expect(cluster.node("worker-2")?.version == "v1.28.15")
+        #expect(try cluster.journal.openNodes.isEmpty)
+    }
+
+    @Test func aNodeCordonedBeforeTheRunStaysCordoned() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2, scenario: "from: v1.28.15\ncordoned: [worker-1]\n")
+        let result = try cluster.apply()
+        #expect(result.status == 0, "\(result.error)")
+        #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: true))
+        #expect(cluster.node("worker-2") == .init(version: "v1.29.15", ready: true, cordoned: false))
+        #expect(try cluster.journal.node(named: "worker-1")?.originalCordon == true)
+    }
+
+    @Test func noSecretValueReachesOutputLogsJournalOrEvents() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 1)
+        let secret = "s3cr3t-Token-4242"
+        let vars = cluster.inventory + "/group_vars/all.yaml"
+        try (String(contentsOfFile: vars, encoding: .utf8) + "registry_token: \(secret)\n").write(
+            toFile: vars, atomically: true, encoding: .utf8)
+        let events = cluster.stateDirectory + ".events.jsonl"
+        let result = try cluster.apply(["--events", events, "--health-check", "echo checking with \(secret)"])
+        #expect(result.status == 0, "\(result.error)")
+        var texts = [result.output, result.error, try String(contentsOfFile: events, encoding: .utf8)]
+        let files = FileManager.default.enumerator(atPath: cluster.stateDirectory)?.allObjects as? [String] ?? []
+        for file in files where file.hasSuffix(".log") || file.hasSuffix(".jsonl") {
+            texts.append(try String(contentsOfFile: cluster.stateDirectory + "/" + file, encoding: .utf8))
+        }
+        #expect(texts.count >= 5)
+        #expect(texts.allSatisfy { !$0.contains(secret) })
+        let workerLog = try String(contentsOfFile: cluster.stateDirectory + "/logs/worker-1.log", encoding: .utf8)
+        #expect(workerLog.contains("| checking with ***"))
+    }
+
+    /// Keeps the scenario's workloads and budgets but moves it to zero delays.
+    static func withoutDelays(_ scenario: String) -> String {
+        scenario.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in !["delays:", "  podReschedule", "  podStart", "  kubeletStart"].contains { line.hasPrefix($0) } }
+            .joined(separator: "\n")
+    }
+
+    /// The fields of an `--events` line the tests read.
+    struct EventLine: Decodable {
+        var kind: String
+        var exitCode: Int32?
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Glibc
+
+@testable import K8sSimKit
+@testable import K8sUpKit
+
+/// A simulated cluster served in-process by k8sim (zero delays), its inventory, and the real `k8sup`
+/// and `kubectl` binaries pointed at it: what `apply`'s end-to-end tests drive and then inspect.
+final class ApplySim {
+    let sim: SimServer
+    /// The cluster's own inventory (a directory with hosts.yaml and group_vars/all.yaml).
+    let inventory: String
+    /// k8sup's `--state-dir`.
+    let stateDirectory: String
+
+    /// - Parameters:
+    ///   - controlPlanes, workers: The cluster's size; `nil` uses `Inventories/sim` (3 + 5).
+    ///   - scenario: Scenario YAML; delays are zero unless it sets them.
+    init(controlPlanes: Int? = 1, workers: Int = 2, target: String = "v1.29.15", scenario: String = "from: v1.28.15")
+        throws
+    {
+        guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
+        let root = try makeTemporaryDirectory()
+        if let controlPlanes {
+            inventory = root + "/inventory"
+            try Self.writeInventory(at: inventory, controlPlanes: controlPlanes, workers: workers, target: target)
+        } else {
+            inventory = TestPaths.inventories + "/sim"
+        }
+        stateDirectory = root + "/k8sup"
+        var parsed = try Scenario.parse(text: scenario, file: "scenario.yaml")
+        if !scenario.contains("delays:") { parsed.delays = SimDelays() }
+        sim = try SimServer(
+            inventory: [inventory], scenario: parsed, stateDirectory: root + "/sim", executable: executable)
+    }
+
+    deinit {
+        sim.stop()
+    }
+
+    /// `k8sup apply` with the flags every test needs, then `extra`.
+    func applyArguments(_ extra: [String]) throws -> [String] {
+        [
+            "apply", "-i", inventory, "-i", sim.inventoryOverlayPath, "--state-dir", stateDirectory, "--kubectl",
+            try RealKubectl.path(), "--verify-interval", "0s", "--node-ready-timeout", "5s", "--yes",
+        ] + extra
+    }
+
+    var environment: [String: String] { ["KUBECONFIG": sim.kubeconfigPath] }
+
+    /// Runs `k8sup apply` to the end.
+    func apply(_ extra: [String] = []) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(try applyArguments(extra), environment: environment)
+    }
+
+    /// Runs any k8sup command against the cluster.
+    func k8sup(_ arguments: [String]) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(arguments + ["--kubectl", try RealKubectl.path()], environment: environment)
+    }
+
+    /// Starts `k8sup apply` without waiting for it, for tests that signal it.
+    func startApply(_ extra: [String] = []) throws -> RunningBinary {
+        guard let executable = BinaryRunner.executable else { throw BinaryRunner.ExecutableMissing() }
+        return try RunningBinary(executable: executable, arguments: try applyArguments(extra), environment: environment)
+    }
+
+    /// What the journal holds now.
+    var journal: JournalState {
+        get throws { JournalState(try JournalReader.read(directory: stateDirectory).entries) }
+    }
+
+    var journalEntries: [JournalEntry] {
+        get throws { try JournalReader.read(directory: stateDirectory).entries }
+    }
+
+    /// A node as the simulated apiserver has it.
+    struct NodeState: Equatable, CustomStringConvertible {
+        var version: String
+        var ready: Bool
+        var cordoned: Bool
+
+        var description: String { "\(version)\(ready ? "" : " NotReady")\(cordoned ? " cordoned" : "")" }
+    }
+
+    func node(_ name: String) -> NodeState? {
+        guard let node = sim.cluster.object("nodes", name: name) else { return nil }
+        let conditions = node[["status", "conditions"]]?.listValue ?? []
+        let ready = conditions.contains { $0.string("type") == "Ready" && $0.string("status") == "True" }
+        let cordoned = node[["spec", "unschedulable"]] == .bool(true)
+        return NodeState(
+            version: node.string("status", "nodeInfo", "kubeletVersion") ?? "?", ready: ready, cordoned: cordoned)
+    }
+
+    /// Every node's state, by name.
+    var nodes: [String: NodeState] {
+        var result: [String: NodeState] = [:]
+        for node in sim.cluster.objects("nodes") {
+            result[node.objectName] = self.node(node.objectName)
+        }
+        return result
+    }
+
+    /// The order in which nodes started their upgrade in the journal, per hop: `["1 cp-1", "1 worker-1"]`.
+    func startOrder() throws -> [String] {
+        try journalEntries.compactMap { entry in
+            guard case .nodeStarted(let started) = entry.event else { return nil }
+            return "\(started.hop) \(started.node)"
+        }
+    }
+
+    private static func writeInventory(at directory: String, controlPlanes: Int, workers: Int, target: String) throws {
+        let cps = (1...max(1, controlPlanes)).map { "cp-\($0)" }
+        let workerNames = workers > 0 ? (1...workers).map { "worker-\($0)" } : []
+        var hosts = "all:\n  vars:\n    ansible_user: ubuntu\n  hosts:\n"
+        for (index, name) in cps.enumerated() { hosts += "    \(name): {ansible_host: 10.77.0.\(11 + index)}\n" }
+        for (index, name) in workerNames.enumerated() { hosts += "    \(name): {ansible_host: 10.77.1.\(21 + index)}\n" }
+        func group(_ names: [String]) -> String { "{hosts: {" + names.map { "\($0): {}" }.joined(separator: ", ") + "}}" }
+        hosts += "  children:\n"
+        hosts += "    kube_control_plane: \(group(cps))\n    etcd: \(group(cps))\n"
+        hosts += workerNames.isEmpty ? "    kube_node: {hosts: {}}\n" : "    kube_node: \(group(workerNames))\n"
+        hosts += "    k8s_cluster: {children: {kube_control_plane: {}, kube_node: {}}}\n"
+        try FileManager.default.createDirectory(atPath: directory + "/group_vars", withIntermediateDirectories: true)
+        try hosts.write(toFile: directory + "/hosts.yaml", atomically: true, encoding: .utf8)
+        let vars = "kube_version: \(target)\nk8sup_playbook: kubeadm-apt\ndrain_timeout: 3s\n"
+        try vars.write(toFile: directory + "/group_vars/all.yaml", atomically: true, encoding: .utf8)
+    }
+}
+
+/// A `k8sup` process running in the background, its output going to files.
+final class RunningBinary {
+    let process = Process()
+    private let scratch: String
+
+    init(executable: String, arguments: [String], environment: [String: String]) throws {
+        scratch = try makeTemporaryDirectory()
+        _ = FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
+        try process.run()
+    }
+
+    var error: String { (try? String(contentsOfFile: scratch + "/err", encoding: .utf8)) ?? "" }
+
+    /// Polls until `condition` holds (true) or the process ends or `seconds` pass (false).
+    func wait(upTo seconds: Double = 60, until condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            if !process.isRunning { return try condition() }
+            usleep(2_000)
+        }
+        return false
+    }
+
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the process to end; its exit status, or 128 + the signal that killed it.
+    func finish() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal
+            ? 128 + process.terminationStatus : process.terminationStatus
+    }
+}

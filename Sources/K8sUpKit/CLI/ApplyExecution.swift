@@ -33,7 +33,8 @@ struct ApplyExecution {
         if !open.isEmpty { context.console.writeOutput(Self.resumeNotice(open)) }
         if plan.isBlocked {
             context.console.writeError(
-                "k8sup: apply stopped before changing anything: the plan above has blockers; fix them and run it again\n")
+                "k8sup: apply stopped before changing anything: the plan above has blockers; fix them and run it again\n"
+            )
             return .blocked
         }
         if plan.hops.isEmpty && open.isEmpty {
@@ -97,7 +98,8 @@ struct ApplyExecution {
         let logs = "Each node's full command output is in \(wiring.stateDirectory)/logs/."
         switch result {
         case .success(.succeeded):
-            console.writeError("k8sup: done\(took): every planned node is at its hop's version and in its own cordon state.\n")
+            console.writeError(
+                "k8sup: done\(took): every planned node is at its hop's version and in its own cordon state.\n")
         case .success(.canaryReached(let workers)):
             console.writeError(
                 "k8sup: stopped after \(workers) worker(s) as --canary asked\(took); check them, then run apply again "

@@ -50,7 +50,8 @@ struct ApplyRun {
         if confirmEach {
             let context = self.context
             executor.confirmNext = { nodes in
-                (try? Confirmation.confirm("Upgrade \(nodes) next?", assumeYes: false, context: context, command: "apply"))
+                (try? Confirmation.confirm(
+                    "Upgrade \(nodes) next?", assumeYes: false, context: context, command: "apply"))
                     ?? false
             }
         }

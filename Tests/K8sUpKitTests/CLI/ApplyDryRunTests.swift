@@ -98,10 +98,11 @@ import Testing
         try GoldenFile.check(result.output, named: "apply-dry-run-sample-masters.txt")
     }
 
-    @Test func applyWithoutDryRunSaysWhatThisReleaseDoes() async {
+    @Test func applyWithoutDryRunRefusesASnapshotBeforeReadingAnythingElse() async {
         let result = await runK8sup(["apply", "-i", sample])
         #expect(result.code == .usage)
-        #expect(result.error.contains("add --dry-run"))
+        #expect(result.error.contains("apply changes a live cluster, but this one is read from a snapshot file"))
+        #expect(result.output.isEmpty)
     }
 
     @Test func drainFlagsOverrideTheInventory() async throws {

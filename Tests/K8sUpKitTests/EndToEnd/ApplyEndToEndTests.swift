@@ -118,6 +118,23 @@ struct ApplyEndToEndTests {
         #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: true))
         #expect(cluster.node("worker-2") == .init(version: "v1.29.15", ready: true, cordoned: false))
         #expect(try cluster.journal.node(named: "worker-1")?.originalCordon == true)
+        let again = try cluster.apply()
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("Nothing to do: every selected node is at v1.29.15."))
+        #expect(try cluster.journal.runs.count == 1)
+    }
+
+    @Test func withoutYesAndWithoutATerminalNothingChanges() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 1)
+        let result = try cluster.k8sup(
+            [
+                "apply", "-i", cluster.inventory, "-i", cluster.sim.inventoryOverlayPath, "--state-dir",
+                cluster.stateDirectory,
+            ])
+        #expect(result.status == 64)
+        #expect(result.error.contains("add --yes to apply"))
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.28.15", ready: true, cordoned: false) })
+        #expect(try JournalReader.read(directory: cluster.stateDirectory).entries.isEmpty)
     }
 
     @Test func noSecretValueReachesOutputLogsJournalOrEvents() throws {
@@ -143,7 +160,9 @@ struct ApplyEndToEndTests {
     /// Keeps the scenario's workloads and budgets but moves it to zero delays.
     static func withoutDelays(_ scenario: String) -> String {
         scenario.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { line in !["delays:", "  podReschedule", "  podStart", "  kubeletStart"].contains { line.hasPrefix($0) } }
+            .filter { line in
+                !["delays:", "  podReschedule", "  podStart", "  kubeletStart"].contains { line.hasPrefix($0) }
+            }
             .joined(separator: "\n")
     }
 

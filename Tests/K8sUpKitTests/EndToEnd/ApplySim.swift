@@ -113,8 +113,12 @@ final class ApplySim {
         let workerNames = workers > 0 ? (1...workers).map { "worker-\($0)" } : []
         var hosts = "all:\n  vars:\n    ansible_user: ubuntu\n  hosts:\n"
         for (index, name) in cps.enumerated() { hosts += "    \(name): {ansible_host: 10.77.0.\(11 + index)}\n" }
-        for (index, name) in workerNames.enumerated() { hosts += "    \(name): {ansible_host: 10.77.1.\(21 + index)}\n" }
-        func group(_ names: [String]) -> String { "{hosts: {" + names.map { "\($0): {}" }.joined(separator: ", ") + "}}" }
+        for (index, name) in workerNames.enumerated() {
+            hosts += "    \(name): {ansible_host: 10.77.1.\(21 + index)}\n"
+        }
+        func group(_ names: [String]) -> String {
+            "{hosts: {" + names.map { "\($0): {}" }.joined(separator: ", ") + "}}"
+        }
         hosts += "  children:\n"
         hosts += "    kube_control_plane: \(group(cps))\n    etcd: \(group(cps))\n"
         hosts += workerNames.isEmpty ? "    kube_node: {hosts: {}}\n" : "    kube_node: \(group(workerNames))\n"

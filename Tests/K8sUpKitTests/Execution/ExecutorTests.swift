@@ -94,7 +94,7 @@ struct ExecutorTests {
         #expect(fixture.kubectlCalls.last == "uncordon w1")
         #expect(
             fixture.events.summary(node: "w1").suffix(4) == [
-                "step-finished upgrade-kubelet false", "node-failed false", "rollback-started",
+                "step-finished upgrade-kubelet false", "node-failed upgrade-kubelet false", "rollback-started",
                 "rollback-finished true",
             ])
     }

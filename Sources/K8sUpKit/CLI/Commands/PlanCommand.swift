@@ -36,7 +36,8 @@ struct PlanCommand: Subcommand {
         }
         switch format {
         case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
-        case .text: context.console.writeOutput(redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))
+        case .text:
+            context.console.writeOutput(redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))
         }
         return plan.isBlocked ? .blocked : .ok
     }

@@ -49,7 +49,9 @@ final class JournalObserver: ExecutionObserving {
         case .stepFinished:
             guard let step else { return nil }
             return .stepFinished(
-                .init(runId: runId, hop: hop, node: event.node, step: step, ok: event.ok ?? false, message: event.message))
+                .init(
+                    runId: runId, hop: hop, node: event.node, step: step, ok: event.ok ?? false, message: event.message)
+            )
         case .nodeFinished:
             guard let node = event.node else { return nil }
             return .nodeFinished(

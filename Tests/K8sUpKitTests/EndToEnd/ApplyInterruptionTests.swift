@@ -1,0 +1,119 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import K8sSimKit
+@testable import K8sUpKit
+
+/// `apply` stopped from outside: killed with SIGKILL in the middle of a node, interrupted with Ctrl-C,
+/// and raced by a second apply. The built k8sup with real kubectl against k8sim.
+@Suite("apply interrupted end to end", .serialized)
+struct ApplyInterruptionTests {
+    /// Where the kill lands: a node and the step that had just begun.
+    struct KillPoint: CustomTestStringConvertible, Sendable {
+        var node: String
+        var step: StepAction
+        /// What the re-run prints when it puts the node back (nil: it depends on how far the step got).
+        var putBack: String? = nil
+        var testDescription: String { "\(node) \(step.rawValue)" }
+    }
+
+    static let killPoints = [
+        KillPoint(
+            node: "cp-1", step: .kubeadmUpgradeApply,
+            putBack: "v1.29.15 cp-1 left schedulable (after an interrupted run)"),
+        KillPoint(
+            node: "worker-1", step: .drain, putBack: "v1.29.15 worker-1 left schedulable (after an interrupted run)"),
+        KillPoint(
+            node: "worker-1", step: .upgradeKubelet,
+            putBack: "v1.29.15 worker-1 putting the node back: the kubelet of an interrupted upgrade"),
+        KillPoint(node: "worker-1", step: .restartKubelet),
+        KillPoint(node: "worker-1", step: .waitReady, putBack: "v1.29.15 worker-1 wait-ready ok"),
+    ]
+
+    @Test(arguments: killPoints)
+    func aRerunAfterKill9ConvergesWithEveryNodeUpgradedAndSchedulable(_ point: KillPoint) throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        let first = try cluster.startApply()
+        let reached = try first.wait { try Self.stepStarted(point, in: cluster) }
+        first.signal(SIGKILL)
+        #expect(first.finish() == 128 + SIGKILL)
+        try #require(reached, "the run never reached \(point.testDescription): \(first.error)")
+        let left = try cluster.journal
+        #expect(left.unfinishedRun != nil)
+        #expect(left.openNodes.map(\.name) == [point.node])
+
+        let rerun = try cluster.apply()
+        #expect(rerun.status == 0, "\(rerun.error)")
+        #expect(rerun.output.contains("left 1 node(s) unfinished"))
+        if let putBack = point.putBack { #expect(rerun.error.contains(putBack), "\(rerun.error)") }
+        for (name, state) in cluster.nodes {
+            #expect(state == .init(version: "v1.29.15", ready: true, cordoned: false), "\(name)")
+        }
+        let journal = try cluster.journal
+        #expect(journal.openNodes.isEmpty)
+        #expect(journal.lastResult == .succeeded)
+        #expect(cluster.sim.cluster.object("leases", namespace: "kube-system", name: "k8sup") == nil)
+    }
+
+    @Test func aNodeCordonedBeforeAKilledRunIsLeftCordonedByTheRerun() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2, scenario: "from: v1.28.15\ncordoned: [worker-1]\n")
+        let first = try cluster.startApply()
+        let point = KillPoint(node: "worker-1", step: .upgradeKubelet)
+        let reached = try first.wait { try Self.stepStarted(point, in: cluster) }
+        first.signal(SIGKILL)
+        _ = first.finish()
+        try #require(reached, "\(first.error)")
+        let rerun = try cluster.apply()
+        #expect(rerun.status == 0, "\(rerun.error)")
+        #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: true))
+        #expect(cluster.node("worker-2") == .init(version: "v1.29.15", ready: true, cordoned: false))
+    }
+
+    @Test func ctrlCStopsAfterTheRunningCommandWithTheNodePutBackAndExits130() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        let run = try cluster.startApply()
+        let point = KillPoint(node: "worker-1", step: .upgradeKubelet)
+        let reached = try run.wait { try Self.stepStarted(point, in: cluster) }
+        run.signal(SIGINT)
+        #expect(run.finish() == 130, "\(run.error)")
+        try #require(reached, "\(run.error)")
+        #expect(run.error.contains("stopped as asked"))
+        let journal = try cluster.journal
+        #expect(journal.openNodes.isEmpty)
+        #expect(journal.lastResult == .interrupted)
+        #expect(journal.runs.last?.exitCode == 130)
+        #expect(cluster.node("worker-1") == .init(version: "v1.28.15", ready: true, cordoned: false))
+        #expect(cluster.sim.cluster.object("leases", namespace: "kube-system", name: "k8sup") == nil)
+
+        let rerun = try cluster.apply()
+        #expect(rerun.status == 0, "\(rerun.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
+    }
+
+    @Test func aSecondApplyFromElsewhereIsRefusedByTheClusterLock() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        let first = try cluster.startApply(["--pause", "2s"])
+        let started = try first.wait { try cluster.journal.runs.count == 1 }
+        try #require(started, "\(first.error)")
+        // Another machine: its own state directory, the same cluster.
+        let elsewhere = try makeTemporaryDirectory()
+        var arguments = try cluster.applyArguments([])
+        arguments[arguments.firstIndex(of: "--state-dir")! + 1] = elsewhere
+        let second = try BinaryRunner.run(arguments, environment: cluster.environment)
+        #expect(second.status == 1)
+        #expect(second.error.contains("the cluster is locked by another k8sup run"))
+        #expect(second.error.contains("k8sup unlock"))
+        #expect(first.finish() == 0, "\(first.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0.version == "v1.29.15" })
+        #expect(try JournalReader.read(directory: elsewhere).entries.isEmpty)
+    }
+
+    /// The journal shows `point`'s step begun on its node.
+    static func stepStarted(_ point: KillPoint, in cluster: ApplySim) throws -> Bool {
+        try cluster.journalEntries.contains { entry in
+            guard case .stepStarted(let step) = entry.event else { return false }
+            return step.node == point.node && step.step == point.step
+        }
+    }
+}

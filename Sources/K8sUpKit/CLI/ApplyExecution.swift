@@ -16,7 +16,9 @@ struct ApplyExecution {
 
     func run() async throws -> ExitCode {
         let before = JournalPeek()
-        let session = try await PlanningSession.prepare(arguments, context: context, command: command) { loaded in
+        let saved = try settings.planPath.map { path throws(SavedPlanError) in try SavedPlan.load(path: path) }
+        let planArguments = try saved?.arguments(arguments, command: command) ?? arguments
+        let session = try await PlanningSession.prepare(planArguments, context: context, command: command) { loaded in
             try before.read(StateDirectory.resolve(explicit: settings.stateDirectory, inventory: loaded))
         }
         guard case .live = session.source else {
@@ -25,7 +27,7 @@ struct ApplyExecution {
                     + "inventory's k8sup_snapshot); use --dry-run with a snapshot, or pass --kubeconfig/--context",
                 command: command)
         }
-        let plan = session.plan
+        let plan = try saved.map { try Self.checked($0, against: session.plan) } ?? session.plan
         let open = before.state.openNodes
         let wiring = try ApplyWiring(
             session: session, arguments: arguments, settings: settings, extraHosts: open.map(\.host))
@@ -50,16 +52,32 @@ struct ApplyExecution {
             context.console.writeError("k8sup: nothing was changed.\n")
             return .failure
         }
-        return try await locked(session, wiring: wiring)
+        return try await locked(session, plan: plan, wiring: wiring)
+    }
+
+    /// The saved plan, with the kubectl chosen for this machine, when the cluster has not drifted from it.
+    static func checked(_ saved: SavedPlan, against current: UpgradePlan) throws -> UpgradePlan {
+        let drift = saved.drift(from: current)
+        guard drift.isEmpty else {
+            throw ExecutionError.drifted(
+                "the cluster changed since the plan in \(saved.path) was made, so it is not applied:\n"
+                    + drift.map { "  - " + $0 }.joined(separator: "\n")
+                    + "\nMake a new plan (k8sup plan --out FILE), review it, and apply that")
+        }
+        var plan = saved.plan
+        for index in plan.hops.indices { plan.hops[index].kubectl = current.hops[index].kubectl }
+        plan.checks = current.checks
+        plan.summary = current.summary
+        return plan
     }
 
     /// Takes the lock, runs, records the end and releases the lock.
-    private func locked(_ session: PlanningSession, wiring: ApplyWiring) async throws -> ExitCode {
+    private func locked(_ session: PlanningSession, plan: UpgradePlan, wiring: ApplyWiring) async throws -> ExitCode {
         let identity = RunIdentity.current()
         let kubectl = wiring.kubectl
         let lock = ClusterLock(
             runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,
-            identity: identity, target: session.plan.target.version)
+            identity: identity, target: plan.target.version)
         try await lock.acquire()
         let renewal = Task { await lock.keepRenewed() }
         let started = Date()
@@ -68,9 +86,10 @@ struct ApplyExecution {
         do {
             let writer = try JournalWriter(directory: wiring.stateDirectory)
             journal = writer
-            try writer.record(.runStarted(Self.runStarted(session.plan, identity: identity)))
+            try writer.record(.runStarted(Self.runStarted(plan, identity: identity)))
             let run = ApplyRun(
-                session: session, wiring: wiring, settings: settings, runner: runner, stop: stop, context: context,
+                session: session, plan: plan, wiring: wiring, settings: settings, runner: runner, stop: stop,
+                context: context,
                 journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments.flag("confirm-each"))
             result = .success(try await stop.acceptingGracefulStop { try await run.execute() })
         } catch {

@@ -6,6 +6,8 @@ import Foundation
 /// executor's events.
 struct ApplyRun {
     let session: PlanningSession
+    /// The plan the operator confirmed (the saved one with `--plan`).
+    let plan: UpgradePlan
     let wiring: ApplyWiring
     let settings: ApplySettings
     let runner: any CommandRunning
@@ -22,7 +24,7 @@ struct ApplyRun {
         let state = JournalState(try JournalReader.read(directory: wiring.stateDirectory).entries)
         let hosts = Set(wiring.connections.keys)
         let reconciled = try await ResumeReconciler(journal: state, tools: tools, knownHosts: hosts).run()
-        var plan = session.plan
+        var plan = self.plan
         if reconciled.contains(where: { $0.action == .rolledBack }) {
             plan = try await replan()
             context.console.writeError(

@@ -13,6 +13,8 @@ struct ApplySettings {
     var execution = ExecutionSettings()
     /// `--events FILE`: the progress as JSON lines.
     var eventsPath: String?
+    /// `--plan FILE`: apply this saved plan, refusing if the cluster drifted from it.
+    var planPath: String?
 
     static let defaultDrainTimeout = Duration.seconds(300)
 
@@ -33,6 +35,7 @@ struct ApplySettings {
             } ?? .seconds(600)
         execution.nodeReadyTimeout = nodeReadyTimeout
         eventsPath = arguments.value("events")
+        planPath = arguments.value("plan")
         execution.healthCheck = arguments.value("health-check")
         execution.disableEvictionFallback = arguments.flag("disable-eviction-fallback")
         if let forks = try Self.count(arguments, "forks", minimum: 1, command: command) { execution.forks = forks }

@@ -96,7 +96,8 @@ public enum CLI {
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
         case is UsageError: return .usage
-        case is InventoryError, is ClusterStateError, is TransportError, is PlaybookError: return .dataError
+        case is InventoryError, is ClusterStateError, is TransportError, is PlaybookError, is SavedPlanError:
+            return .dataError
         case let plan as PlanError:
             switch plan {
             case .noTarget, .badVia: return .usage

@@ -6,6 +6,8 @@ public struct ExecutionScript: Codable, Sendable, Equatable {
     public var commands: [ScriptedCommand]
     /// What happens on a failure after a node's kubelet was touched (not part of the normal order).
     public var rollback: [String]
+    /// How commands that repeat are repeated (the readiness looks of `wait-ready`).
+    public var notes: [String] = []
 }
 
 /// One command of the script.

@@ -9,6 +9,7 @@ struct KubectlCommands {
     var drainTimeout: Duration
     /// Seconds each evicted pod gets to stop; nil lets each pod use its own terminationGracePeriodSeconds.
     var drainGracePeriod: Int?
+    /// How long the readiness looks may go on before the node counts as not coming up.
     var nodeReadyTimeout: Duration
 
     func command(_ arguments: [String], timeout: Duration) -> Command {
@@ -38,25 +39,19 @@ struct KubectlCommands {
         return command(arguments, timeout: drainTimeout + .seconds(60))
     }
 
-    func waitReady(_ node: String) -> Command {
-        command(
-            ["wait", "--for=condition=Ready", "node/\(node)", "--timeout=\(Self.goDuration(nodeReadyTimeout))"],
-            timeout: nodeReadyTimeout + .seconds(30))
+    /// One look at the node: Ready, kubelet version, cordon state (polled until the node is up).
+    func getNode(_ node: String) -> Command {
+        command(["get", "node", node, "-o", "json"], timeout: .seconds(30))
     }
 
-    /// The kubelet version the node reports, to compare with the hop's version.
-    func kubeletVersion(_ node: String) -> Command {
-        command(["get", "node", node, "-o", "jsonpath={.status.nodeInfo.kubeletVersion}"], timeout: .seconds(30))
+    /// One look at a control-plane node's kube-apiserver static pod: its image version and readiness.
+    func getAPIServerPod(_ node: String) -> Command {
+        command(["get", "pod", "-n", "kube-system", "kube-apiserver-\(node)", "-o", "json"], timeout: .seconds(30))
     }
 
-    /// The node's kube-apiserver static pod is Ready (control-plane nodes).
-    func waitAPIServer(_ node: String) -> Command {
-        command(
-            [
-                "wait", "--for=condition=Ready", "-n", "kube-system", "pod/kube-apiserver-\(node)",
-                "--timeout=\(Self.goDuration(nodeReadyTimeout))",
-            ],
-            timeout: nodeReadyTimeout + .seconds(30))
+    /// The apiserver's own readiness check; `ok` when it serves.
+    func readyz() -> Command {
+        command(["get", "--raw", "/readyz"], timeout: .seconds(30))
     }
 
     func uncordon(_ node: String) -> Command {

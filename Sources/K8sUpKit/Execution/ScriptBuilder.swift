@@ -29,7 +29,12 @@ struct ScriptBuilder {
                 + "wait until it is Ready at its old version, uncordon it unless it was cordoned before, then stop "
                 + "(exit 1; exit 3 if the rollback fails)"
         ]
-        return ExecutionScript(commands: cursor.commands, rollback: rollback)
+        let notes = [
+            "wait-ready repeats its looks until two in a row, --verify-interval apart, show the node Ready with its "
+                + "kubelet at the hop's version (control plane: its kube-apiserver pod Ready at that version and "
+                + "/readyz ok), for up to \(KubectlCommands.goDuration(kubectl.nodeReadyTimeout)) (--node-ready-timeout)"
+        ]
+        return ExecutionScript(commands: cursor.commands, rollback: rollback, notes: notes)
     }
 
     private func prepare(_ hop: UpgradePlan.Hop, kubectl: KubectlCommands, into cursor: inout Cursor) throws {
@@ -62,8 +67,9 @@ struct ScriptBuilder {
                 append(local: kubectl.cordon(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
                 append(local: kubectl.drain(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
             case .waitReady:
-                var checks = [kubectl.waitReady(node.node), kubectl.kubeletVersion(node.node)]
-                if role == .controlPlane { checks.append(kubectl.waitAPIServer(node.node)) }
+                // The executor polls these until two looks in a row show the node up (NodeReadiness).
+                var checks = [kubectl.getNode(node.node)]
+                if role == .controlPlane { checks += [kubectl.getAPIServerPod(node.node), kubectl.readyz()] }
                 for check in checks {
                     append(local: check, hop: hop, node: node.node, action: .waitReady, into: &cursor)
                 }

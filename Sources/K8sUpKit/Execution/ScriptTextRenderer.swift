@@ -31,7 +31,7 @@ enum ScriptTextRenderer {
             lines.append("    \(command.number). [\(place)] \(command.action.rawValue): \(command.line)")
         }
         lines.append("")
-        lines += script.rollback.map { "# \($0)" }
+        lines += (script.notes + script.rollback).map { "# \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

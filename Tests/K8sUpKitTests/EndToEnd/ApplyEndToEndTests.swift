@@ -124,6 +124,24 @@ struct ApplyEndToEndTests {
         #expect(try cluster.journal.runs.count == 1)
     }
 
+    @Test func aSavedPlanIsRefusedAfterTheClusterDriftedAndAppliedWhenItMatches() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        let path = cluster.stateDirectory + ".plan.json"
+        let plan = try cluster.k8sup(
+            ["plan", "-i", cluster.inventory, "-i", cluster.sim.inventoryOverlayPath, "--out", path])
+        #expect(plan.status == 0, "\(plan.error)")
+        cluster.sim.cluster.setCordoned("worker-1", true)
+        let refused = try cluster.apply(["--plan", path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("worker-1's steps changed from ["))
+        #expect(cluster.nodes.values.allSatisfy { $0.version == "v1.28.15" })
+        #expect(cluster.sim.cluster.object("leases", namespace: "kube-system", name: "k8sup") == nil)
+        cluster.sim.cluster.setCordoned("worker-1", false)
+        let applied = try cluster.apply(["--plan", path])
+        #expect(applied.status == 0, "\(applied.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
+    }
+
     @Test func withoutYesAndWithoutATerminalNothingChanges() throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
         let result = try cluster.k8sup(

@@ -5,7 +5,8 @@ struct ApplyCommand: Subcommand {
         name: "apply",
         summary: "Upgrade the cluster as `k8sup plan` shows it (--dry-run: print every command instead).",
         synopsis: "[-i PATH]... [--dry-run | --yes] [-l PATTERN]... [--to VERSION] [--via VERSION]... [--batch N] "
-            + "[--playbook NAME|FILE] [--kubeconfig FILE --context NAME] [--state-dir DIR] [--events FILE]",
+            + "[--plan FILE] [--playbook NAME|FILE] [--kubeconfig FILE --context NAME] [--state-dir DIR] "
+            + "[--events FILE]",
         discussion: """
             Per hop: pre-flight checks, staging on every node (--forks at a time), an etcd snapshot, then the
             control-plane nodes one at a time and the workers one at a time (--batch N together): back up
@@ -27,6 +28,10 @@ struct ApplyCommand: Subcommand {
             Progress goes to standard error, one line per step; --events FILE writes the same as JSON
             lines; every command's full output goes to DIR/logs/NODE.log. Values of vars whose names
             contain password, secret, token or key are shown as ***.
+
+            --plan FILE applies a plan saved with `k8sup plan --out FILE` (its target, hops, --limit and
+            --batch) after planning again: if the cluster drifted from it (a node's version or cordon
+            state changed, a node appeared or went), apply refuses and names what changed.
 
             Asks for confirmation on a terminal; without one --yes is required.
             --dry-run prints every command in execution order and changes nothing; with --snapshot (or the
@@ -55,6 +60,9 @@ struct ApplyCommand: Subcommand {
                 help: "After a drain timeout, retry with --disable-eviction (bypasses PodDisruptionBudgets)."),
             .value("events", name: "FILE", help: "Also write the progress as JSON lines to FILE."),
             .value(
+                "plan", name: "FILE",
+                help: "Apply the plan saved by `k8sup plan --out FILE`; refuse if the cluster drifted from it."),
+            .value(
                 "verify-interval", name: "DURATION",
                 help: "Time between the two readiness checks a node must pass (default 5s)."),
             .value("step-timeout", name: "DURATION", help: "Timeout of each command on a node (default 15m)."),
@@ -66,10 +74,13 @@ struct ApplyCommand: Subcommand {
             return try await ApplyExecution(arguments: arguments, context: context, settings: settings).run()
         }
         let format = try PlanningSession.outputFormat(arguments, command: spec.name)
-        let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
+        let saved = try settings.planPath.map { path throws(SavedPlanError) in try SavedPlan.load(path: path) }
+        let session = try await PlanningSession.prepare(
+            try saved?.arguments(arguments, command: spec.name) ?? arguments, context: context, command: spec.name)
+        let plan = try saved.map { try ApplyExecution.checked($0, against: session.plan) } ?? session.plan
         let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
         let script = try ScriptBuilder(
-            plan: session.plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
+            plan: plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
             healthCheck: arguments.value("health-check")
         ).build()
         switch format {
@@ -78,8 +89,8 @@ struct ApplyCommand: Subcommand {
         case .text:
             context.console.writeOutput(
                 wiring.redactor.redact(
-                    ScriptTextRenderer.render(script, plan: session.plan, routes: wiring.routes(of: session.plan))))
+                    ScriptTextRenderer.render(script, plan: plan, routes: wiring.routes(of: plan))))
         }
-        return session.plan.isBlocked ? .blocked : .ok
+        return plan.isBlocked ? .blocked : .ok
     }
 }

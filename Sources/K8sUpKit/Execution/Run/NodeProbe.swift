@@ -29,7 +29,7 @@ struct NodeProbe: Sendable {
 
     /// The node as the cluster reports it now.
     func node(_ name: String) async throws -> Observation {
-        let command = kubectl.command(["get", "node", name, "-o", "json"], timeout: .seconds(30))
+        let command = kubectl.getNode(name)
         let result = try await runner.runChecked(command)
         let source = "kubectl get node \(name)"
         let root = try KubeJSONInput.parse(result.stdout, source: source, command: command.displayLine)
@@ -41,8 +41,7 @@ struct NodeProbe: Sendable {
     /// The node, plus its kube-apiserver pod and the apiserver's `/readyz`.
     func controlPlaneNode(_ name: String) async throws -> Observation {
         var observation = try await node(name)
-        let podCommand = kubectl.command(
-            ["get", "pod", "-n", "kube-system", "kube-apiserver-\(name)", "-o", "json"], timeout: .seconds(30))
+        let podCommand = kubectl.getAPIServerPod(name)
         let podResult = try await runner.run(podCommand)
         if podResult.succeeded {
             let root = try KubeJSONInput.parse(
@@ -51,7 +50,7 @@ struct NodeProbe: Sendable {
             observation.apiserverVersion = pod.imageVersion(of: "kube-apiserver")
             observation.apiserverReady = pod.isReady
         }
-        let readyz = try await runner.run(kubectl.command(["get", "--raw", "/readyz"], timeout: .seconds(30)))
+        let readyz = try await runner.run(kubectl.readyz())
         observation.readyz = readyz.succeeded && readyz.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
         return observation
     }

@@ -46,7 +46,10 @@ struct ApplyExecution {
         if arguments.flag("confirm-each") && !context.input.isTerminal {
             throw UsageError("--confirm-each asks before each node, so it needs a terminal on standard input")
         }
-        let question = "Upgrade \(plan.summary.nodeUpgrades) node(s) to \(plan.target.version) as shown above?"
+        let question =
+            plan.hops.isEmpty
+            ? "Put back the unfinished node(s) listed above?"
+            : "Upgrade \(plan.summary.nodeUpgrades) node(s) to \(plan.target.version) as shown above?"
         guard try Confirmation.confirm(question, assumeYes: arguments.flag("yes"), context: context, command: command)
         else {
             context.console.writeError("k8sup: nothing was changed.\n")

@@ -142,6 +142,22 @@ struct ApplyEndToEndTests {
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
     }
 
+    @Test func aCanaryRunStopsAfterItsWorkersAndTheNextRunDoesTheRest() throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 3)
+        let canary = try cluster.apply(["--canary", "1", "--batch", "1", "--forks", "2"])
+        #expect(canary.status == 0, "\(canary.error)")
+        #expect(canary.error.contains("stopped after 1 worker(s) as --canary asked"))
+        #expect(cluster.node("worker-1")?.version == "v1.29.15")
+        #expect(cluster.node("worker-2")?.version == "v1.28.15")
+        #expect(cluster.node("worker-3")?.version == "v1.28.15")
+        let rest = try cluster.apply(["--batch", "2"])
+        #expect(rest.status == 0, "\(rest.error)")
+        #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
+        let order = try cluster.startOrder()
+        #expect(order.prefix(2) == ["1 cp-1", "1 worker-1"])
+        #expect(Set(order.dropFirst(2)) == ["1 worker-2", "1 worker-3"])
+    }
+
     @Test func withoutYesAndWithoutATerminalNothingChanges() throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
         let result = try cluster.k8sup(

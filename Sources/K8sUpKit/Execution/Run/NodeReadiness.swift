@@ -44,7 +44,9 @@ struct NodeReadiness: Sendable {
                     node: node, version: version, timeout: KubectlCommands.goDuration(settings.nodeReadyTimeout),
                     last: last)
             }
-            try await Task.sleep(for: settings.verifyInterval)
+            // The interval separates the two good looks; a node not up yet is looked at again sooner.
+            try await Task.sleep(
+                for: goodLooks > 0 ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2)))
         }
     }
 

@@ -8,11 +8,11 @@ import Testing
 /// journal inspected. Serialized: each test runs dozens of processes, and two cores are enough for one.
 @Suite("apply end to end", .serialized)
 struct ApplyEndToEndTests {
-    @Test func upgradesTheSampleClusterAcrossTwoHopsInOrder() throws {
+    @Test func upgradesTheSampleClusterAcrossTwoHopsInOrder() async throws {
         let scenario = try String(contentsOfFile: TestPaths.inventories + "/sim.scenario.yaml", encoding: .utf8)
         let cluster = try ApplySim(controlPlanes: nil, scenario: Self.withoutDelays(scenario))
         let events = cluster.stateDirectory + ".events.jsonl"
-        let result = try cluster.apply(["--events", events])
+        let result = try await cluster.apply(["--events", events])
         #expect(result.status == 0, "\(result.error)")
         let nodes = ["cp-1", "cp-2", "cp-3", "worker-1", "worker-2", "worker-3", "worker-4", "worker-5"]
         for name in nodes {
@@ -47,25 +47,25 @@ struct ApplyEndToEndTests {
         }
     }
 
-    @Test func limitToMastersThenAPlainRunFinishesTheWorkers() throws {
+    @Test func limitToMastersThenAPlainRunFinishesTheWorkers() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 2)
-        let masters = try cluster.apply(["--limit", "masters"])
+        let masters = try await cluster.apply(["--limit", "masters"])
         #expect(masters.status == 0, "\(masters.error)")
         #expect(cluster.node("cp-1")?.version == "v1.29.15")
         #expect(cluster.node("worker-1")?.version == "v1.28.15")
         #expect(cluster.node("worker-2")?.version == "v1.28.15")
-        let rest = try cluster.apply()
+        let rest = try await cluster.apply()
         #expect(rest.status == 0, "\(rest.error)")
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
         #expect(try cluster.startOrder() == ["1 cp-1", "1 worker-1", "1 worker-2"])
         #expect(try cluster.journal.runs.map(\.result) == [.succeeded, .succeeded])
     }
 
-    @Test func aKubeletThatFailsIsRolledBackAndARerunFinishesAfterTheFix() throws {
+    @Test func aKubeletThatFailsIsRolledBackAndARerunFinishesAfterTheFix() async throws {
         let cluster = try ApplySim(
             controlPlanes: 1, workers: 3,
             scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-2, version: v1.29.15}\n")
-        let failed = try cluster.apply()
+        let failed = try await cluster.apply()
         #expect(failed.status == 1, "\(failed.error)")
         #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: false))
         #expect(cluster.node("worker-2") == .init(version: "v1.28.15", ready: true, cordoned: false))
@@ -79,13 +79,13 @@ struct ApplyEndToEndTests {
         #expect(journal.lastResult == .failed)
 
         cluster.sim.cluster.faults = []
-        let rerun = try cluster.apply()
+        let rerun = try await cluster.apply()
         #expect(rerun.status == 0, "\(rerun.error)")
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
         #expect(try cluster.startOrder().suffix(2) == ["1 worker-2", "1 worker-3"])
     }
 
-    @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() throws {
+    @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() async throws {
         // Replacements never become Ready, so the budget allows one eviction and then none.
         let cluster = try ApplySim(
             controlPlanes: 1, workers: 2,
@@ -101,7 +101,7 @@ struct ApplyEndToEndTests {
             $0.string("spec", "nodeName") == "worker-1"
         }
         try #require(held.count == 2)
-        let result = try cluster.apply()
+        let result = try await cluster.apply()
         #expect(result.status == 1, "\(result.error)")
         #expect(result.error.contains("worker-1: the drain did not finish within 3s"))
         #expect(result.error.contains("held by PodDisruptionBudget shop/web"))
@@ -111,46 +111,46 @@ struct ApplyEndToEndTests {
         #expect(try cluster.journal.openNodes.isEmpty)
     }
 
-    @Test func aNodeCordonedBeforeTheRunStaysCordoned() throws {
+    @Test func aNodeCordonedBeforeTheRunStaysCordoned() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 2, scenario: "from: v1.28.15\ncordoned: [worker-1]\n")
-        let result = try cluster.apply()
+        let result = try await cluster.apply()
         #expect(result.status == 0, "\(result.error)")
         #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: true))
         #expect(cluster.node("worker-2") == .init(version: "v1.29.15", ready: true, cordoned: false))
         #expect(try cluster.journal.node(named: "worker-1")?.originalCordon == true)
-        let again = try cluster.apply()
+        let again = try await cluster.apply()
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output.contains("Nothing to do: every selected node is at v1.29.15."))
         #expect(try cluster.journal.runs.count == 1)
     }
 
-    @Test func aSavedPlanIsRefusedAfterTheClusterDriftedAndAppliedWhenItMatches() throws {
+    @Test func aSavedPlanIsRefusedAfterTheClusterDriftedAndAppliedWhenItMatches() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 2)
         let path = cluster.stateDirectory + ".plan.json"
-        let plan = try cluster.k8sup(
+        let plan = try await cluster.k8sup(
             ["plan", "-i", cluster.inventory, "-i", cluster.sim.inventoryOverlayPath, "--out", path])
         #expect(plan.status == 0, "\(plan.error)")
         cluster.sim.cluster.setCordoned("worker-1", true)
-        let refused = try cluster.apply(["--plan", path])
+        let refused = try await cluster.apply(["--plan", path])
         #expect(refused.status == 1)
         #expect(refused.error.contains("worker-1's steps changed from ["))
         #expect(cluster.nodes.values.allSatisfy { $0.version == "v1.28.15" })
         #expect(cluster.sim.cluster.object("leases", namespace: "kube-system", name: "k8sup") == nil)
         cluster.sim.cluster.setCordoned("worker-1", false)
-        let applied = try cluster.apply(["--plan", path])
+        let applied = try await cluster.apply(["--plan", path])
         #expect(applied.status == 0, "\(applied.error)")
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
     }
 
-    @Test func aCanaryRunStopsAfterItsWorkersAndTheNextRunDoesTheRest() throws {
+    @Test func aCanaryRunStopsAfterItsWorkersAndTheNextRunDoesTheRest() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 3)
-        let canary = try cluster.apply(["--canary", "1", "--batch", "1", "--forks", "2"])
+        let canary = try await cluster.apply(["--canary", "1", "--batch", "1", "--forks", "2"])
         #expect(canary.status == 0, "\(canary.error)")
         #expect(canary.error.contains("stopped after 1 worker(s) as --canary asked"))
         #expect(cluster.node("worker-1")?.version == "v1.29.15")
         #expect(cluster.node("worker-2")?.version == "v1.28.15")
         #expect(cluster.node("worker-3")?.version == "v1.28.15")
-        let rest = try cluster.apply(["--batch", "2"])
+        let rest = try await cluster.apply(["--batch", "2"])
         #expect(rest.status == 0, "\(rest.error)")
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
         let order = try cluster.startOrder()
@@ -158,9 +158,27 @@ struct ApplyEndToEndTests {
         #expect(Set(order.dropFirst(2)) == ["1 worker-2", "1 worker-3"])
     }
 
-    @Test func withoutYesAndWithoutATerminalNothingChanges() throws {
+    @Test func confirmEachAsksBeforeEveryNodeAndANoStopsTheRun() async throws {
+        let cluster = try ApplySim(controlPlanes: 1, workers: 2)
+        var arguments = try cluster.applyArguments(["--confirm-each", "--kubeconfig", cluster.sim.kubeconfigPath])
+        arguments.removeAll { $0 == "--yes" }
+        let console = CapturingConsole()
+        let context = CommandContext(
+            console: console, environment: [:], workingDirectory: TestPaths.packageRoot,
+            input: ScriptedInput(["y", "y", "n"]))
+        let code = await CLI.run(arguments: arguments, context: context)
+        #expect(code == .interrupted, "\(console.error)")
+        #expect(console.error.contains("Upgrade 3 node(s) to v1.29.15 as shown above? [y/N]"))
+        #expect(console.error.contains("Upgrade worker-1 next? [y/N]"))
+        #expect(console.error.contains("Upgrade worker-2 next? [y/N]"))
+        #expect(cluster.node("worker-1")?.version == "v1.29.15")
+        #expect(cluster.node("worker-2") == .init(version: "v1.28.15", ready: true, cordoned: false))
+        #expect(try cluster.journal.openNodes.isEmpty)
+    }
+
+    @Test func withoutYesAndWithoutATerminalNothingChanges() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
-        let result = try cluster.k8sup(
+        let result = try await cluster.k8sup(
             [
                 "apply", "-i", cluster.inventory, "-i", cluster.sim.inventoryOverlayPath, "--state-dir",
                 cluster.stateDirectory,
@@ -171,14 +189,14 @@ struct ApplyEndToEndTests {
         #expect(try JournalReader.read(directory: cluster.stateDirectory).entries.isEmpty)
     }
 
-    @Test func noSecretValueReachesOutputLogsJournalOrEvents() throws {
+    @Test func noSecretValueReachesOutputLogsJournalOrEvents() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
         let secret = "s3cr3t-Token-4242"
         let vars = cluster.inventory + "/group_vars/all.yaml"
         try (String(contentsOfFile: vars, encoding: .utf8) + "registry_token: \(secret)\n").write(
             toFile: vars, atomically: true, encoding: .utf8)
         let events = cluster.stateDirectory + ".events.jsonl"
-        let result = try cluster.apply(["--events", events, "--health-check", "echo checking with \(secret)"])
+        let result = try await cluster.apply(["--events", events, "--health-check", "echo checking with \(secret)"])
         #expect(result.status == 0, "\(result.error)")
         var texts = [result.output, result.error, try String(contentsOfFile: events, encoding: .utf8)]
         let files = FileManager.default.enumerator(atPath: cluster.stateDirectory)?.allObjects as? [String] ?? []

@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
+import Synchronization
 
 @testable import K8sSimKit
 @testable import K8sUpKit
 
 /// A simulated cluster served in-process by k8sim (zero delays), its inventory, and the real `k8sup`
 /// and `kubectl` binaries pointed at it: what `apply`'s end-to-end tests drive and then inspect.
-final class ApplySim {
+final class ApplySim: Sendable {
     let sim: SimServer
     /// The cluster's own inventory (a directory with hosts.yaml and group_vars/all.yaml).
     let inventory: String
@@ -49,19 +50,24 @@ final class ApplySim {
     var environment: [String: String] { ["KUBECONFIG": sim.kubeconfigPath] }
 
     /// Runs `k8sup apply` to the end.
-    func apply(_ extra: [String] = []) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(try applyArguments(extra), environment: environment)
+    func apply(_ extra: [String] = []) async throws -> BinaryRunner.Result {
+        try await startApply(extra).result()
     }
 
     /// Runs any k8sup command against the cluster.
-    func k8sup(_ arguments: [String]) throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments + ["--kubectl", try RealKubectl.path()], environment: environment)
+    func k8sup(_ arguments: [String]) async throws -> BinaryRunner.Result {
+        try await start(arguments + ["--kubectl", try RealKubectl.path()]).result()
     }
 
     /// Starts `k8sup apply` without waiting for it, for tests that signal it.
     func startApply(_ extra: [String] = []) throws -> RunningBinary {
+        try start(try applyArguments(extra))
+    }
+
+    /// Starts k8sup with `arguments` against the cluster.
+    func start(_ arguments: [String]) throws -> RunningBinary {
         guard let executable = BinaryRunner.executable else { throw BinaryRunner.ExecutableMissing() }
-        return try RunningBinary(executable: executable, arguments: try applyArguments(extra), environment: environment)
+        return try RunningBinary(executable: executable, arguments: arguments, environment: environment)
     }
 
     /// What the journal holds now.
@@ -130,46 +136,102 @@ final class ApplySim {
     }
 }
 
-/// A `k8sup` process running in the background, its output going to files.
-final class RunningBinary {
-    let process = Process()
+/// A `k8sup` process running in the background, its output going to files. Waiting for it never
+/// blocks a thread of the Swift concurrency pool (the suite shares two with every other test).
+final class RunningBinary: Sendable {
+    /// How the process ended, and who waits for it; shared with the termination handler.
+    private final class Exit: Sendable {
+        struct State {
+            var status: Int32?
+            var waiter: CheckedContinuation<Int32, Never>?
+        }
+
+        let state = Mutex(State())
+    }
+
+    let pid: Int32
     private let scratch: String
+    private let exit = Exit()
 
     init(executable: String, arguments: [String], environment: [String: String]) throws {
         scratch = try makeTemporaryDirectory()
         _ = FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
         _ = FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { $0.key != "K8SUP_INVENTORY" }
+            .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
+        let exit = self.exit
+        process.terminationHandler = { ended in
+            let status =
+                ended.terminationReason == .uncaughtSignal ? 128 + ended.terminationStatus : ended.terminationStatus
+            let waiter = exit.state.withLock { state in
+                state.status = status
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume(returning: status)
+        }
         try process.run()
+        pid = process.processIdentifier
     }
 
+    var output: String { (try? String(contentsOfFile: scratch + "/out", encoding: .utf8)) ?? "" }
     var error: String { (try? String(contentsOfFile: scratch + "/err", encoding: .utf8)) ?? "" }
+    var isRunning: Bool { exit.state.withLock { $0.status == nil } }
 
-    /// Polls until `condition` holds (true) or the process ends or `seconds` pass (false).
-    func wait(upTo seconds: Double = 60, until condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            if !process.isRunning { return try condition() }
-            usleep(2_000)
+    /// Polls until `condition` holds (true) or the process ends or `seconds` pass (false), then sends
+    /// `signal` (if any) at once. The polling runs on its own thread, so a busy concurrency pool cannot
+    /// delay the signal past the moment the test aims at.
+    func wait(
+        upTo seconds: Double = 60, thenSignal signal: Int32? = nil, until condition: @escaping @Sendable () -> Bool
+    ) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { [self] in
+                let deadline = Date().addingTimeInterval(seconds)
+                var reached = false
+                while Date() < deadline {
+                    if condition() {
+                        reached = true
+                        break
+                    }
+                    if !isRunning {
+                        reached = condition()
+                        break
+                    }
+                    usleep(2_000)
+                }
+                if reached, let signal { kill(pid, signal) }
+                continuation.resume(returning: reached)
+            }
+            thread.start()
         }
-        return false
     }
 
     func signal(_ number: Int32) {
-        kill(process.processIdentifier, number)
+        kill(pid, number)
     }
 
     /// Waits for the process to end; its exit status, or 128 + the signal that killed it.
-    func finish() -> Int32 {
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
-            ? 128 + process.terminationStatus : process.terminationStatus
+    func finish() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let status: Int32? = exit.state.withLock { state in
+                if state.status == nil { state.waiter = continuation }
+                return state.status
+            }
+            if let status { continuation.resume(returning: status) }
+        }
+    }
+
+    /// Waits for the end; status and both streams.
+    func result() async -> BinaryRunner.Result {
+        let status = await finish()
+        return BinaryRunner.Result(status: status, output: output, error: error)
     }
 }

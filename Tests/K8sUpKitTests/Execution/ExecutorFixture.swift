@@ -8,7 +8,8 @@ import Synchronization
 struct ExecutorFixture {
     let runner = FakeRunner()
     let events = EventList()
-    var settings = ExecutionSettings(nodeReadyTimeout: .seconds(3), verifyInterval: .zero)
+    // Generous: a loaded machine can starve a test task for seconds, and no test here waits for the timeout.
+    var settings = ExecutionSettings(nodeReadyTimeout: .seconds(30), verifyInterval: .zero)
 
     static let playbook = """
         stage:

@@ -19,7 +19,7 @@ struct ApplyRun {
     let confirmEach: Bool
 
     func execute() async throws -> Executor.Result {
-        let journalObserver = JournalObserver(journal: journal, runId: runId)
+        let journalObserver = JournalObserver(journal: journal, runId: runId, redactor: wiring.redactor)
         let tools = try makeTools(journalObserver: journalObserver)
         let state = JournalState(try JournalReader.read(directory: wiring.stateDirectory).entries)
         let hosts = Set(wiring.connections.keys)

@@ -160,7 +160,7 @@ struct ApplyEndToEndTests {
 
     @Test func confirmEachAsksBeforeEveryNodeAndANoStopsTheRun() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 2)
-        var arguments = try cluster.applyArguments(["--confirm-each", "--kubeconfig", cluster.sim.kubeconfigPath])
+        var arguments = cluster.applyArguments(["--confirm-each", "--kubeconfig", cluster.sim.kubeconfigPath])
         arguments.removeAll { $0 == "--yes" }
         let console = CapturingConsole()
         let context = CommandContext(
@@ -191,22 +191,40 @@ struct ApplyEndToEndTests {
 
     @Test func noSecretValueReachesOutputLogsJournalOrEvents() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
-        let secret = "s3cr3t-Token-4242"
+        // One var per word SPEC section 7 names, each used where it would show: in a command line, in
+        // its output, in a failure message.
+        let secrets = [
+            "registry_password": "pw-Hunter2-0001", "vault_secret": "sec-Hunter2-0002",
+            "api_token": "tok-Hunter2-0003", "etcd_encryption_key": "key-Hunter2-0004",
+        ]
         let vars = cluster.inventory + "/group_vars/all.yaml"
-        try (String(contentsOfFile: vars, encoding: .utf8) + "registry_token: \(secret)\n").write(
+        let added = secrets.keys.sorted().map { "\($0): \(secrets[$0] ?? "")\n" }.joined()
+        try (String(contentsOfFile: vars, encoding: .utf8) + added).write(
             toFile: vars, atomically: true, encoding: .utf8)
+        let values = secrets.values.sorted()
         let events = cluster.stateDirectory + ".events.jsonl"
-        let result = try await cluster.apply(["--events", events, "--health-check", "echo checking with \(secret)"])
-        #expect(result.status == 0, "\(result.error)")
-        var texts = [result.output, result.error, try String(contentsOfFile: events, encoding: .utf8)]
+        let check = "echo checking with " + values.joined(separator: " ")
+        let passed = try await cluster.apply(["--events", events, "--health-check", check])
+        #expect(passed.status == 0, "\(passed.error)")
+        let failed = try await cluster.apply([
+            "--to", "v1.30.14", "--events", events, "--health-check", check + " >&2; exit 1",
+        ])
+        #expect(failed.status == 1, "\(failed.error)")
+        #expect(failed.error.contains("the health check failed"))
+        var texts = [passed.output, passed.error, failed.output, failed.error]
+        texts.append(try String(contentsOfFile: events, encoding: .utf8))
         let files = FileManager.default.enumerator(atPath: cluster.stateDirectory)?.allObjects as? [String] ?? []
         for file in files where file.hasSuffix(".log") || file.hasSuffix(".jsonl") {
             texts.append(try String(contentsOfFile: cluster.stateDirectory + "/" + file, encoding: .utf8))
         }
-        #expect(texts.count >= 5)
-        #expect(texts.allSatisfy { !$0.contains(secret) })
+        #expect(texts.count >= 8)
+        for value in values {
+            #expect(texts.allSatisfy { !$0.contains(value) }, "\(value) leaked")
+        }
         let workerLog = try String(contentsOfFile: cluster.stateDirectory + "/logs/worker-1.log", encoding: .utf8)
-        #expect(workerLog.contains("| checking with ***"))
+        #expect(workerLog.contains("| checking with *** *** *** ***"))
+        let controlPlaneLog = try String(contentsOfFile: cluster.stateDirectory + "/logs/cp-1.log", encoding: .utf8)
+        #expect(controlPlaneLog.contains("! checking with *** *** *** ***"))
     }
 
     /// Keeps the scenario's workloads and budgets but moves it to zero delays.

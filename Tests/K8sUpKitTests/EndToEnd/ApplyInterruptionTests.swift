@@ -95,7 +95,7 @@ struct ApplyInterruptionTests {
         try #require(started, "\(first.error)")
         // Another machine: its own state directory, the same cluster.
         let elsewhere = try makeTemporaryDirectory()
-        var arguments = try cluster.applyArguments([])
+        var arguments = cluster.applyArguments([])
         arguments[arguments.firstIndex(of: "--state-dir")! + 1] = elsewhere
         let second = try await cluster.start(arguments).result()
         #expect(second.status == 1)

@@ -17,9 +17,14 @@ final class ApplySim: Sendable {
     /// - Parameters:
     ///   - controlPlanes, workers: The cluster's size; `nil` uses `Inventories/sim` (3 + 5).
     ///   - scenario: Scenario YAML; delays are zero unless it sets them.
-    init(controlPlanes: Int? = 1, workers: Int = 2, target: String = "v1.29.15", scenario: String = "from: v1.28.15")
-        throws
-    {
+    /// The kubectl k8sup drives (`--kubectl`).
+    let kubectl: String
+
+    init(
+        controlPlanes: Int? = 1, workers: Int = 2, target: String = "v1.29.15", scenario: String = "from: v1.28.15",
+        kubectl: String? = nil
+    ) throws {
+        self.kubectl = try kubectl ?? RealKubectl.path()
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         let root = try makeTemporaryDirectory()
         if let controlPlanes {
@@ -40,10 +45,10 @@ final class ApplySim: Sendable {
     }
 
     /// `k8sup apply` with the flags every test needs, then `extra`.
-    func applyArguments(_ extra: [String]) throws -> [String] {
+    func applyArguments(_ extra: [String]) -> [String] {
         [
             "apply", "-i", inventory, "-i", sim.inventoryOverlayPath, "--state-dir", stateDirectory, "--kubectl",
-            try RealKubectl.path(), "--verify-interval", "0s", "--node-ready-timeout", "5s", "--yes",
+            kubectl, "--verify-interval", "0s", "--node-ready-timeout", "5s", "--yes",
         ] + extra
     }
 
@@ -56,12 +61,12 @@ final class ApplySim: Sendable {
 
     /// Runs any k8sup command against the cluster.
     func k8sup(_ arguments: [String]) async throws -> BinaryRunner.Result {
-        try await start(arguments + ["--kubectl", try RealKubectl.path()]).result()
+        try await start(arguments + ["--kubectl", kubectl]).result()
     }
 
     /// Starts `k8sup apply` without waiting for it, for tests that signal it.
     func startApply(_ extra: [String] = []) throws -> RunningBinary {
-        try start(try applyArguments(extra))
+        try start(applyArguments(extra))
     }
 
     /// Starts k8sup with `arguments` against the cluster.

@@ -39,6 +39,11 @@ enum BinaryRunner {
         return try run(arguments, environment: environment, program: executable)
     }
 
+    /// Runs another program (kubectl) the same way.
+    static func runProgram(_ program: String, _ arguments: [String]) throws -> Result {
+        try run(arguments, environment: [:], program: program)
+    }
+
     private static func run(_ arguments: [String], environment: [String: String], program executable: String) throws
         -> Result
     {

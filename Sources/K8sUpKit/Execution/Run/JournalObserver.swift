@@ -9,14 +9,19 @@ import Synchronization
 final class JournalObserver: ExecutionObserving {
     private let journal: any JournalRecording
     private let runId: String
+    /// Failure messages quote command output, which may print a secret var's value.
+    private let redactor: SecretRedactor
     private let failure = Mutex<JournalError?>(nil)
 
-    init(journal: any JournalRecording, runId: String) {
+    init(journal: any JournalRecording, runId: String, redactor: SecretRedactor = SecretRedactor(values: [])) {
         self.journal = journal
         self.runId = runId
+        self.redactor = redactor
     }
 
     func record(_ event: ExecutionEvent) {
+        var event = event
+        event.message = event.message.map(redactor.redact)
         guard let entry = Self.journalEvent(event, runId: runId) else { return }
         do {
             try journal.record(entry, at: event.time)

@@ -17,7 +17,8 @@ extension ClusterData {
             if case .unreachable(let node) = fault { return node == name }
             return false
         }
-        return NodeAPI.NodeFaults(unreachable: unreachable, commandDelaySeconds: delays.command)
+        return NodeAPI.NodeFaults(
+            unreachable: unreachable, commandDelaySeconds: delays.command, downloadDelaySeconds: delays.download)
     }
 
     func kubeletFails(on name: String, version: String) -> Bool {

@@ -10,16 +10,20 @@ public struct SimDelays: Sendable, Equatable {
     public var apiLatency: Double
     /// Added to every command the node stand-ins run (`NodeFaults.commandDelaySeconds`).
     public var command: Double
+    /// Fetching packages that were not downloaded before (staging takes it; an install of staged packages
+    /// does not).
+    public var download: Double
 
     public init(
         podReschedule: Double = 0, podStart: Double = 0, kubeletStart: Double = 0, apiLatency: Double = 0,
-        command: Double = 0
+        command: Double = 0, download: Double = 0
     ) {
         self.podReschedule = podReschedule
         self.podStart = podStart
         self.kubeletStart = kubeletStart
         self.apiLatency = apiLatency
         self.command = command
+        self.download = download
     }
 
     public static let zero = SimDelays()

@@ -78,10 +78,13 @@ public enum NodeAPI {
         public var unreachable: Bool
         /// Extra seconds every command on the node takes.
         public var commandDelaySeconds: Double
+        /// Extra seconds a package manager takes to fetch packages not downloaded before.
+        public var downloadDelaySeconds: Double
 
-        public init(unreachable: Bool = false, commandDelaySeconds: Double = 0) {
+        public init(unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0) {
             self.unreachable = unreachable
             self.commandDelaySeconds = commandDelaySeconds
+            self.downloadDelaySeconds = downloadDelaySeconds
         }
     }
 }

@@ -91,13 +91,15 @@ public struct Scenario: Sendable, Equatable {
 
     private static func readDelays(_ node: DataNode) throws(ScenarioError) -> SimDelays {
         let fields = try ScenarioFields(
-            node, context: "delays", allowed: ["podReschedule", "podStart", "kubeletStart", "apiLatency", "command"])
+            node, context: "delays",
+            allowed: ["podReschedule", "podStart", "kubeletStart", "apiLatency", "command", "download"])
         var delays = SimDelays()
         delays.podReschedule = try fields.double("podReschedule") ?? 0
         delays.podStart = try fields.double("podStart") ?? 0
         delays.kubeletStart = try fields.double("kubeletStart") ?? 0
         delays.apiLatency = try fields.double("apiLatency") ?? 0
         delays.command = try fields.double("command") ?? 0
+        delays.download = try fields.double("download") ?? 0
         return delays
     }
 }

@@ -43,7 +43,11 @@ struct ApplyEndToEndTests {
             let log = cluster.stateDirectory + "/logs/\(name).log"
             let attributes = try FileManager.default.attributesOfItem(atPath: log)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
-            #expect(try String(contentsOfFile: log, encoding: .utf8).contains("$ kubeadm upgrade "))
+            let text = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(text.contains("$ kubeadm upgrade "))
+            // The readiness looks are logged too, with what each showed.
+            #expect(text.contains(" get node \(name) -o json\n"))
+            #expect(text.contains("= Ready, kubelet v1.30.14, cordoned\n"))
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
     @Test func readsTheDocumentedFormat() throws {
         let text = """
             from: v1.28.15
-            delays: {podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5}
+            delays: {podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5, download: 20}
             cordoned: [worker-2]
             workloads:
               - {name: web, namespace: shop, kind: Deployment, replicas: 3, labels: {app: web}, emptyDir: true, nodes: [worker-1]}
@@ -28,7 +28,9 @@ import Testing
         let scenario = try Scenario.parse(text: text, file: "s.yaml")
         #expect(scenario.from == "v1.28.15")
         #expect(
-            scenario.delays == SimDelays(podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5))
+            scenario.delays
+                == SimDelays(
+                    podReschedule: 1, podStart: 2.5, kubeletStart: 3, apiLatency: 0, command: 0.5, download: 20))
         #expect(scenario.cordoned == ["worker-2"])
         #expect(
             scenario.workloads[0]

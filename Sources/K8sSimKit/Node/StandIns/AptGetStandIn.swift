@@ -100,6 +100,7 @@ struct AptGetStandIn {
             changes.append((request.name, version))
         }
         if let refusal = refusal(changes, state: state, options: options) { return refusal }
+        context.fetchPackages(changes.filter { !state.downloaded.contains($0.name + "=" + $0.version) }.count)
         if options.contains("--download-only") {
             for change in changes { state.downloaded.insert(change.name + "=" + change.version) }
             try context.save(state)

@@ -62,6 +62,7 @@ struct DnfStandIn {
             context.out("Nothing to do.\nComplete!\n")
             return 0
         }
+        context.fetchPackages(changes.filter { !state.downloaded.contains($0.name + "=" + $0.version) }.count)
         for change in changes {
             if downloadOnly {
                 state.downloaded.insert(change.name + "=" + change.version)

@@ -62,12 +62,15 @@ struct SSHStandIn {
         if faults.commandDelaySeconds > 0 {
             Thread.sleep(forTimeInterval: faults.commandDelaySeconds)
         }
-        return runShell(line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory)
+        return runShell(
+            line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory,
+            downloadDelay: faults.downloadDelaySeconds)
     }
 
     /// Becomes `/bin/sh -c LINE` in the sandbox; returns only when that fails.
     private func runShell(
-        _ remoteLine: String, entry: SimStateFile.NodeEntry, state: SimStateFile, stateDirectory: String
+        _ remoteLine: String, entry: SimStateFile.NodeEntry, state: SimStateFile, stateDirectory: String,
+        downloadDelay: Double
     ) -> Int32 {
         guard chdir(entry.sandbox) == 0 else {
             return context.fail("ssh", "k8sim: node \(entry.node): no sandbox at \(entry.sandbox)", status: 255)
@@ -81,6 +84,7 @@ struct SSHStandIn {
             "USER": "root", "LOGNAME": "root", "SHELL": "/bin/sh", "LANG": "C.UTF-8",
             "K8SIM_STATE": stateDirectory, "K8SIM_NODE": entry.node, "K8SIM_SANDBOX": entry.sandbox,
             "K8SIM_URL": state.url, "K8SIM_EXECUTABLE": state.executable,
+            "K8SIM_DOWNLOAD_DELAY": String(downloadDelay),
         ]
         clearenv()
         for (name, value) in environment { setenv(name, value, 1) }

@@ -42,6 +42,13 @@ struct StandInContext {
     /// The k8sim executable that new tool files run.
     var executable: String { ToolFile.currentExecutable(environment: environment) }
 
+    /// Fetching packages that are not in the local cache yet takes the scenario's `download` delay
+    /// (`K8SIM_DOWNLOAD_DELAY`, set by the ssh stand-in).
+    func fetchPackages(_ missing: Int) {
+        guard missing > 0, let seconds = Double(environment["K8SIM_DOWNLOAD_DELAY"] ?? ""), seconds > 0 else { return }
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
     func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
     func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

@@ -10,7 +10,7 @@ struct ExecutionTools: Sendable {
     /// Ctrl-C: checked before each command, so a stop happens between commands.
     let stop: StopRequest
 
-    var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl) }
+    var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl, log: log) }
 
     /// The same tools with the kubectl chosen for a hop.
     func forHop(_ hop: UpgradePlan.Hop) -> ExecutionTools {

@@ -26,23 +26,40 @@ struct NodeProbe: Sendable {
 
     let runner: any CommandRunning
     let kubectl: KubectlCommands
+    /// The node's log gets each look's command line and what it showed (not the whole JSON: a readiness
+    /// wait looks every few seconds for minutes).
+    var log: (any CommandLogging)?
 
     /// The node as the cluster reports it now.
     func node(_ name: String) async throws -> Observation {
         let command = kubectl.getNode(name)
-        let result = try await runner.runChecked(command)
+        let result = try await looked(command, node: name)
+        if let error = CommandError(command, result) { throw error }
         let source = "kubectl get node \(name)"
         let root = try KubeJSONInput.parse(result.stdout, source: source, command: command.displayLine)
         let node = try KubeJSONInput.decode(KubeNode.self, from: root, command: command.displayLine).clusterNode()
-        return Observation(
+        let observation = Observation(
             ready: node.isReady == true, kubeletVersion: node.kubeletVersion, cordoned: node.isUnschedulable)
+        log?.write("= " + observation.description, node: name)
+        return observation
+    }
+
+    /// Runs one look, logging its line and how it ended.
+    private func looked(_ command: Command, node: String) async throws -> CommandResult {
+        log?.write("$ " + command.displayLine, node: node)
+        let result = try await runner.run(command)
+        log?.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+        if !result.succeeded, !result.stderr.isEmpty {
+            for line in result.stderr.split(separator: "\n").suffix(5) { log?.write("! " + line, node: node) }
+        }
+        return result
     }
 
     /// The node, plus its kube-apiserver pod and the apiserver's `/readyz`.
     func controlPlaneNode(_ name: String) async throws -> Observation {
         var observation = try await node(name)
         let podCommand = kubectl.getAPIServerPod(name)
-        let podResult = try await runner.run(podCommand)
+        let podResult = try await looked(podCommand, node: name)
         if podResult.succeeded {
             let root = try KubeJSONInput.parse(
                 podResult.stdout, source: "kubectl get pod", command: podCommand.displayLine)
@@ -50,7 +67,7 @@ struct NodeProbe: Sendable {
             observation.apiserverVersion = pod.imageVersion(of: "kube-apiserver")
             observation.apiserverReady = pod.isReady
         }
-        let readyz = try await runner.run(kubectl.readyz())
+        let readyz = try await looked(kubectl.readyz(), node: name)
         observation.readyz = readyz.succeeded && readyz.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
         return observation
     }

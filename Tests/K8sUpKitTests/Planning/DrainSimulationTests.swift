@@ -62,6 +62,28 @@ import Testing
         #expect(try fixture.plan().checks.filter { $0.id.hasPrefix("pdb.") }.isEmpty)
     }
 
+    /// The unready pods a blocked budget names are found once for the whole plan (not per drain window):
+    /// only the budget's own, in the cluster's order, and the same finding for every window it blocks.
+    @Test func aBlockedBudgetNamesItsOwnUnreadyPodsOnceAcrossDrainWindows() throws {
+        var fixture = fixture()
+        fixture.addPod("other", "es-9", app: "es", on: "worker-1", ready: false, owner: "StatefulSet")
+        fixture.addPod("logging", "es-0", app: "es", on: "worker-1", owner: "StatefulSet")
+        fixture.addPod("logging", "es-1", app: "es", on: "worker-2", ready: false, owner: "StatefulSet")
+        fixture.addPod("logging", "kibana-0", app: "kibana", on: "worker-2", ready: false, owner: "StatefulSet")
+        fixture.addPod("logging", "es-2", app: "es", on: "worker-3", owner: "StatefulSet")
+        fixture.addPod("logging", "es-3", app: "es", on: "worker-1", ready: false, owner: "StatefulSet")
+        fixture.addBudget(
+            "logging", "elasticsearch", app: "es", maxUnavailable: .count(1),
+            healthy: 2, desired: 3, allowed: 0, expected: 4)
+        let blockers = try fixture.plan().checks("pdb.no-disruptions-allowed")
+        #expect(blockers.count == 1)
+        let blocker = try #require(blockers.first)
+        #expect(blocker.message.contains("2 of 4 pods healthy, 3 needed (logging/es-1, logging/es-3 not Ready)"))
+        #expect(blocker.nodes == ["worker-1", "worker-2", "worker-3"])
+        #expect(blocker.objects.contains("pod/logging/es-3"))
+        #expect(!blocker.objects.contains("pod/other/es-9"))
+    }
+
     @Test func twoPodsOfABudgetAllowingOneOnOneNodeWaitForAReplacement() throws {
         var fixture = fixture()
         fixture.addPod("shop", "web-1", app: "web", on: "worker-1")

@@ -16,6 +16,22 @@
 /// node before the next.
 struct DrainSimulation {
     let cluster: ClusterState
+    /// The pods that are not Ready, by the qualified name of each budget that covers them, in the
+    /// cluster's order: what a budget at zero allowed disruptions names as the cause. Found in one pass
+    /// over the pods, since asking every pod for every blocked budget and drain window grew with the
+    /// square of the cluster (5,000 nodes: a quarter of the plan's time).
+    private let unreadyPodsByBudget: [String: [String]]
+
+    init(cluster: ClusterState) {
+        self.cluster = cluster
+        var unready: [String: [String]] = [:]
+        for pod in cluster.pods where !pod.isReady {
+            for budget in cluster.budgets(inNamespace: pod.namespace) where budget.covers(pod) {
+                unready[budget.qualifiedName, default: []].append(pod.qualifiedName)
+            }
+        }
+        unreadyPodsByBudget = unready
+    }
 
     func check(_ hops: [HopPlanner.PlannedHop], into checks: inout CheckCollector) {
         for planned in hops {
@@ -75,7 +91,7 @@ struct DrainSimulation {
                     + "`k8sup apply --disable-eviction-fallback` deletes such pods instead (explicit opt-in)",
                 key: budget.qualifiedName)
         } else if budget.disruptionsAllowed <= 0 {
-            let unready = cluster.pods.lazy.filter { !$0.isReady && budget.covers($0) }.map(\.qualifiedName)
+            let unready = unreadyPodsByBudget[budget.qualifiedName] ?? []
             let detail = unready.isEmpty ? "" : " (\(unready.joined(separator: ", ")) not Ready)"
             checks.add(
                 "pdb.no-disruptions-allowed", .blocker,

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Benchmark 2 driver (run it through bench/plan.sh): `k8sup plan -i INV --snapshot FILE -o json` against
+the floor of only parsing the snapshot with Python's json module, on generated clusters of 30 pods and
+1 PodDisruptionBudget per node.
+
+Part A: 1,000 nodes (--nodes), the two commands alternating REPS times; medians, ratio and peak memory.
+Part B: scaling over 100, 1,000 and 5,000 nodes (--sizes), the same pairs, with time per node.
+Each plan must come out complete (one upgrade per node, exit code 0 or 2 for blocked), else it fails.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import benchlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FLOOR = [sys.executable, "-c", "import json,sys; json.load(open(sys.argv[1]))"]
+
+
+def generate(work, nodes):
+    directory = os.path.join(work, f"n{nodes}")
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_snapshot.py"), directory, "--nodes", str(nodes)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return directory
+
+
+def measure(k8sup, directory, nodes, reps, label):
+    snapshot = os.path.join(directory, "snapshot.json")
+    commands = {
+        "k8sup": [k8sup, "plan", "-i", os.path.join(directory, "inventory"), "--snapshot", snapshot, "-o", "json"],
+        "json.load": FLOOR + [snapshot],
+    }
+    times = {name: [] for name in commands}
+    rss = {name: [] for name in commands}
+    for rep in range(reps):
+        order = ("k8sup", "json.load") if rep % 2 == 0 else ("json.load", "k8sup")
+        for name in order:
+            output = os.path.join(directory, f"{name}-{rep}.out")
+            measured = benchlib.run(commands[name], output, ok=(0, 2) if name == "k8sup" else (0,))
+            times[name].append(measured.seconds)
+            rss[name].append(measured.max_rss_kib)
+        print(f"  {label} run {rep + 1}: k8sup {times['k8sup'][-1]:.2f}s, json.load {times['json.load'][-1]:.2f}s",
+              flush=True)
+    with open(os.path.join(directory, "k8sup-0.out"), encoding="utf-8") as handle:
+        plan = json.load(handle)
+    upgrades = plan["summary"]["nodeUpgrades"]
+    if upgrades != nodes:
+        sys.exit(f"error: the plan of {nodes} nodes upgrades {upgrades} nodes: {plan['summary']}")
+    return {
+        "nodes": nodes,
+        "size_mb": os.path.getsize(snapshot) / 1e6,
+        "k8sup": benchlib.median(times["k8sup"]),
+        "floor": benchlib.median(times["json.load"]),
+        "k8sup_rss": max(rss["k8sup"]),
+        "floor_rss": max(rss["json.load"]),
+        "summary": plan["summary"],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--k8sup", required=True)
+    parser.add_argument("--nodes", type=int, default=1000, help="the cluster of part A")
+    parser.add_argument("--reps", type=int, default=5, help="alternating runs in part A")
+    parser.add_argument("--scaling-reps", type=int, default=3, help="alternating runs per size in part B")
+    parser.add_argument("--sizes", default="100,1000,5000")
+    args = parser.parse_args()
+    args.k8sup = os.path.abspath(args.k8sup)
+    k8sup_version = subprocess.run([args.k8sup, "--version"], capture_output=True, text=True,
+                                   check=True).stdout.strip()
+    print("benchmark 2: planning, 30 pods and 1 PDB per node")
+    print(f"machine: {benchlib.describe_machine()}; {k8sup_version}; Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="k8sup-bench-plan-") as work:
+        print(f"A. {args.nodes} nodes, {args.reps} alternating runs")
+        directory = generate(work, args.nodes)
+        main_result = measure(args.k8sup, directory, args.nodes, args.reps, f"{args.nodes} nodes")
+        summary = main_result["summary"]
+        print(f"  plan: {summary['outcome']}, {summary['nodeUpgrades']} node upgrades, {summary['blockers']} "
+              f"blockers, {summary['warnings']} warnings")
+        sizes = [int(size) for size in args.sizes.split(",")]
+        print(f"B. scaling, {args.scaling_reps} alternating runs per size")
+        rows = []
+        for nodes in sizes:
+            if nodes == args.nodes and args.scaling_reps <= args.reps:
+                rows.append(main_result)
+                continue
+            directory = generate(work, nodes)
+            rows.append(measure(args.k8sup, directory, nodes, args.scaling_reps, f"{nodes} nodes"))
+            subprocess.run(["rm", "-rf", directory], check=True)
+    print()
+    result = main_result
+    nodes = result["nodes"]
+    print(f"| {nodes:,} nodes, {30 * nodes:,} pods, {nodes:,} PDBs | k8sup plan -o json | json.load (floor) | ratio |")
+    print("|---|---|---|---|")
+    print(f"| median time | {result['k8sup']:.2f} s | {result['floor']:.2f} s | "
+          f"{result['k8sup'] / result['floor']:.1f}x |")
+    print(f"| max RSS | {benchlib.mib(result['k8sup_rss']):.0f} MiB | {benchlib.mib(result['floor_rss']):.0f} MiB | "
+          f"{result['k8sup_rss'] / result['floor_rss']:.1f}x |")
+    print(f"(snapshot {result['size_mb']:.0f} MB)")
+    print()
+    base = rows[0]
+    print("| nodes | pods | PDBs | snapshot | k8sup plan median | per node | json.load median | ratio | "
+          "k8sup max RSS |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['nodes']:,} | {row['nodes'] * 30:,} | {row['nodes']:,} | {row['size_mb']:.0f} MB | "
+              f"{row['k8sup']:.2f} s | {1000 * row['k8sup'] / row['nodes']:.1f} ms | {row['floor']:.2f} s | "
+              f"{row['k8sup'] / row['floor']:.1f}x | {benchlib.mib(row['k8sup_rss']):.0f} MiB |")
+    last = rows[-1]
+    growth = (last["k8sup"] / base["k8sup"]) / (last["nodes"] / base["nodes"])
+    print(f"time grows {last['k8sup'] / base['k8sup']:.1f}x for {last['nodes'] / base['nodes']:.0f}x the nodes: "
+          f"{growth:.2f}x the time per node (1.00 is linear)")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,13 +13,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RELEASE = os.path.join(ROOT, ".build", "release")
 
 
+_built = False
+
+
 def release_binaries():
-    """k8sup and k8sim from a release build (built if missing)."""
-    k8sup, k8sim = os.path.join(RELEASE, "k8sup"), os.path.join(RELEASE, "k8sim")
-    if not (os.access(k8sup, os.X_OK) and os.access(k8sim, os.X_OK)):
-        print("building k8sup and k8sim (release)…", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True)
-    return k8sup, k8sim
+    """k8sup and k8sim from a release build, brought up to date once per run (a no-op when it is), so
+    a stale binary is never measured."""
+    global _built
+    if not _built:
+        print("swift build -c release (k8sup, k8sim)…", file=sys.stderr)
+        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        _built = True
+    return os.path.join(RELEASE, "k8sup"), os.path.join(RELEASE, "k8sim")
 
 
 def kubectl():

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 ITERATIONS="${ITERATIONS:-5000}"
 SEEDS="${SEEDS:-1 2 3}"
 WORK="${WORK:-$(mktemp -d /tmp/k8sup-fuzz.XXXXXX)}"
+mkdir -p "$WORK"
 FILTER='FuzzTests'
 
 echo "building tests..."

@@ -28,7 +28,7 @@ enum FuzzSettings {
 
     /// The size of "huge" scalars and lines: megabytes in a long run, tens of kilobytes in the fast subset
     /// (an unoptimised test build reads YAML at about 1 MB a second).
-    static var hugeSize: Int { isLongRun ? 4 << 20 : 16 << 10 }
+    static var hugeSize: Int { isLongRun ? 2 << 20 : 16 << 10 }
 
     /// The reader-level shapes (`FuzzShapes`) a suite of one input kind also runs: all of them in a long
     /// run, the first two of each set in the fast subset (the YAML suite always runs every one).

@@ -84,7 +84,7 @@ enum FuzzShapes {
         let mappingChain = "m0: &m0 {k: 0}\n" + (1..<length).map { "m\($0): &m\($0) {k: *m\($0 - 1)}\n" }.joined()
         let merges =
             "m0: &m0 {k0: 0}\n"
-            + (1..<(FuzzSettings.isLongRun ? 2_000 : 200)).map { "m\($0): &m\($0) {<<: *m\($0 - 1), k\($0): 0}\n" }
+            + (1..<(FuzzSettings.isLongRun ? 700 : 200)).map { "m\($0): &m\($0) {<<: *m\($0 - 1), k\($0): 0}\n" }
             .joined()
         let mergeFan =
             "m0: &m0 {k: 0}\n"

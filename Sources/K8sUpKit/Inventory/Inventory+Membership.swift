@@ -1,6 +1,11 @@
 /// Group and host membership: the parts of Ansible's `Group` and `Host` that keep parent/child links,
 /// depths and each host's ancestor list consistent.
 extension Inventory {
+    /// Child groups nested deeper than this (below `all`) are refused. Ansible's ancestor and depth
+    /// bookkeeping costs time in proportion to the depth for every group added, so a generated chain of
+    /// 100,000 `[gN:children]` sections would take hours; real inventories nest a handful of levels.
+    static let maximumGroupDepth = 200
+
     /// Every group above `group` (not including it).
     public func ancestors(of group: String) -> Set<String> {
         var seen: Set<String> = []
@@ -46,9 +51,12 @@ extension Inventory {
         return result
     }
 
-    /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation.
-    mutating func addChildGroup(_ child: String, to parent: String, at location: SourceLocation) throws(InventoryError)
-    {
+    /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation. With
+    /// `limitingDepth`, nesting deeper than `maximumGroupDepth` is refused (`reconcile` adds the one level
+    /// of `all` above groups the readers already limited).
+    mutating func addChildGroup(
+        _ child: String, to parent: String, at location: SourceLocation, limitingDepth: Bool = true
+    ) throws(InventoryError) {
         guard child != parent else {
             throw .invalid(location, "group '\(parent)' cannot be a child of itself")
         }
@@ -66,9 +74,11 @@ extension Inventory {
         newAncestors.insert(parent)
         newAncestors.subtract(childAncestors)
 
+        let depth = max(parentGroup.depth + 1, childGroup.depth)
+        if limitingDepth { try checkDepth(depth, of: child, at: location) }
         groups[parent]?.children.append(child)
-        groups[child]?.depth = max(parentGroup.depth + 1, childGroup.depth)
-        try propagateDepth(below: child, at: location)
+        groups[child]?.depth = depth
+        try propagateDepth(below: child, at: location, limitingDepth: limitingDepth)
         if !childGroup.parents.contains(parent) {
             groups[child]?.parents.append(parent)
             for host in hosts(inGroup: child) {
@@ -78,7 +88,9 @@ extension Inventory {
     }
 
     /// Ansible's `_check_children_depth`: push depths down and detect loops by counting levels.
-    private mutating func propagateDepth(below group: String, at location: SourceLocation) throws(InventoryError) {
+    private mutating func propagateDepth(
+        below group: String, at location: SourceLocation, limitingDepth: Bool
+    ) throws(InventoryError) {
         guard let start = groups[group]?.depth else { return }
         var depth = start
         var seen: Set<String> = []
@@ -89,6 +101,7 @@ extension Inventory {
             var next: Set<String> = []
             for name in unprocessed {
                 guard let current = groups[name], current.depth < depth else { continue }
+                if limitingDepth { try checkDepth(depth, of: name, at: location) }
                 groups[name]?.depth = depth
                 next.formUnion(current.children)
             }
@@ -97,6 +110,14 @@ extension Inventory {
                 throw .invalid(location, "group '\(group)' is part of a loop of child groups")
             }
         }
+    }
+
+    private func checkDepth(_ depth: Int, of group: String, at location: SourceLocation) throws(InventoryError) {
+        guard depth > Self.maximumGroupDepth else { return }
+        throw .invalid(
+            location,
+            "child groups are nested more than \(Self.maximumGroupDepth) levels deep (group '\(group)' would "
+                + "be at level \(depth)): is a [group:children] section generated in a loop?")
     }
 
     /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.

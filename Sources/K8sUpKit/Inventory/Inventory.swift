@@ -121,7 +121,7 @@ public struct Inventory: Sendable, Equatable {
     /// join `ungrouped`; hosts that also belong to a real group leave `ungrouped`.
     public mutating func reconcile() {
         for name in groupOrder where name != Self.allGroup && (groups[name]?.parents.isEmpty ?? false) {
-            try? addChildGroup(name, to: Self.allGroup, at: SourceLocation(file: "<inventory>"))
+            try? addChildGroup(name, to: Self.allGroup, at: SourceLocation(file: "<inventory>"), limitingDepth: false)
         }
         for name in hostOrder {
             guard let host = hosts[name] else { continue }

@@ -5,8 +5,8 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
     case unknownPlaybook(String, builtins: [String])
     /// The file exists but could not be read as text.
     case unreadable(path: String, reason: String)
-    /// The YAML reader's message, which already names the place.
-    case syntax(String)
+    /// The file is not YAML (or JSON): the YAML reader's message and the place it names.
+    case syntax(SourceLocation, String)
     case notAMapping(SourceLocation, found: String)
     case missingName(SourceLocation)
     /// A key that is not part of the format; `allowed` lists what is.
@@ -42,8 +42,8 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
                 + "nor a file"
         case .unreadable(let path, let reason):
             return "cannot read playbook '\(path)': \(reason)"
-        case .syntax(let message):
-            return message
+        case .syntax(let location, let message):
+            return "\(location): \(message)"
         case .notAMapping(let location, let found):
             return "\(location): a playbook is a YAML mapping of name, description, vars and the step lists; "
                 + "found \(English.withArticle(found))"

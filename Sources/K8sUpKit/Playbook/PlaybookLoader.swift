@@ -15,7 +15,7 @@ public enum PlaybookLoader {
         do {
             root = try DataFileLoader.load(text: text, file: file)
         } catch {
-            throw .syntax(error.description)
+            throw .syntax(error.location, error.message)
         }
         guard let root else { throw .notAMapping(SourceLocation(file: file, line: 1, column: 1), found: "empty file") }
         guard let entries = root.mappingEntries else { throw .notAMapping(root.location, found: root.kindName) }
@@ -150,7 +150,8 @@ extension PlaybookError {
     /// Where the error points, for sorting several into file order (render-time errors sort first).
     fileprivate var sortKey: SourceLocation {
         switch self {
-        case .notAMapping(let location, _), .missingName(let location), .unknownKey(let location, _, _, _),
+        case .syntax(let location, _), .notAMapping(let location, _), .missingName(let location),
+            .unknownKey(let location, _, _, _),
             .missingSteps(let location, _), .invalid(let location, _), .badCommand(let location, _),
             .unknownPlaceholder(let location, _, _, _), .quotedPlaceholder(let location, _, _),
             .badPlaceholder(let location, _), .unbalancedBraces(let location, _),

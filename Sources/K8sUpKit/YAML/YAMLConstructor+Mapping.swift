@@ -74,6 +74,7 @@ extension YAMLConstructor {
             case .merge:
                 pairs.remove(at: index)
                 merged += try mergedPairs(of: pair.value, into: id)
+                try checkMergedCount(merged.count + pairs.count, in: id)
             case .value:
                 nodes[pair.key].tag = .str
                 index += 1
@@ -91,6 +92,7 @@ extension YAMLConstructor {
             return pairs(of: source)
         case .sequence(let items):
             var lists: [[YAMLComposedNode.Pair]] = []
+            var count = 0
             for item in items {
                 guard case .mapping = nodes[item].content else {
                     throw error(
@@ -99,6 +101,8 @@ extension YAMLConstructor {
                 }
                 try flatten(item)
                 lists.append(pairs(of: item))
+                count += lists[lists.count - 1].count
+                try checkMergedCount(count, in: id)
             }
             return lists.reversed().flatMap { $0 }
         case .scalar:
@@ -106,6 +110,16 @@ extension YAMLConstructor {
                 "the value of a '<<' merge key must be a mapping or a list of mappings, but found a scalar "
                     + "(in the mapping that starts at \(lineAndColumn(id)))", at: source)
         }
+    }
+
+    /// Merges repeat a mapping's entries without removing duplicates (as PyYAML does), so a list of
+    /// aliases merged level upon level grows exponentially: `{<<: [*m, *m, …]}` thirty wide and five
+    /// deep is 28 million entries. Refused before it exhausts memory.
+    private func checkMergedCount(_ count: Int, in id: Int) throws(YAMLError) {
+        guard count > Self.maximumMergedEntries else { return }
+        throw error(
+            "merge keys ('<<') give this mapping more than \(Self.maximumMergedEntries) entries (mappings merged "
+                + "through aliases repeat their entries at every level)", at: id)
     }
 
     private func pairs(of id: Int) -> [YAMLComposedNode.Pair] {

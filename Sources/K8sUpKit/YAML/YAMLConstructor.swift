@@ -22,6 +22,8 @@ struct YAMLConstructor {
 
     /// Deeper construction or merge recursion (possible through chains of aliases) is refused.
     static let maximumRecursion = 1000
+    /// The most entries a mapping may have once its `<<` merges are applied (duplicates included).
+    static let maximumMergedEntries = 1_000_000
 
     var nodes: [YAMLComposedNode]
     let file: String

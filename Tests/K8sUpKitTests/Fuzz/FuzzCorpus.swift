@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// The valid files fuzz inputs start from: the repository's sample inventories, playbooks, scenario and
+/// snapshots, the test fixtures, and Kubespray's sample inventories from `../shared`.
+enum FuzzCorpus {
+    /// A seed file: its path relative to its root (for labels) and its bytes.
+    struct Seed {
+        var name: String
+        var bytes: [UInt8]
+    }
+
+    /// The regular files below `root` whose names end in one of `suffixes`, in sorted order.
+    static func files(under root: String, suffixes: [String]) -> [Seed] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var seeds: [Seed] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard suffixes.contains(where: relative.hasSuffix),
+                let data = FileManager.default.contents(atPath: root + "/" + relative)
+            else { continue }
+            seeds.append(Seed(name: relative, bytes: [UInt8](data)))
+        }
+        return seeds.sorted { $0.name < $1.name }
+    }
+
+    static func file(_ path: String) -> Seed? {
+        FileManager.default.contents(atPath: path).map {
+            Seed(name: (path as NSString).lastPathComponent, bytes: [UInt8]($0))
+        }
+    }
+
+    /// Kubespray's sample inventories (`../shared/fixtures/kubespray`); a test failure when missing.
+    static func kubespray(suffixes: [String]) throws -> [Seed] {
+        files(under: try TestPaths.requireShared() + "/fixtures/kubespray", suffixes: suffixes)
+    }
+
+    /// YAML and JSON data files: vars files, YAML inventories, the YAML test corpus.
+    static func yamlFiles() throws -> [Seed] {
+        let suffixes = [".yml", ".yaml", ".json", ".sample"]
+        return files(under: TestPaths.inventories, suffixes: [".yml", ".yaml"])
+            + files(under: TestPaths.fixtures + "/YAML/corpus", suffixes: [".yaml"])
+            + files(under: TestPaths.fixtures + "/Inventories", suffixes: suffixes)
+            + (try kubespray(suffixes: suffixes))
+    }
+
+    /// INI inventories.
+    static func iniFiles() throws -> [Seed] {
+        files(under: TestPaths.inventories, suffixes: [".ini"])
+            + files(under: TestPaths.fixtures + "/INI", suffixes: [".ini"])
+            + files(under: TestPaths.fixtures + "/Inventories", suffixes: [".ini"])
+            + (try kubespray(suffixes: [".ini"]))
+    }
+}

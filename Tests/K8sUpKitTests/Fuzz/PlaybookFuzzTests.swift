@@ -1,0 +1,96 @@
+import Testing
+
+@testable import K8sUpKit
+
+/// Fuzzes `PlaybookLoader.load(text:file:)`: mutated built-in and sample playbooks, deep and huge YAML,
+/// and commands full of quotes, braces and placeholders are each loaded, or refused with problems that
+/// each name the file and a line of it, quickly.
+@Suite struct PlaybookFuzzTests {
+    static let file = "fuzz/playbook.yaml"
+
+    static let tokens = [
+        "{{ target }}", "{{ node }}", "{{", "}}", "{{ }}", "{{ a | b }}", "'", "\"", "$'", "$(", ")", "`", "\\",
+        "#", "- run: x\n", "  when: target >= 1.30\n", "when: [a]", "when: \"x ==\"", "vars:\n  v:\n", ">-\n",
+        "drain: []\n", "name: \n", "- ", "&&", ";", "\n    ",
+    ]
+
+    static func seeds() throws -> [FuzzCorpus.Seed] {
+        let files =
+            FuzzCorpus.files(under: TestPaths.packageRoot + "/Playbooks", suffixes: [".yaml"])
+            + FuzzCorpus.files(under: TestPaths.fixtures + "/Playbooks", suffixes: [".yaml"])
+        return files + BuiltinPlaybookTexts.all.map { FuzzCorpus.Seed(name: $0.name, bytes: Array($0.text.utf8)) }
+    }
+
+    @Test func mutatedPlaybooksAreLoadedOrRefusedWithTheirPlace() throws {
+        let seeds = try Self.seeds()
+        try #require(seeds.count >= 3)
+        var mutator = FuzzMutator(random: FuzzSettings.random(for: "playbook"), tokens: Self.tokens)
+        var run = FuzzRun(kind: "playbook")
+        for iteration in 0..<FuzzSettings.iterations {
+            let seed = mutator.pick(seeds)
+            let (bytes, label) = mutator.mutate(seed.bytes)
+            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
+        }
+        run.finish()
+    }
+
+    @Test func deepAndHugePlaybooksAreRefusedQuickly() {
+        let size = FuzzSettings.hugeSize
+        let shapes: [(String, String)] =
+            [
+                ("huge command", "name: x\ndrain:\n  - " + FuzzShapes.repeated("echo {{ node }} ", size / 16) + "\n"),
+                ("huge quoted command", "name: x\ndrain:\n  - \"" + FuzzShapes.repeated("'\\\"", size / 3) + "\"\n"),
+                ("many placeholders", "name: x\ndrain: [" + FuzzShapes.repeated("'{{{{ ', ", size / 8) + "x]\n"),
+                ("unclosed braces", "name: x\ndrain: ['" + FuzzShapes.repeated("{{", size / 2) + "']\n"),
+                ("nested substitutions", "name: x\ndrain: ['" + FuzzShapes.repeated("$(", size / 2) + "']\n"),
+                (
+                    "many commands",
+                    "name: x\ndrain:\n" + FuzzShapes.repeated("  - {run: x, when: target >= 1.2}\n", size / 32)
+                ),
+                (
+                    "huge condition",
+                    "name: x\ndrain: [{run: x, when: 'target >= " + FuzzShapes.repeated("9", size) + "'}]\n"
+                ),
+            ] + FuzzSettings.sample(FuzzShapes.deepYAML) + FuzzSettings.sample(FuzzShapes.aliasBombs)
+            + FuzzSettings.sample(FuzzShapes.hugeYAML(size: size, key: "description"))
+        var run = FuzzRun(kind: "playbook-shapes")
+        for (label, text) in shapes {
+            run.run(label, text: text, check: Self.check)
+        }
+        for (label, bytes) in FuzzShapes.oddBytes {
+            run.run(label, bytes, check: Self.check)
+        }
+        run.finish()
+    }
+
+    /// nil when `bytes` (as text, invalid UTF-8 replaced) loads, or every problem names its place.
+    static func check(_ bytes: [UInt8]) -> String? {
+        do {
+            _ = try PlaybookLoader.load(text: String(decoding: bytes, as: UTF8.self), file: file)
+        } catch {
+            for problem in error.all {
+                guard let location = problem.location else { return "an error without a place: \(problem)" }
+                if let wrong = FuzzExpect.place(location, file: file, in: bytes, error: problem) { return wrong }
+            }
+        }
+        return nil
+    }
+}
+
+extension PlaybookError {
+    /// The place of a load-time problem (nil for the others, which no loaded file can cause).
+    fileprivate var location: K8sUpKit.SourceLocation? {
+        switch self {
+        case .syntax(let location, _), .notAMapping(let location, _), .missingName(let location),
+            .unknownKey(let location, _, _, _),
+            .missingSteps(let location, _), .invalid(let location, _), .badCommand(let location, _),
+            .unknownPlaceholder(let location, _, _, _), .quotedPlaceholder(let location, _, _),
+            .badPlaceholder(let location, _), .unbalancedBraces(let location, _),
+            .unterminatedQuote(let location, _), .badCondition(let location, _, _),
+            .badComparison(let location, _, _, _):
+            return location
+        default:
+            return nil
+        }
+    }
+}

@@ -112,3 +112,38 @@ enum FuzzExpect {
         return count
     }
 }
+
+extension FuzzRun {
+    /// Mutates `seeds` `FuzzSettings.iterations` times (the kind's own random stream) and checks each
+    /// mutated input.
+    static func mutations(
+        kind: String, of seeds: [FuzzCorpus.Seed], tokens: [String] = [],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation, check: ([UInt8]) -> String?
+    ) {
+        var mutator = FuzzMutator(random: FuzzSettings.random(for: kind), tokens: tokens)
+        var run = FuzzRun(kind: kind)
+        for iteration in 0..<FuzzSettings.iterations {
+            let seed = mutator.pick(seeds)
+            let (bytes, label) = mutator.mutate(seed.bytes)
+            run.run("#\(iteration) \(seed.name) \(label)", bytes, sourceLocation: sourceLocation, check: check)
+        }
+        run.finish()
+    }
+}
+
+extension FuzzRun {
+    /// Checks each built shape, then the odd byte sequences every reader must survive.
+    static func shapes(
+        kind: String, _ shapes: [(String, String)], sourceLocation: Testing.SourceLocation = #_sourceLocation,
+        check: ([UInt8]) -> String?
+    ) {
+        var run = FuzzRun(kind: kind)
+        for (label, text) in shapes {
+            run.run(label, text: text, sourceLocation: sourceLocation, check: check)
+        }
+        for (label, bytes) in FuzzShapes.oddBytes {
+            run.run(label, bytes, sourceLocation: sourceLocation, check: check)
+        }
+        run.finish()
+    }
+}

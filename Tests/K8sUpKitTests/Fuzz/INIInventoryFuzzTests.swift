@@ -17,14 +17,7 @@ import Testing
     @Test func mutatedInventoriesAreReadOrRefusedWithTheirPlace() throws {
         let seeds = try FuzzCorpus.iniFiles()
         try #require(!seeds.isEmpty)
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "ini"), tokens: Self.tokens)
-        var run = FuzzRun(kind: "ini")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "ini", of: seeds, tokens: Self.tokens, check: Self.check)
     }
 
     /// Shapes that stress recursion and size: chains and trees of child groups, deeply nested Python
@@ -58,14 +51,7 @@ import Testing
             ("range product", "[g]\nn" + FuzzShapes.repeated("[0:9]", 8) + "\n"),
             ("comment only", "# " + FuzzShapes.repeated("c", size)),
         ]
-        var run = FuzzRun(kind: "ini-shapes")
-        for (label, text) in shapes {
-            run.run(label, text: text, check: Self.check)
-        }
-        for (label, bytes) in FuzzShapes.oddBytes {
-            run.run(label, bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.shapes(kind: "ini-shapes", shapes, check: Self.check)
     }
 
     /// nil when `bytes` is read and reconciled, or refused with the file and a line of it.

@@ -24,14 +24,7 @@ import Testing
     @Test func mutatedPlaybooksAreLoadedOrRefusedWithTheirPlace() throws {
         let seeds = try Self.seeds()
         try #require(seeds.count >= 3)
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "playbook"), tokens: Self.tokens)
-        var run = FuzzRun(kind: "playbook")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "playbook", of: seeds, tokens: Self.tokens, check: Self.check)
     }
 
     @Test func deepAndHugePlaybooksAreRefusedQuickly() {
@@ -53,14 +46,7 @@ import Testing
                 ),
             ] + FuzzSettings.sample(FuzzShapes.deepYAML) + FuzzSettings.sample(FuzzShapes.aliasBombs)
             + FuzzSettings.sample(FuzzShapes.hugeYAML(size: size, key: "description"))
-        var run = FuzzRun(kind: "playbook-shapes")
-        for (label, text) in shapes {
-            run.run(label, text: text, check: Self.check)
-        }
-        for (label, bytes) in FuzzShapes.oddBytes {
-            run.run(label, bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.shapes(kind: "playbook-shapes", shapes, check: Self.check)
     }
 
     /// nil when `bytes` (as text, invalid UTF-8 replaced) loads, or every problem names its place.

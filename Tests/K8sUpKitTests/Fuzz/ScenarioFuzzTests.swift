@@ -42,14 +42,7 @@ import Testing
     @Test func mutatedScenariosAreReadOrRefusedWithTheirPlace() throws {
         var seeds = [FuzzCorpus.Seed(name: "documented", bytes: Array(Self.documented.utf8))]
         seeds += try [#require(FuzzCorpus.file(TestPaths.inventories + "/sim.scenario.yaml"))]
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "scenario"), tokens: Self.tokens)
-        var run = FuzzRun(kind: "scenario")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "scenario", of: seeds, tokens: Self.tokens, check: Self.check)
     }
 
     @Test func deepAndHugeScenariosAreRefusedQuickly() {
@@ -68,14 +61,7 @@ import Testing
             ] + FuzzSettings.sample(FuzzShapes.deepYAML) + FuzzSettings.sample(FuzzShapes.deepJSON)
             + FuzzSettings.sample(FuzzShapes.hugeYAML(size: size, key: "from"))
             + FuzzSettings.sample(FuzzShapes.aliasBombs).map { ($0.label, "cordoned: [x]\n" + $0.text) }
-        var run = FuzzRun(kind: "scenario-shapes")
-        for (label, text) in shapes {
-            run.run(label, text: text, check: Self.check)
-        }
-        for (label, bytes) in FuzzShapes.oddBytes {
-            run.run(label, bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.shapes(kind: "scenario-shapes", shapes, check: Self.check)
     }
 
     /// nil when `bytes` (as text, invalid UTF-8 replaced) is read, or refused with its place.

@@ -29,14 +29,7 @@ import Testing
     @Test func mutatedSnapshotsAreReadOrRefusedWithTheirPlace() throws {
         let seeds = try Self.seeds()
         try #require(seeds.count >= 5)
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "snapshot"), tokens: Self.tokens)
-        var run = FuzzRun(kind: "snapshot")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "snapshot", of: seeds, tokens: Self.tokens, check: Self.check)
     }
 
     /// The sample snapshot, cut at a few places and read whole: the reader handles a real-sized file.
@@ -85,14 +78,7 @@ import Testing
                         + FuzzShapes.repeated(#"{"a": "#, 500) + "1" + FuzzShapes.repeated("}", 500) + "}}"
                 ),
             ] + FuzzShapes.deepJSON + FuzzShapes.hugeJSON(size: size) + FuzzShapes.deepYAML.prefix(4)
-        var run = FuzzRun(kind: "snapshot-shapes")
-        for (label, text) in shapes {
-            run.run(label, text: text, check: Self.check)
-        }
-        for (label, bytes) in FuzzShapes.oddBytes {
-            run.run(label, bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.shapes(kind: "snapshot-shapes", shapes, check: Self.check)
     }
 
     /// nil when `bytes` is read, or refused with the file (and a line, for a problem inside it).

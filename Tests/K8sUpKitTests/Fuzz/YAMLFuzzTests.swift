@@ -12,14 +12,7 @@ import Testing
     @Test func mutatedDataFilesAreReadOrRefusedWithTheirPlace() throws {
         let seeds = try FuzzCorpus.yamlFiles()
         try #require(!seeds.isEmpty)
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "yaml"))
-        var run = FuzzRun(kind: "yaml")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "yaml", of: seeds, check: Self.check)
     }
 
     @Test func deepNestingIsRefusedAtItsPlace() {

@@ -25,14 +25,7 @@ import Testing
     @Test func mutatedInventoriesAreReadOrRefusedWithTheirPlace() throws {
         let seeds = try Self.seeds()
         try #require(seeds.count >= 3)
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "yaml-inventory"), tokens: Self.tokens)
-        var run = FuzzRun(kind: "yaml-inventory")
-        for iteration in 0..<FuzzSettings.iterations {
-            let seed = mutator.pick(seeds)
-            let (bytes, label) = mutator.mutate(seed.bytes)
-            run.run("#\(iteration) \(seed.name) \(label)", bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.mutations(kind: "yaml-inventory", of: seeds, tokens: Self.tokens, check: Self.check)
     }
 
     /// Child groups nested as deep as YAML allows (directly and through aliases), wide inventories, huge
@@ -62,14 +55,7 @@ import Testing
             + FuzzSettings.sample(FuzzShapes.aliasBombs).map {
                 ($0.label, "all:\n  vars:\n" + Self.indented($0.text, by: 4))
             }
-        var run = FuzzRun(kind: "yaml-inventory-shapes")
-        for (label, text) in shapes {
-            run.run(label, text: text, check: Self.check)
-        }
-        for (label, bytes) in FuzzShapes.oddBytes {
-            run.run(label, bytes, check: Self.check)
-        }
-        run.finish()
+        FuzzRun.shapes(kind: "yaml-inventory-shapes", shapes, check: Self.check)
     }
 
     static func indented(_ text: String, by spaces: Int) -> String {

@@ -6,9 +6,11 @@ import Testing
 /// `ProcessRunner` stopping children: timeouts and cancellation signal the whole process group,
 /// SIGTERM first, SIGKILL after the grace period, and leave nothing running.
 ///
-/// Timing is checked twice: tightly on `result.duration`, which the runner measures on its own
-/// threads, and loosely (`slack`) on the wall clock, since the awaiting test resumes only when the
-/// Swift concurrency pool has a free thread and the whole test suite shares two cores.
+/// Timing is checked twice, on `result.duration`, which the runner measures on its own threads, and on
+/// the wall clock (`slack`), since the awaiting test resumes only when the Swift concurrency pool has a
+/// free thread. Lower bounds are exact (the grace period was waited); upper bounds only need to be far
+/// below the children's own sleeps, because a loaded two-core machine (CI building and testing at once)
+/// delays even the runner's threads by seconds.
 @Suite struct ProcessRunnerStopTests {
     // Generous: the children would run 100 s if the runner failed to stop them, and a loaded
     // machine can keep the awaiting task from resuming for several seconds.
@@ -20,7 +22,7 @@ import Testing
         #expect(result.timedOut)
         #expect(result.termination == .signalled(SIGTERM))
         #expect(!result.succeeded)
-        #expect(result.duration >= .milliseconds(200) && result.duration < .seconds(1.2))
+        #expect(result.duration >= .milliseconds(200) && result.duration < .seconds(15))
     }
 
     @Test func timeoutKillsAGroupThatIgnoresSigterm() async throws {
@@ -32,7 +34,7 @@ import Testing
         #expect(result.timedOut)
         #expect(result.termination == .signalled(SIGKILL))
         #expect(result.exitStatus == 137)
-        #expect(result.duration >= .milliseconds(600) && result.duration < .milliseconds(600) + .seconds(1))
+        #expect(result.duration >= .milliseconds(600) && result.duration < .seconds(15))
         #expect(elapsed < .milliseconds(600) + slack)
         let pids = printedPids(result)
         try #require(pids.count == 2)
@@ -44,7 +46,7 @@ import Testing
         let result = try await ProcessRunner().run(shell("sleep 100 & echo $!; exit 0", timeout: .milliseconds(300)))
         #expect(result.timedOut)
         #expect(result.termination == .exited(0))
-        #expect(result.duration >= .milliseconds(300) && result.duration < .seconds(1.3))
+        #expect(result.duration >= .milliseconds(300) && result.duration < .seconds(15))
         let pids = printedPids(result)
         try #require(pids.count == 1)
         #expect(!LiveProcesses.isAlive(pids[0]))
@@ -61,7 +63,7 @@ import Testing
         #expect(result.timedOut)
         #expect(result.termination == .exited(3))
         #expect(printedPids(result).count == 1)
-        #expect(result.duration >= .milliseconds(600) && result.duration < .milliseconds(600) + .seconds(1))
+        #expect(result.duration >= .milliseconds(600) && result.duration < .seconds(8))
         #expect(elapsed < .milliseconds(600) + slack)
     }
 

@@ -60,8 +60,10 @@ extension Inventory {
         guard child != parent else {
             throw .invalid(location, "group '\(parent)' cannot be a child of itself")
         }
-        guard let parentGroup = groups[parent], let childGroup = groups[child],
-            !parentGroup.children.contains(child)
+        // Only scalars are read out: holding a copy of the parent group would make the append below copy
+        // its children, and adding n children to `all` quadratic.
+        guard let parentDepth = groups[parent]?.depth, let childDepth = groups[child]?.depth,
+            groups[parent]?.childSet.contains(child) == false
         else { return }
         let childAncestors = ancestors(of: child)
         var newAncestors = ancestors(of: parent)
@@ -74,12 +76,13 @@ extension Inventory {
         newAncestors.insert(parent)
         newAncestors.subtract(childAncestors)
 
-        let depth = max(parentGroup.depth + 1, childGroup.depth)
+        let depth = max(parentDepth + 1, childDepth)
         if limitingDepth { try checkDepth(depth, of: child, at: location) }
         groups[parent]?.children.append(child)
+        groups[parent]?.childSet.insert(child)
         groups[child]?.depth = depth
         try propagateDepth(below: child, at: location, limitingDepth: limitingDepth)
-        if !childGroup.parents.contains(parent) {
+        if groups[child]?.parents.contains(parent) == false {
             groups[child]?.parents.append(parent)
             for host in hosts(inGroup: child) {
                 for ancestor in newAncestors.sorted() { hosts[host]?.addGroupRecord(ancestor) }

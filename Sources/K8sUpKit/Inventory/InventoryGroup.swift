@@ -15,6 +15,8 @@ public struct InventoryGroup: Sendable, Equatable {
     /// Where the group was first declared, for error messages.
     public internal(set) var location: SourceLocation?
     var hostSet: Set<String> = []
+    /// `children` as a set: `all` can have a hundred thousand of them.
+    var childSet: Set<String> = []
 
     init(name: String, location: SourceLocation?) {
         self.name = name

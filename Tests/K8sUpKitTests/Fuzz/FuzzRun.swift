@@ -98,12 +98,13 @@ enum FuzzExpect {
         return nil
     }
 
-    /// Lines as the most generous reader counts them: every LF, CR, NEL, LS and PS starts one.
+    /// Lines as the most generous reader counts them: every LF, CR, NEL, LS and PS starts one, and so do
+    /// VT, FF and the FS/GS/RS separators, which Python's `splitlines` (Ansible's INI reader) breaks on.
     static func lineCount(_ bytes: [UInt8]) -> Int {
         var count = 1
         for (index, byte) in bytes.enumerated() {
             switch byte {
-            case 0x0A, 0x0D: count += 1
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C...0x1E: count += 1
             case 0x85 where index > 0 && bytes[index - 1] == 0xC2: count += 1
             case 0xA8...0xA9 where index > 1 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80: count += 1
             default: break

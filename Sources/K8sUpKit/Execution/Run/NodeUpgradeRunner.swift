@@ -61,16 +61,11 @@ struct NodeUpgradeRunner {
             observer.record(untouched)
             return failure.map(Outcome.failed) ?? .stopped
         }
-        observer.record(node.event(.rollbackStarted, message: node.undo.map { "\($0)" }.joined(separator: ", ")))
         do {
-            try await RollbackProcedure(node: node).run()
-            observer.record(node.event(.rollbackFinished, ok: true))
+            try await RollbackProcedure(node: node).runRecorded(
+                reason: node.undo.map { "\($0)" }.joined(separator: ", "))
             return failure.map(Outcome.failed) ?? .stopped
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            let repair = RollbackProcedure(node: node).repairError(failure: "\(error)")
-            observer.record(node.event(.rollbackFinished, ok: false, message: repair.description))
+        } catch let repair as ExecutionError {
             return .needsRepair(repair)
         }
     }

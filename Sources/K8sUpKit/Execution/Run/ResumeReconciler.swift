@@ -55,7 +55,7 @@ struct ResumeReconciler {
         if Self.kubeletTouched(entry.status) {
             run.pushUndo(.restoreCordon)
             run.pushUndo(.rollbackKubelet)
-            try await putBack(run)
+            try await RollbackProcedure(node: run).runRecorded(reason: "the kubelet of an interrupted upgrade")
             return .rolledBack
         }
         run.pushUndo(.restoreCordon)
@@ -75,21 +75,6 @@ struct ResumeReconciler {
         case .upgraded: return .finished
         case .failed, .stopped: return .rolledBack
         case .needsRepair(let error): throw error
-        }
-    }
-
-    private func putBack(_ run: NodeRun) async throws {
-        let observer = tools.observer
-        observer.record(run.event(.rollbackStarted, message: "the kubelet of an interrupted upgrade"))
-        do {
-            try await RollbackProcedure(node: run).run()
-            observer.record(run.event(.rollbackFinished, ok: true))
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            let repair = RollbackProcedure(node: run).repairError(failure: "\(error)")
-            observer.record(run.event(.rollbackFinished, ok: false, message: repair.description))
-            throw repair
         }
     }
 

@@ -29,6 +29,24 @@ struct RollbackProcedure {
         }
     }
 
+    /// `run()` between `rollback-started` and `rollback-finished` events.
+    /// - Throws: `ExecutionError.rollbackFailed` saying what to do by hand when the rollback failed;
+    ///   `CancellationError` when cancelled.
+    func runRecorded(reason: String) async throws {
+        let observer = node.tools.observer
+        observer.record(node.event(.rollbackStarted, message: reason))
+        do {
+            try await run()
+            observer.record(node.event(.rollbackFinished, ok: true))
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            let repair = repairError(failure: "\(error)")
+            observer.record(node.event(.rollbackFinished, ok: false, message: repair.description))
+            throw repair
+        }
+    }
+
     /// What the operator must do by hand when the rollback failed.
     func repairError(failure: String) -> ExecutionError {
         let host = node.node.host, name = node.name, from = node.node.from

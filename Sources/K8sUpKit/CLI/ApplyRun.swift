@@ -26,7 +26,7 @@ struct ApplyRun {
         let reconciled = try await ResumeReconciler(journal: state, tools: tools, knownHosts: hosts).run()
         var plan = self.plan
         if reconciled.contains(where: { $0.action == .rolledBack }) {
-            plan = try await replan()
+            plan = try await Self.replan(session.inputs, source: session.source, runner: runner)
             context.console.writeError(
                 "k8sup: after putting back the interrupted node(s), the plan has \(plan.summary.nodeUpgrades) "
                     + "node upgrade(s)\n")
@@ -80,10 +80,6 @@ struct ApplyRun {
         return ExecutionTools(
             runner: runner, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl, settings: settings.execution,
             observer: ObserverGroup(observers: observers), log: log, stop: stop)
-    }
-
-    private func replan() async throws -> UpgradePlan {
-        try await Self.replan(session.inputs, source: session.source, runner: runner)
     }
 
     /// The same plan inputs over the cluster as it is now.

@@ -109,3 +109,21 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
         return flat.count == 1 ? first : .several(flat)
     }
 }
+
+extension PlaybookError {
+    /// The place in the playbook file of a load-time problem; nil for problems found while rendering.
+    var location: SourceLocation? {
+        switch self {
+        case .syntax(let location, _), .notAMapping(let location, _), .missingName(let location),
+            .unknownKey(let location, _, _, _),
+            .missingSteps(let location, _), .invalid(let location, _), .badCommand(let location, _),
+            .unknownPlaceholder(let location, _, _, _), .quotedPlaceholder(let location, _, _),
+            .badPlaceholder(let location, _), .unbalancedBraces(let location, _),
+            .unterminatedQuote(let location, _), .badCondition(let location, _, _),
+            .badComparison(let location, _, _, _):
+            return location
+        default:
+            return nil
+        }
+    }
+}

@@ -148,18 +148,5 @@ public enum PlaybookLoader {
 
 extension PlaybookError {
     /// Where the error points, for sorting several into file order (render-time errors sort first).
-    fileprivate var sortKey: SourceLocation {
-        switch self {
-        case .syntax(let location, _), .notAMapping(let location, _), .missingName(let location),
-            .unknownKey(let location, _, _, _),
-            .missingSteps(let location, _), .invalid(let location, _), .badCommand(let location, _),
-            .unknownPlaceholder(let location, _, _, _), .quotedPlaceholder(let location, _, _),
-            .badPlaceholder(let location, _), .unbalancedBraces(let location, _),
-            .unterminatedQuote(let location, _), .badCondition(let location, _, _),
-            .badComparison(let location, _, _, _):
-            return location
-        default:
-            return SourceLocation(file: "")
-        }
-    }
+    fileprivate var sortKey: SourceLocation { location ?? SourceLocation(file: "") }
 }

@@ -62,21 +62,3 @@ import Testing
         return nil
     }
 }
-
-extension PlaybookError {
-    /// The place of a load-time problem (nil for the others, which no loaded file can cause).
-    fileprivate var location: K8sUpKit.SourceLocation? {
-        switch self {
-        case .syntax(let location, _), .notAMapping(let location, _), .missingName(let location),
-            .unknownKey(let location, _, _, _),
-            .missingSteps(let location, _), .invalid(let location, _), .badCommand(let location, _),
-            .unknownPlaceholder(let location, _, _, _), .quotedPlaceholder(let location, _, _),
-            .badPlaceholder(let location, _), .unbalancedBraces(let location, _),
-            .unterminatedQuote(let location, _), .badCondition(let location, _, _),
-            .badComparison(let location, _, _, _):
-            return location
-        default:
-            return nil
-        }
-    }
-}

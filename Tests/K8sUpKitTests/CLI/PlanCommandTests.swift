@@ -4,7 +4,7 @@ import Testing
 @testable import K8sUpKit
 
 /// `k8sup plan` through the CLI: the README's command on the sample, golden files of its text, the JSON
-/// form against the README's schema, and every way input can be bad.
+/// form against docs/plan.schema.json, and every way input can be bad.
 @Suite struct PlanCommandTests {
     let sample = "Inventories/sample"
     let snapshot = TestPaths.inventories + "/sample.snapshot.json"
@@ -23,8 +23,8 @@ import Testing
         #expect(result.output.contains("READY: 0 blocker(s), 1 warning(s); 1 hop(s), 3 node upgrade(s)."))
     }
 
-    @Test func jsonOutputFollowsTheSchemaDocumentedInTheReadme() async throws {
-        let schema = try ReadmeSchema.upgradePlan()
+    @Test func jsonOutputFollowsTheDocumentedSchema() async throws {
+        let schema = try PlanSchema.upgradePlan()
         for arguments in [
             ["plan", "-i", sample, "-o", "json"],
             ["plan", "-i", sample, "-o", "json", "--limit", "workers", "--batch", "2"],

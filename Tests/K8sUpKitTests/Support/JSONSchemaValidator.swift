@@ -2,7 +2,7 @@ import Foundation
 
 @testable import K8sUpKit
 
-/// A small JSON Schema validator (the draft 2020-12 keywords the README's UpgradePlan schema uses:
+/// A small JSON Schema validator (the draft 2020-12 keywords the UpgradePlan schema in docs/plan.schema.json uses:
 /// `type`, `properties`, `required`, `additionalProperties` (false or a schema), `items`, `enum`,
 /// `const`, `pattern`, `minimum`, `$ref` to `#/$defs/NAME`), so the documented schema is tested.
 struct JSONSchemaValidator {

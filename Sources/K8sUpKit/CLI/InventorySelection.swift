@@ -1,4 +1,5 @@
-/// The inventory options every command shares: `-i PATH` (default `$K8SUP_INVENTORY`) and `--limit`.
+/// What the inventory options every command shares mean: `-i PATH` (default `$K8SUP_INVENTORY`) and
+/// `--limit`.
 enum InventorySelection {
     /// The environment variable used when `-i` is absent.
     static let environmentVariable = "K8SUP_INVENTORY"

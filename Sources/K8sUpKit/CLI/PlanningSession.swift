@@ -1,5 +1,6 @@
-/// What `plan` and `apply` share: the options that shape a plan, and reading the inventory and the
-/// cluster into one `UpgradePlan`, so `apply` runs exactly what `plan` shows for the same arguments.
+/// What `plan` and `apply` share: reading the inventory and the cluster into one `UpgradePlan` with the
+/// options that shape a plan (`OptionSection.planning`), so `apply` runs exactly what `plan` shows for
+/// the same arguments.
 struct PlanningSession {
     let loaded: LoadedInventory
     let roles: ClusterRoles

@@ -43,14 +43,14 @@ struct ApplyExecution {
             context.console.writeOutput("Nothing to do: every selected node is at \(plan.target.version).\n")
             return .ok
         }
-        if arguments.flag("confirm-each") && !context.input.isTerminal {
+        if arguments[Options.confirmEach] && !context.input.isTerminal {
             throw UsageError("--confirm-each asks before each node, so it needs a terminal on standard input")
         }
         let question =
             plan.hops.isEmpty
             ? "Put back the unfinished node(s) listed above?"
             : "Upgrade \(plan.summary.nodeUpgrades) node(s) to \(plan.target.version) as shown above?"
-        guard try Confirmation.confirm(question, assumeYes: arguments.flag("yes"), context: context, command: command)
+        guard try Confirmation.confirm(question, assumeYes: arguments[Options.yes], context: context, command: command)
         else {
             context.console.writeError("k8sup: nothing was changed.\n")
             return .failure
@@ -93,7 +93,7 @@ struct ApplyExecution {
             let run = ApplyRun(
                 session: session, plan: plan, wiring: wiring, settings: settings, runner: runner, stop: stop,
                 context: context,
-                journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments.flag("confirm-each"))
+                journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments[Options.confirmEach])
             result = .success(try await stop.acceptingGracefulStop { try await run.execute() })
         } catch {
             result = .failure(error)

@@ -18,45 +18,22 @@ struct ApplySettings {
 
     static let defaultDrainTimeout = Duration.seconds(300)
 
-    init(_ arguments: ParsedArguments, command: String) throws(UsageError) {
-        stateDirectory = arguments.value("state-dir")
-        drainTimeout = try arguments.value("drain-timeout").map { text throws(UsageError) in
-            try Self.duration(text, flag: "--drain-timeout", command: command)
-        }
-        if let text = arguments.value("drain-grace-period") {
-            guard let seconds = Int(text), seconds >= 0 else {
-                throw UsageError("--drain-grace-period must be whole seconds, not '\(text)'", command: command)
-            }
-            drainGracePeriod = seconds
-        }
-        nodeReadyTimeout =
-            try arguments.value("node-ready-timeout").map { text throws(UsageError) in
-                try Self.duration(text, flag: "--node-ready-timeout", command: command)
-            } ?? .seconds(600)
+    /// The settings from apply's options, as declared and checked by the parser.
+    init(_ arguments: ParsedArguments) {
+        stateDirectory = arguments[Options.stateDir]
+        drainTimeout = arguments[Options.drainTimeout]
+        drainGracePeriod = arguments[Options.drainGracePeriod]
+        nodeReadyTimeout = arguments[Options.nodeReadyTimeout]
+        eventsPath = arguments[Options.events]
+        planPath = arguments[Options.plan]
         execution.nodeReadyTimeout = nodeReadyTimeout
-        eventsPath = arguments.value("events")
-        planPath = arguments.value("plan")
-        execution.healthCheck = arguments.value("health-check")
-        execution.disableEvictionFallback = arguments.flag("disable-eviction-fallback")
-        if let forks = try Self.count(arguments, "forks", minimum: 1, command: command) { execution.forks = forks }
-        execution.canary = try Self.count(arguments, "canary", minimum: 1, command: command)
-        for (flag, keyPath) in [
-            ("pause", \ExecutionSettings.pause), ("verify-interval", \.verifyInterval), ("step-timeout", \.stepTimeout),
-        ] {
-            if let text = arguments.value(flag) {
-                execution[keyPath: keyPath] = try Self.duration(text, flag: "--" + flag, command: command)
-            }
-        }
-    }
-
-    private static func count(_ arguments: ParsedArguments, _ flag: String, minimum: Int, command: String)
-        throws(UsageError) -> Int?
-    {
-        guard let text = arguments.value(flag) else { return nil }
-        guard let value = Int(text), value >= minimum else {
-            throw UsageError("--\(flag) must be a whole number of at least \(minimum), not '\(text)'", command: command)
-        }
-        return value
+        execution.healthCheck = arguments[Options.healthCheck]
+        execution.disableEvictionFallback = arguments[Options.disableEvictionFallback]
+        execution.forks = arguments[Options.forks]
+        execution.canary = arguments[Options.canary]
+        execution.pause = arguments[Options.pause] ?? execution.pause
+        execution.verifyInterval = arguments[Options.verifyInterval]
+        execution.stepTimeout = arguments[Options.stepTimeout]
     }
 
     /// The kubectl calls, with flags first, then the inventory's `drain_timeout`/`drain_grace_period`.
@@ -69,8 +46,8 @@ struct ApplySettings {
             default: nil
             }
         return KubectlCommands(
-            kubectl: arguments.value("kubectl") ?? "kubectl", kubeconfig: arguments.value("kubeconfig"),
-            context: arguments.value("context"),
+            kubectl: arguments[Options.kubectl], kubeconfig: arguments[Options.kubeconfig],
+            context: arguments[Options.context],
             drainTimeout: drainTimeout ?? inventoryTimeout ?? Self.defaultDrainTimeout,
             drainGracePeriod: drainGracePeriod ?? inventoryGrace, nodeReadyTimeout: nodeReadyTimeout)
     }
@@ -100,13 +77,5 @@ struct ApplySettings {
 
     static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : PathNames.normalized(FileManager.default.currentDirectoryPath + "/" + path)
-    }
-
-    private static func duration(_ text: String, flag: String, command: String) throws(UsageError) -> Duration {
-        guard let duration = DurationText.parse(text) else {
-            throw UsageError(
-                "\(flag) must be a duration such as 5m, 90s, 1h30m or 500ms, not '\(text)'", command: command)
-        }
-        return duration
     }
 }

@@ -24,7 +24,7 @@ struct ApplyWiring {
         connections = try HostConnection.all(session.loaded, hosts: hosts)
         variables = VariableResolver(session.loaded).allHostVariables(hosts)
         let playbooks = try ApplySettings.playbooks(
-            for: hosts, variables: variables, override: arguments.value("playbook"))
+            for: hosts, variables: variables, override: arguments[Options.playbook])
         stateDirectory = StateDirectory.resolve(explicit: settings.stateDirectory, inventory: session.loaded)
         transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
         hostCommands = HostCommandFactory(

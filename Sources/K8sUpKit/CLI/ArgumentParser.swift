@@ -1,8 +1,9 @@
 /// The hand-written command-line parser: long and short options, `--opt value` and `--opt=value`,
-/// `-ovalue`, bundled short flags (`-hv`), repeated options, and `--` to end options.
+/// `-ovalue`, bundled short flags (`-hv`), repeated options, and `--` to end options. Each value is
+/// checked against its option's declared type as it is read.
 enum ArgumentParser {
     static func parse(_ arguments: [String], for spec: CommandSpec) throws(UsageError) -> ParsedArguments {
-        var parsed = ParsedArguments()
+        var parsed = ParsedArguments(command: spec.name)
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             if argument == "--" {
@@ -30,17 +31,17 @@ enum ArgumentParser {
         let name = String(body.prefix { $0 != "=" })
         let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
         guard let option = spec.option(long: name) else {
-            throw UsageError("unknown option '--\(name)'" + suggestion(for: name, in: spec), command: spec.name)
+            let hint = NameSuggestion.hint(for: name, among: spec.options.map(\.long), prefix: "--")
+            throw UsageError("unknown option '--\(name)'" + hint, command: spec.name)
         }
-        if option.valueName == nil {
+        if option.placeholder == nil {
             if inlineValue != nil { throw UsageError("option '--\(name)' takes no value", command: spec.name) }
-            try record(option, value: nil, into: &parsed, spec: spec)
+            try parsed.record(option, text: nil)
         } else {
             if let inlineValue {
-                try record(option, value: inlineValue, into: &parsed, spec: spec)
+                try parsed.record(option, text: inlineValue)
             } else {
-                let value = try takeValue(for: "--\(name)", remaining: &remaining, spec: spec)
-                try record(option, value: value, into: &parsed, spec: spec)
+                try parsed.record(option, text: try takeValue(for: "--\(name)", remaining: &remaining, spec: spec))
             }
         }
     }
@@ -53,15 +54,15 @@ enum ArgumentParser {
             guard let option = spec.option(short: letter) else {
                 throw UsageError("unknown option '-\(letter)'", command: spec.name)
             }
-            guard option.valueName != nil else {
-                try record(option, value: nil, into: &parsed, spec: spec)
+            guard option.placeholder != nil else {
+                try parsed.record(option, text: nil)
                 continue
             }
             let value =
                 try letters.isEmpty
                 ? takeValue(for: "-\(letter)", remaining: &remaining, spec: spec)
                 : String(letters.drop { $0 == "=" })
-            try record(option, value: value, into: &parsed, spec: spec)
+            try parsed.record(option, text: value)
             return
         }
     }
@@ -79,48 +80,8 @@ enum ArgumentParser {
         return value
     }
 
-    private static func record(
-        _ option: OptionSpec, value: String?, into parsed: inout ParsedArguments, spec: CommandSpec
-    ) throws(UsageError) {
-        let seen = parsed.flags.contains(option.long) || parsed.values[option.long] != nil
-        if seen && !option.repeatable {
-            throw UsageError("option '--\(option.long)' given more than once", command: spec.name)
-        }
-        if let value {
-            parsed.values[option.long, default: []].append(value)
-        } else {
-            parsed.flags.insert(option.long)
-        }
-    }
-
-    /// ` (did you mean '--list'?)` for a near miss, else nothing.
-    static func suggestion(for name: String, in spec: CommandSpec) -> String {
-        let candidates = spec.options.map(\.long)
-        guard let best = candidates.min(by: { editDistance($0, name) < editDistance($1, name) }),
-            editDistance(best, name) <= max(1, name.count / 3)
-        else { return "" }
-        return " (did you mean '--\(best)'?)"
-    }
-
-    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
-    /// (`--lsit` is one edit from `--list`).
+    /// The distance `NameSuggestion` uses; the playbook loader's unknown-key hint still calls it here.
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let left = Array(lhs), right = Array(rhs)
-        guard !left.isEmpty, !right.isEmpty else { return max(left.count, right.count) }
-        var table = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
-        for row in 0...left.count { table[row][0] = row }
-        for column in 0...right.count { table[0][column] = column }
-        for row in 1...left.count {
-            for column in 1...right.count {
-                let cost = left[row - 1] == right[column - 1] ? 0 : 1
-                var best = min(
-                    table[row - 1][column] + 1, table[row][column - 1] + 1, table[row - 1][column - 1] + cost)
-                if row > 1, column > 1, left[row - 1] == right[column - 2], left[row - 2] == right[column - 1] {
-                    best = min(best, table[row - 2][column - 2] + 1)
-                }
-                table[row][column] = best
-            }
-        }
-        return table[left.count][right.count]
+        NameSuggestion.editDistance(lhs, rhs)
     }
 }

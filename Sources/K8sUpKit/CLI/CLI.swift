@@ -56,7 +56,7 @@ public enum CLI {
                 throw UsageError("unknown \(kind) '\(first)'" + commandSuggestion(for: first))
             }
             let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
-            if parsed.flag("help") {
+            if parsed[Options.help] {
                 context.console.writeOutput(HelpRenderer.command(command.spec))
                 return .ok
             }
@@ -65,13 +65,7 @@ public enum CLI {
     }
 
     private static func commandSuggestion(for name: String) -> String {
-        let names = commands.map { $0.spec.name }
-        guard
-            let best = names.min(by: {
-                ArgumentParser.editDistance($0, name) < ArgumentParser.editDistance($1, name)
-            }), ArgumentParser.editDistance(best, name) <= 2
-        else { return "" }
-        return " (did you mean '\(best)'?)"
+        NameSuggestion.hint(for: name, among: commands.map { $0.spec.name })
     }
 
     private static func report(_ error: any Error, context: CommandContext) -> ExitCode {
@@ -80,7 +74,7 @@ public enum CLI {
         case let usage as UsageError:
             var text = "k8sup: error: \(usage.message)\n"
             if let name = usage.command, let command = commands.first(where: { $0.spec.name == name }) {
-                text += "\(command.spec.usageLine)\nRun 'k8sup \(name) --help' for details.\n"
+                text += "\(HelpRenderer.usage(command.spec))\nRun 'k8sup \(name) --help' for details.\n"
             } else {
                 text += "usage: k8sup COMMAND [OPTIONS]\nRun 'k8sup --help' for the list of commands.\n"
             }

@@ -8,8 +8,8 @@ enum ClusterStateSource: Equatable {
     static func choose(
         _ arguments: ParsedArguments, settings: InventorySettings, command: String
     ) throws(UsageError) -> ClusterStateSource {
-        let kubeconfig = arguments.value("kubeconfig"), context = arguments.value("context")
-        if let path = arguments.value("snapshot") {
+        let kubeconfig = arguments[Options.kubeconfig], context = arguments[Options.context]
+        if let path = arguments[Options.snapshot] {
             guard kubeconfig == nil, context == nil else {
                 throw UsageError(
                     "--snapshot reads a file; it cannot be combined with --kubeconfig or --context",
@@ -20,7 +20,7 @@ enum ClusterStateSource: Equatable {
         if kubeconfig == nil, context == nil, let path = settings.snapshotPath {
             return .snapshot(path: path, origin: "k8sup_snapshot in the inventory")
         }
-        return .live(kubectl: arguments.value("kubectl") ?? "kubectl", kubeconfig: kubeconfig, context: context)
+        return .live(kubectl: arguments[Options.kubectl], kubeconfig: kubeconfig, context: context)
     }
 
     /// The cluster state, and the live-only facts when reading a live cluster.

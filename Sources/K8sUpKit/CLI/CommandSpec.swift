@@ -1,59 +1,41 @@
-/// One option a command accepts, as shown in its help and understood by `ArgumentParser`.
-public struct OptionSpec: Sendable, Equatable {
-    /// The long name without dashes (`inventory` for `--inventory`).
-    public let long: String
-    public let short: Character?
-    /// The value's placeholder (`PATH`) for options that take a value; nil for flags.
-    public let valueName: String?
-    /// Whether the option may be given more than once (values accumulate in order).
-    public let repeatable: Bool
-    public let help: String
-
-    public static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
-        OptionSpec(long: long, short: short, valueName: nil, repeatable: false, help: help)
-    }
-
-    public static func value(
-        _ long: String, short: Character? = nil, name: String, repeatable: Bool = false, help: String
-    ) -> OptionSpec {
-        OptionSpec(long: long, short: short, valueName: name, repeatable: repeatable, help: help)
-    }
-
-    /// `-i, --inventory PATH` as shown in help.
-    var signature: String {
-        let shortPart = short.map { "-\($0), " } ?? "    "
-        return shortPart + "--" + long + (valueName.map { " " + $0 } ?? "")
-    }
-}
-
-/// What a subcommand looks like on the command line: its name, one-line summary, usage synopsis,
-/// options and how many positional arguments it takes.
-public struct CommandSpec: Sendable {
-    public let name: String
-    public let summary: String
-    /// The usage line after `k8sup NAME`, e.g. `-i PATH (--list | --graph [GROUP])`.
-    public let synopsis: String
+/// What a subcommand looks like on the command line: its name, one-line summary, its options under
+/// help headings, the rules its usage line shows (alternatives, required choices), its forms and how
+/// many positional arguments it takes. Help and usage lines are generated from it.
+struct CommandSpec: Sendable {
+    let name: String
+    let summary: String
+    /// The options, grouped as help lists them; `-h/--help` is added as the last group.
+    let sections: [OptionSection]
+    /// How the usage line groups some options (`[--dry-run | --yes]`); other options show alone.
+    let rules: [UsageTerm]
+    /// The ways to call the command; one form with all options for most commands.
+    let forms: [UsageForm]
     /// Longer help text shown by `--help` after the options.
-    public let discussion: String
-    public let options: [OptionSpec]
-    /// Name of the positional arguments in help, and how many are allowed.
-    public let positionalName: String?
-    public let maxPositionals: Int
+    let discussion: String
+    /// How many positional arguments are allowed.
+    let maxPositionals: Int
 
-    public init(
-        name: String, summary: String, synopsis: String, discussion: String = "", options: [OptionSpec],
-        positionalName: String? = nil, maxPositionals: Int = 0
+    init(
+        name: String, summary: String, sections: [OptionSection], rules: [UsageTerm] = [],
+        forms: [UsageForm] = [UsageForm()], discussion: String = "", maxPositionals: Int = 0
     ) {
         self.name = name
         self.summary = summary
-        self.synopsis = synopsis
+        self.sections = sections + [OptionSection("Help", [Options.help])]
+        self.rules = rules
+        self.forms = forms
         self.discussion = discussion
-        self.options = options + [.flag("help", short: "h", help: "Show this help.")]
-        self.positionalName = positionalName
         self.maxPositionals = maxPositionals
     }
 
-    var usageLine: String { "usage: k8sup \(name) \(synopsis)" }
+    /// Every option the command accepts, in help order.
+    var options: [OptionSpec] { sections.flatMap(\.options) }
+
+    /// The options usage lines show: all but `--help`, which every command takes.
+    var usageOptions: [OptionSpec] { options.filter { $0.long != Options.help.spec.long } }
+
+    /// Each form's terms after `k8sup NAME`.
+    var usageForms: [[UsageTerm]] { forms.map { $0.terms(options: usageOptions, rules: rules) } }
 
     func option(long: String) -> OptionSpec? { options.first { $0.long == long } }
     func option(short: Character) -> OptionSpec? { options.first { $0.short == short } }

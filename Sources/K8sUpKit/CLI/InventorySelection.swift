@@ -1,17 +1,12 @@
-/// The inventory options every command shares: `-i PATH` (default `$K8SUP_INVENTORY`) and `--limit`.
+/// What the inventory options every command shares mean: `-i PATH` (default `$K8SUP_INVENTORY`) and
+/// `--limit`.
 enum InventorySelection {
     /// The environment variable used when `-i` is absent.
     static let environmentVariable = "K8SUP_INVENTORY"
 
-    /// `-i` and `-l`, as every inventory-reading command takes them.
-    static let options: [OptionSpec] = [
-        .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory file or directory."),
-        .value("limit", short: "l", name: "PATTERN", repeatable: true, help: "Restrict to hosts matching PATTERN."),
-    ]
-
     /// The `--limit` patterns joined as Ansible joins them, or nil without any.
     static func limit(_ arguments: ParsedArguments) -> String? {
-        let limits = arguments.values("limit")
+        let limits = arguments[Options.limit]
         return limits.isEmpty ? nil : limits.joined(separator: ",")
     }
 
@@ -19,10 +14,15 @@ enum InventorySelection {
     static func sources(_ arguments: ParsedArguments, context: CommandContext, command: String) throws(UsageError)
         -> [String]
     {
-        let given = arguments.values("inventory")
+        let given = arguments[Options.inventory]
         if !given.isEmpty { return given }
         if let fallback = context.environment[environmentVariable], !fallback.isEmpty { return [fallback] }
         throw UsageError("no inventory: pass -i PATH or set \(environmentVariable)", command: command)
+    }
+
+    /// Whether an inventory was named, by `-i` or the environment (commands that can do without one ask).
+    static func isGiven(_ arguments: ParsedArguments, context: CommandContext) -> Bool {
+        !arguments[Options.inventory].isEmpty || !(context.environment[environmentVariable] ?? "").isEmpty
     }
 
     /// Loads the inventory and prints the loader's warnings.

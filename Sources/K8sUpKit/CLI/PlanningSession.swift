@@ -1,5 +1,6 @@
-/// What `plan` and `apply` share: the options that shape a plan, and reading the inventory and the
-/// cluster into one `UpgradePlan`, so `apply` runs exactly what `plan` shows for the same arguments.
+/// What `plan` and `apply` share: reading the inventory and the cluster into one `UpgradePlan` with the
+/// options that shape a plan (`OptionSection.planning`), so `apply` runs exactly what `plan` shows for
+/// the same arguments.
 struct PlanningSession {
     let loaded: LoadedInventory
     let roles: ClusterRoles
@@ -7,20 +8,6 @@ struct PlanningSession {
     /// What the plan was made from; `apply` re-plans from it with a fresh cluster state before each hop.
     let inputs: PlanInputs
     let plan: UpgradePlan
-
-    /// The options both commands take (with `-i` and `-l`).
-    static let options: [OptionSpec] =
-        InventorySelection.options + [
-            .value("to", name: "VERSION", help: "Target version (default: the inventory's kube_version)."),
-            .value("via", name: "VERSION", repeatable: true, help: "Patch version for an intermediate minor."),
-            .value("batch", name: "N", help: "Upgrade N workers at a time (default 1)."),
-            .value("health-check", name: "CMD", help: "Command run after each node is Ready, before uncordon."),
-            .value("snapshot", name: "FILE", help: "Plan from a saved `kubectl get nodes,pods,pdb -A -o json`."),
-            .value("kubeconfig", name: "FILE", help: "kubeconfig for kubectl."),
-            .value("context", name: "NAME", help: "kubeconfig context for kubectl."),
-            .value("kubectl", name: "PATH", help: "The kubectl to run (default: kubectl on PATH)."),
-            .value("output", short: "o", name: "FORMAT", help: "text (default) or json."),
-        ]
 
     /// Loads the inventory, reads the cluster and plans.
     /// - Parameter originalCordons: For `apply` after an interrupted run: each node's cordon state before
@@ -30,7 +17,7 @@ struct PlanningSession {
         _ arguments: ParsedArguments, context: CommandContext, command: String,
         originalCordons: (LoadedInventory) throws -> [String: Bool] = { _ in [:] }
     ) async throws -> PlanningSession {
-        let options = try planOptions(arguments, command: command)
+        let options = planOptions(arguments)
         let loaded = try InventorySelection.load(arguments, context: context, command: command)
         let roles = try ClusterRoles(loaded)
         let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
@@ -53,40 +40,10 @@ struct PlanningSession {
             loaded: loaded, roles: roles, source: source, inputs: inputs, plan: try Planner.plan(inputs))
     }
 
-    /// `-o text|json`.
-    enum OutputFormat: String {
-        case text, json
-    }
-
-    static func outputFormat(_ arguments: ParsedArguments, command: String) throws(UsageError) -> OutputFormat {
-        let value = arguments.value("output") ?? "text"
-        guard let format = OutputFormat(rawValue: value) else {
-            throw UsageError("-o/--output must be text or json, not '\(value)'", command: command)
-        }
-        return format
-    }
-
-    private static func planOptions(_ arguments: ParsedArguments, command: String) throws(UsageError) -> PlanOptions {
-        var options = PlanOptions()
-        if let text = arguments.value("to") { options.target = try version(text, flag: "--to", command: command) }
-        for text in arguments.values("via") {
-            options.via.append(try version(text, flag: "--via", command: command))
-        }
-        if let text = arguments.value("batch") {
-            guard let size = Int(text), size >= 1 else {
-                throw UsageError("--batch must be a whole number of at least 1, not '\(text)'", command: command)
-            }
-            options.batchSize = size
-        }
-        options.healthCheck = arguments.value("health-check")
-        return options
-    }
-
-    private static func version(_ text: String, flag: String, command: String) throws(UsageError) -> KubeVersion {
-        do {
-            return try KubeVersion(parsing: text)
-        } catch {
-            throw UsageError("\(flag): \(error)", command: command)
-        }
+    /// The plan's options, as declared and checked by the parser.
+    private static func planOptions(_ arguments: ParsedArguments) -> PlanOptions {
+        PlanOptions(
+            target: arguments[Options.to], via: arguments[Options.via], batchSize: arguments[Options.batch],
+            healthCheck: arguments[Options.healthCheck])
     }
 }

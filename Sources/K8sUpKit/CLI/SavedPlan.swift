@@ -35,19 +35,23 @@ struct SavedPlan {
     /// - Throws: `UsageError` when the command line sets one of them to something else.
     func arguments(_ given: ParsedArguments, command: String) throws(UsageError) -> ParsedArguments {
         var arguments = given
-        let saved: [(String, [String])] = [
-            ("to", [plan.target.version]), ("via", plan.hops.dropLast().map(\.version)),
-            ("limit", plan.limit.map { [$0] } ?? []), ("batch", ["\(plan.batchSize)"]),
+        let saved: [(any OptionDeclaring, [String])] = [
+            (Options.to, [plan.target.version]), (Options.via, plan.hops.dropLast().map(\.version)),
+            (Options.limit, plan.limit.map { [$0] } ?? []), (Options.batch, ["\(plan.batchSize)"]),
         ]
         for (option, values) in saved {
-            let current = given.values(option)
+            let current = given.texts(option)
             guard current.isEmpty || current == values else {
                 throw UsageError(
-                    "--\(option) \(current.joined(separator: ",")) differs from the plan in \(path) "
+                    "--\(option.spec.long) \(current.joined(separator: ",")) differs from the plan in \(path) "
                         + "(\(values.isEmpty ? "none" : values.joined(separator: ","))); leave it out with --plan",
                     command: command)
             }
-            arguments.values[option] = values.isEmpty ? nil : values
+            do {
+                try arguments.replace(option, with: values)
+            } catch {
+                throw UsageError("the plan in \(path) cannot be applied: \(error.message)", command: command)
+            }
         }
         return arguments
     }

@@ -3,33 +3,32 @@ import Testing
 @testable import K8sUpKit
 
 @Suite struct ArgumentParserTests {
+    // Keys of their own, so these tests are about the parser and not about k8sup's options.
+    static let paths = Option.repeatable("inventory", short: "i", .text("PATH"), help: "Inventory.")
+    static let to = Option.value("to", .text("VERSION"), help: "Target.")
+    static let list = Option.flag("list", help: "List.")
+    static let yes = Option.flag("yes", short: "y", help: "Yes.")
     static let spec = CommandSpec(
-        name: "demo", summary: "Demo.", synopsis: "[-i PATH]... [--list]",
-        options: [
-            .value("inventory", short: "i", name: "PATH", repeatable: true, help: "Inventory."),
-            .value("to", name: "VERSION", help: "Target."),
-            .flag("list", help: "List."),
-            .flag("yes", short: "y", help: "Yes."),
-        ],
-        positionalName: "GROUP", maxPositionals: 1)
+        name: "demo", summary: "Demo.", sections: [OptionSection("Demo", [paths, to, list, yes])], maxPositionals: 1)
 
     @Test func acceptsSpaceAndEqualsFormsForLongOptions() async throws {
         let parsed = try ArgumentParser.parse(["--inventory", "a", "--inventory=b", "--to=v1.30.4"], for: Self.spec)
-        #expect(parsed.values("inventory") == ["a", "b"])
-        #expect(parsed.value("to") == "v1.30.4")
+        #expect(parsed[Self.paths] == ["a", "b"])
+        #expect(parsed[Self.to] == "v1.30.4")
     }
 
     @Test func acceptsShortOptionsAttachedDetachedAndBundled() async throws {
         let parsed = try ArgumentParser.parse(["-ia", "-i", "b", "-hy", "-i=c"], for: Self.spec)
-        #expect(parsed.values("inventory") == ["a", "b", "c"])
-        #expect(parsed.flag("yes") && parsed.flag("help"))
+        #expect(parsed[Self.paths] == ["a", "b", "c"])
+        #expect(parsed[Self.yes] && parsed[Options.help])
+        #expect(!parsed[Self.list])
     }
 
     @Test func keepsValuesThatLookLikePatternsAndStopsAtDoubleDash() async throws {
         let parsed = try ArgumentParser.parse(["--to", "all:!cp-1", "--", "--list"], for: Self.spec)
-        #expect(parsed.value("to") == "all:!cp-1")
+        #expect(parsed[Self.to] == "all:!cp-1")
         #expect(parsed.positionals == ["--list"])
-        #expect(!parsed.flag("list"))
+        #expect(!parsed[Self.list])
     }
 
     @Test(arguments: [

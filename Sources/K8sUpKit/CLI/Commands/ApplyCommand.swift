@@ -4,9 +4,22 @@ struct ApplyCommand: Subcommand {
     static let spec = CommandSpec(
         name: "apply",
         summary: "Upgrade the cluster as `k8sup plan` shows it (--dry-run: print every command instead).",
-        synopsis: "[-i PATH]... [--dry-run | --yes] [-l PATTERN]... [--to VERSION] [--via VERSION]... [--batch N] "
-            + "[--plan FILE] [--playbook NAME|FILE] [--kubeconfig FILE --context NAME] [--state-dir DIR] "
-            + "[--events FILE]",
+        sections: OptionSection.planning(output: [Options.events]) + [
+            OptionSection(
+                "Run",
+                [
+                    Options.dryRun, Options.yes, Options.plan, Options.playbook, Options.forks, Options.canary,
+                    Options.pause, Options.confirmEach,
+                ]),
+            OptionSection(
+                "Drain and wait",
+                [
+                    Options.drainTimeout, Options.drainGracePeriod, Options.disableEvictionFallback,
+                    Options.nodeReadyTimeout, Options.verifyInterval, Options.stepTimeout,
+                ]),
+            .state,
+        ],
+        rules: [.clusterSource, .atMostOne(.option(Options.dryRun), .option(Options.yes))],
         discussion: """
             Per hop: pre-flight checks, staging on every node (--forks at a time), an etcd snapshot, then the
             control-plane nodes one at a time and the workers one at a time (--batch N together): back up
@@ -38,42 +51,13 @@ struct ApplyCommand: Subcommand {
             inventory's k8sup_snapshot) it is fully offline. Exit codes: 0 done (or nothing to do), 1 a
             node failed and was put back, 2 blocked by checks, 3 a node needs repair by hand, 64 bad
             flags, 65 bad inventory, 130 interrupted.
-            """,
-        options: PlanningSession.options + [
-            .flag("dry-run", help: "Print the commands in order and change nothing."),
-            .flag("yes", short: "y", help: "Do not ask for confirmation (required without a terminal)."),
-            .value(
-                "playbook", name: "NAME|FILE", help: "Playbook for every host (default: k8sup_playbook or kubeadm-apt)."
-            ),
-            .value(
-                "state-dir", name: "DIR", help: "Where k8sup keeps its state (default: .k8sup beside the inventory)."),
-            .value("drain-timeout", name: "DURATION", help: "How long a drain may take, e.g. 5m."),
-            .value("drain-grace-period", name: "SECONDS", help: "Grace period for evicted pods."),
-            .value(
-                "node-ready-timeout", name: "DURATION", help: "How long to wait for a node to be Ready (default 10m)."),
-            .value("forks", name: "N", help: "Nodes staged at the same time (default 10)."),
-            .value("canary", name: "N", help: "Stop after the first N workers."),
-            .value("pause", name: "DURATION", help: "Wait between nodes."),
-            .flag("confirm-each", help: "Ask before each node (needs a terminal)."),
-            .flag(
-                "disable-eviction-fallback",
-                help: "After a drain timeout, retry with --disable-eviction (bypasses PodDisruptionBudgets)."),
-            .value("events", name: "FILE", help: "Also write the progress as JSON lines to FILE."),
-            .value(
-                "plan", name: "FILE",
-                help: "Apply the plan saved by `k8sup plan --out FILE`; refuse if the cluster drifted from it."),
-            .value(
-                "verify-interval", name: "DURATION",
-                help: "Time between the two readiness checks a node must pass (default 5s)."),
-            .value("step-timeout", name: "DURATION", help: "Timeout of each command on a node (default 15m)."),
-        ])
+            """, )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let settings = try ApplySettings(arguments, command: spec.name)
-        guard arguments.flag("dry-run") else {
+        let settings = ApplySettings(arguments)
+        guard arguments[Options.dryRun] else {
             return try await ApplyExecution(arguments: arguments, context: context, settings: settings).run()
         }
-        let format = try PlanningSession.outputFormat(arguments, command: spec.name)
         let saved = try settings.planPath.map { path throws(SavedPlanError) in try SavedPlan.load(path: path) }
         let session = try await PlanningSession.prepare(
             try saved?.arguments(arguments, command: spec.name) ?? arguments, context: context, command: spec.name)
@@ -81,9 +65,9 @@ struct ApplyCommand: Subcommand {
         let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
         let script = try ScriptBuilder(
             plan: plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
-            healthCheck: arguments.value("health-check")
+            healthCheck: arguments[Options.healthCheck]
         ).build()
-        switch format {
+        switch arguments[Options.output] {
         case .json:
             context.console.writeOutput(wiring.redactor.redact(StableJSON.encode(script)))
         case .text:

@@ -4,8 +4,17 @@ struct InventoryCommand: Subcommand {
     static let spec = CommandSpec(
         name: "inventory",
         summary: "Show an inventory as Ansible reads it, and the cluster roles k8sup derives from it.",
-        synopsis:
-            "[-i PATH]... (--list | --graph [GROUP] [--vars] | --host HOST | --list-hosts | --roles) [-l PATTERN]...",
+        sections: [
+            .inventory,
+            OptionSection(
+                "Show", [Options.list, Options.graph, Options.vars, Options.host, Options.listHosts, Options.roles]),
+        ],
+        rules: [
+            .exactlyOne(
+                .option(Options.list),
+                .sequence([.option(Options.graph), .optional(.operand("GROUP")), .optional(.option(Options.vars))]),
+                .option(Options.host), .option(Options.listHosts), .option(Options.roles))
+        ],
         discussion: """
             --list prints the same JSON as `ansible-inventory --list` (without Ansible's internal
             `_meta.profile`); --graph and --host print what `ansible-inventory --graph` and `--host` print.
@@ -16,19 +25,22 @@ struct InventoryCommand: Subcommand {
             PATH is an INI or YAML inventory file or a Kubespray inventory directory; group_vars/ and
             host_vars/ beside it are read. Default: $K8SUP_INVENTORY.
             """,
-        options: InventorySelection.options + [
-            .flag("list", help: "Print all groups and host vars as JSON, like ansible-inventory --list."),
-            .flag("graph", help: "Print the group tree (from GROUP, default all)."),
-            .flag("vars", help: "With --graph: show host and group vars."),
-            .value("host", name: "HOST", help: "Print one host's vars as JSON."),
-            .flag("list-hosts", help: "Print the hosts the --limit pattern selects."),
-            .flag("roles", help: "Print the control-plane and worker nodes with their Kubernetes node names."),
-        ],
-        positionalName: "GROUP", maxPositionals: 1)
+        maxPositionals: 1)
 
     /// What the command prints; exactly one per invocation.
-    private enum Mode: String, CaseIterable {
-        case list, graph, host, listHosts = "list-hosts", roles
+    private enum Mode: CaseIterable {
+        case list, graph, host, listHosts, roles
+
+        /// The option that asks for it.
+        var option: any OptionDeclaring {
+            switch self {
+            case .list: Options.list
+            case .graph: Options.graph
+            case .host: Options.host
+            case .listHosts: Options.listHosts
+            case .roles: Options.roles
+            }
+        }
     }
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
@@ -46,9 +58,9 @@ struct InventoryCommand: Subcommand {
                     "--graph needs a group name; '\(root)' is not a group in the inventory", command: spec.name)
             }
             output = InventoryGraphRenderer.render(
-                loaded, from: root, selectedHosts: selection, showVars: arguments.flag("vars"))
+                loaded, from: root, selectedHosts: selection, showVars: arguments[Options.vars])
         case .host:
-            let host = arguments.value("host") ?? ""
+            let host = arguments[Options.host] ?? ""
             guard loaded.inventory.hosts[host] != nil else {
                 throw InventoryError.pattern(
                     host, problem: "--host needs one host of the inventory; there is no host '\(host)'")
@@ -64,13 +76,13 @@ struct InventoryCommand: Subcommand {
     }
 
     private static func chooseMode(_ arguments: ParsedArguments) throws(UsageError) -> Mode {
-        let modes = Mode.allCases.filter { $0 == .host ? arguments.value("host") != nil : arguments.flag($0.rawValue) }
+        let modes = Mode.allCases.filter { arguments.contains($0.option) }
         guard modes.count == 1, let mode = modes.first else {
-            let given = modes.map { "--" + $0.rawValue }.joined(separator: " and ")
+            let given = modes.map { "--" + $0.option.spec.long }.joined(separator: " and ")
             let problem = modes.isEmpty ? "choose what to show" : "\(given) cannot be combined"
             throw UsageError("\(problem): --list, --graph, --host, --list-hosts or --roles", command: spec.name)
         }
-        if arguments.flag("vars") && mode != .graph {
+        if arguments[Options.vars] && mode != .graph {
             throw UsageError("--vars only works with --graph", command: spec.name)
         }
         if let group = arguments.positionals.first, mode != .graph {

@@ -6,8 +6,7 @@ struct PlanCommand: Subcommand {
     static let spec = CommandSpec(
         name: "plan",
         summary: "Show what an upgrade will do and what will stop it (read-only).",
-        synopsis: "[-i PATH]... [--to VERSION] [--via VERSION]... [-l PATTERN]... [--batch N] "
-            + "[--snapshot FILE | --kubeconfig FILE --context NAME] [-o text|json] [--out FILE]",
+        sections: OptionSection.planning(output: [Options.out]), rules: [.clusterSource],
         discussion: """
             The target is --to, else the inventory's kube_version. The plan has one hop per minor version;
             an intermediate hop's patch comes from --via, else the inventory var k8sup_via, else k8sup's
@@ -19,22 +18,18 @@ struct PlanCommand: Subcommand {
 
             Exit codes: 0 ready (or nothing to do), 2 blocked by checks, 64 bad flags, 65 bad inventory or
             snapshot, 1 kubectl failed.
-            """,
-        options: PlanningSession.options + [
-            .value("out", name: "FILE", help: "Also save the plan as JSON, for `k8sup apply --plan FILE`.")
-        ])
+            """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let format = try PlanningSession.outputFormat(arguments, command: spec.name)
         let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
         let plan = session.plan
         // A --health-check command may carry a secret var's value; it never reaches the output.
         let hosts = session.roles.nodes.map(\.host)
         let redactor = SecretRedactor(hostVariables: VariableResolver(session.loaded).allHostVariables(hosts))
-        if let path = arguments.value("out") {
+        if let path = arguments[Options.out] {
             try writePlan(redactor.redact(PlanJSON.encode(plan)), to: path)
         }
-        switch format {
+        switch arguments[Options.output] {
         case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
         case .text:
             context.console.writeOutput(redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))

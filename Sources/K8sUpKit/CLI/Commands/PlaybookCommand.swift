@@ -4,8 +4,12 @@ struct PlaybookCommand: Subcommand {
     static let spec = CommandSpec(
         name: "playbook",
         summary: "List, show and validate playbooks, the recipes k8sup runs on each node.",
-        synopsis: "list | show NAME|FILE [-i PATH [-l PATTERN] [--to VERSION] [--from VERSION]] "
-            + "| validate NAME|FILE... [-i PATH [-l PATTERN] [--to VERSION]]",
+        sections: [.inventory, OptionSection("Preview (with -i)", [Options.to, Options.from])],
+        forms: [
+            UsageForm("list", options: []),
+            UsageForm("show", "NAME|FILE", options: [Options.inventory, Options.limit, Options.to, Options.from]),
+            UsageForm("validate", "NAME|FILE...", options: [Options.inventory, Options.limit, Options.to]),
+        ],
         discussion: """
             list      prints the built-in playbooks with their descriptions (\(PlaybookCatalog.defaultName) is the
                       default).
@@ -21,11 +25,7 @@ struct PlaybookCommand: Subcommand {
             the named playbook is used for every node, whatever k8sup_playbook says.
             Exit codes: 0 ok, 64 bad arguments, 65 a playbook or the inventory has errors.
             """,
-        options: InventorySelection.options + [
-            .value("to", name: "VERSION", help: "With -i: the hop's target version (default: kube_version)."),
-            .value("from", name: "VERSION", help: "With -i: the nodes' version before the hop."),
-        ],
-        positionalName: "ACTION", maxPositionals: 1000)
+        maxPositionals: 1000)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         guard let action = arguments.positionals.first else {
@@ -78,7 +78,7 @@ struct PlaybookCommand: Subcommand {
     private static func validate(_ names: [String], arguments: ParsedArguments, context: CommandContext) throws
         -> ExitCode
     {
-        if arguments.value("from") != nil {
+        if arguments[Options.from] != nil {
             throw UsageError("--from only goes with show -i", command: spec.name)
         }
         var failed = false
@@ -107,12 +107,14 @@ struct PlaybookCommand: Subcommand {
     }
 
     private static func usesInventory(_ arguments: ParsedArguments) -> Bool {
-        !arguments.values("inventory").isEmpty
+        !arguments[Options.inventory].isEmpty
     }
 
     private static func refuseInventoryOptions(_ arguments: ParsedArguments, action: String) throws(UsageError) {
-        for option in ["limit", "to", "from"] where !arguments.values(option).isEmpty {
-            throw UsageError("--\(option) needs -i INVENTORY, which \(action) does not take", command: spec.name)
+        let needingInventory: [any OptionDeclaring] = [Options.limit, Options.to, Options.from]
+        for option in needingInventory where arguments.contains(option) {
+            throw UsageError(
+                "--\(option.spec.long) needs -i INVENTORY, which \(action) does not take", command: spec.name)
         }
         if usesInventory(arguments) { throw UsageError("\(action) takes no -i", command: spec.name) }
     }
@@ -123,23 +125,22 @@ struct PlaybookCommand: Subcommand {
         let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
         let roles = try ClusterRoles(loaded)
         let hosts = Set(try InventorySelection.selectedHosts(arguments, in: loaded))
-        let given = arguments.value("to")
-        let target = try version(
-            given ?? InventorySettings(loaded, roles: roles).kubeVersion, flag: given == nil ? "kube_version" : "--to",
-            missing: "no target version: pass --to VERSION or set kube_version in the inventory")
-        let from =
-            try arguments.value("from").map { try version($0, flag: "--from", missing: "") }
-            ?? KubeVersion(target.major, max(target.minor - 1, 0), 0)
+        let target = try arguments[Options.to] ?? inventoryTarget(InventorySettings(loaded, roles: roles).kubeVersion)
+        let from = arguments[Options.from] ?? KubeVersion(target.major, max(target.minor - 1, 0), 0)
         return PlaybookPreview(
             playbook: playbook, loaded: loaded, roles: roles, hosts: hosts, target: target, from: from)
     }
 
-    private static func version(_ text: String?, flag: String, missing: String) throws(UsageError) -> KubeVersion {
-        guard let text else { throw UsageError(missing, command: spec.name) }
+    /// The inventory's `kube_version`, the target when `--to` is not given.
+    private static func inventoryTarget(_ text: String?) throws(UsageError) -> KubeVersion {
+        guard let text else {
+            throw UsageError(
+                "no target version: pass --to VERSION or set kube_version in the inventory", command: spec.name)
+        }
         do {
             return try KubeVersion(parsing: text)
         } catch {
-            throw UsageError("\(flag): \(error)", command: spec.name)
+            throw UsageError("kube_version: \(error)", command: spec.name)
         }
     }
 }

@@ -4,7 +4,11 @@ struct StatusCommand: Subcommand {
     static let spec = CommandSpec(
         name: "status",
         summary: "Show the journal of past runs and each node's journal and live state.",
-        synopsis: "[-i PATH]... [--state-dir DIR] [--snapshot FILE | --kubeconfig FILE --context NAME] [-o text|json]",
+        sections: [
+            OptionSection("Inventory", [Options.inventory]), .state, .cluster,
+            OptionSection("Output", [Options.output]),
+        ],
+        rules: [.clusterSource],
         discussion: """
             Reads the journal (DIR/journal.jsonl; default DIR: .k8sup beside the inventory) and lists each
             apply run with its result — a run that did not finish crashed or was killed, and the next
@@ -14,22 +18,11 @@ struct StatusCommand: Subcommand {
 
             The cluster is read as plan reads it (--snapshot, the inventory's k8sup_snapshot, or kubectl
             with --kubeconfig/--context); when it cannot be read, only the journal is shown. Exit 0.
-            """,
-        options: [
-            InventorySelection.options[0],
-            .value(
-                "state-dir", name: "DIR", help: "Where k8sup keeps its state (default: .k8sup beside the inventory)."),
-            .value("snapshot", name: "FILE", help: "Read node states from a saved `kubectl get nodes -o json`."),
-            .value("kubeconfig", name: "FILE", help: "kubeconfig for kubectl."),
-            .value("context", name: "NAME", help: "kubeconfig context for kubectl."),
-            .value("kubectl", name: "PATH", help: "The kubectl to run (default: kubectl on PATH)."),
-            .value("output", short: "o", name: "FORMAT", help: "text (default) or json."),
-        ])
+            """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let format = try PlanningSession.outputFormat(arguments, command: spec.name)
         let report = try await report(arguments, context: context, runner: ProcessRunner())
-        switch format {
+        switch arguments[Options.output] {
         case .json: context.console.writeOutput(StableJSON.encode(report))
         case .text: context.console.writeOutput(StatusTextRenderer.render(report))
         }
@@ -41,10 +34,8 @@ struct StatusCommand: Subcommand {
         _ arguments: ParsedArguments, context: CommandContext, runner: any CommandRunning,
         fileSystem: any FileSystemReading = LocalFileSystem()
     ) async throws -> StatusReport {
-        let explicit = arguments.value("state-dir")
-        let hasInventory =
-            !arguments.values("inventory").isEmpty
-            || !(context.environment[InventorySelection.environmentVariable] ?? "").isEmpty
+        let explicit = arguments[Options.stateDir]
+        let hasInventory = InventorySelection.isGiven(arguments, context: context)
         guard hasInventory || explicit != nil else {
             throw UsageError(
                 "no state directory: pass -i PATH (the journal is under .k8sup beside it) or --state-dir DIR",

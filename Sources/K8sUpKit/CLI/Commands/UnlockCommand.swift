@@ -6,7 +6,10 @@ struct UnlockCommand: Subcommand {
     static let spec = CommandSpec(
         name: "unlock",
         summary: "Show and remove a stale cluster lock left by a k8sup run that died.",
-        synopsis: "[-i PATH]... [--kubeconfig FILE] [--context NAME] [--state-dir DIR] [--yes]",
+        sections: [
+            OptionSection("Inventory", [Options.inventory]),
+            OptionSection("Cluster", OptionSection.clusterAccess), .state, OptionSection("Run", [Options.yes]),
+        ],
         discussion: """
             apply holds the Lease kube-system/k8sup while it runs, renewing it every 100 s (it expires 5m
             after the last renewal), so a second apply from any machine is refused. If the holder's
@@ -17,16 +20,7 @@ struct UnlockCommand: Subcommand {
             Asks for confirmation on a terminal; without a terminal --yes is required.
             With -i, the cluster is the one the inventory's plan reads (an inventory that names a
             k8sup_snapshot has no cluster to unlock unless --kubeconfig or --context is given).
-            """,
-        options: [
-            InventorySelection.options[0],
-            .value("kubeconfig", name: "FILE", help: "kubeconfig for kubectl."),
-            .value("context", name: "NAME", help: "kubeconfig context for kubectl."),
-            .value("kubectl", name: "PATH", help: "The kubectl to run (default: kubectl on PATH)."),
-            .value(
-                "state-dir", name: "DIR", help: "Where k8sup keeps its state (default: .k8sup beside the inventory)."),
-            .flag("yes", short: "y", help: "Remove the lock without asking."),
-        ])
+            """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         try await run(arguments, context: context, runner: ProcessRunner(), clock: SystemWallClock())
@@ -35,9 +29,7 @@ struct UnlockCommand: Subcommand {
     static func run(
         _ arguments: ParsedArguments, context: CommandContext, runner: any CommandRunning, clock: any WallClock
     ) async throws -> ExitCode {
-        let hasInventory =
-            !arguments.values("inventory").isEmpty
-            || !(context.environment[InventorySelection.environmentVariable] ?? "").isEmpty
+        let hasInventory = InventorySelection.isGiven(arguments, context: context)
         let loaded = hasInventory ? try InventorySelection.load(arguments, context: context, command: spec.name) : nil
         var settings = InventorySettings()
         if let loaded, let roles = try? ClusterRoles(loaded) { settings = InventorySettings(loaded, roles: roles) }
@@ -53,14 +45,15 @@ struct UnlockCommand: Subcommand {
             runner: runner, kubectl: kubectl, kubeconfig: kubeconfig, context: kubeContext)
         let client = LeaseClient(
             runner: runner, kubectl: { reader.kubectlCommand($0, timeout: $1) },
-            stateDirectory: StateDirectory.resolve(explicit: arguments.value("state-dir"), inventory: loaded))
+            stateDirectory: StateDirectory.resolve(explicit: arguments[Options.stateDir], inventory: loaded))
         guard let lease = try await client.get() else {
             context.console.writeOutput("No k8sup lock on the cluster (\(LockError.leaseName) does not exist).\n")
             return .ok
         }
         context.console.writeOutput(describe(lease, now: clock.now()))
         let question = lease.isFree(at: clock.now()) ? "Remove it?" : "Remove it anyway?"
-        guard try Confirmation.confirm(question, assumeYes: arguments.flag("yes"), context: context, command: spec.name)
+        guard
+            try Confirmation.confirm(question, assumeYes: arguments[Options.yes], context: context, command: spec.name)
         else {
             context.console.writeOutput("Left the lock in place.\n")
             return .failure

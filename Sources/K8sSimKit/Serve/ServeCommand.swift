@@ -78,10 +78,10 @@ enum ServeCommand {
               k8sup plan \(sources)
               k8sup apply \(sources) --yes
             Faults (the scenario's faults: entries, JSON or YAML; the answer lists the faults now active):
-              curl -X PUT --data \(example) \(faults)
-              curl -X PUT --data '[]' \(faults)
-            A kubelet that does not start keeps apply waiting --node-ready-timeout (default 10m) before it rolls
-            the node back: add --node-ready-timeout 30s to see that sooner.
+              curl -sS -X PUT --data \(example) \(faults)
+              curl -sS -X PUT --data '[]' \(faults)
+            A kubelet that does not start keeps apply waiting --node-ready-timeout (default 10m) before it rolls the
+            node back; add --node-ready-timeout 30s --verify-interval 1s to see that within a minute.
             Ctrl-C stops the simulator.
 
             """

@@ -62,8 +62,8 @@ struct NodeUpgradeRunner {
             return failure.map(Outcome.failed) ?? .stopped
         }
         do {
-            let rollback = RollbackProcedure(node: node)
-            try await rollback.runRecorded(reason: rollback.summary)
+            try await RollbackProcedure(node: node).runRecorded(
+                reason: node.undo.map { "\($0)" }.joined(separator: ", "))
             return failure.map(Outcome.failed) ?? .stopped
         } catch let repair as ExecutionError {
             return .needsRepair(repair)

@@ -29,21 +29,6 @@ struct RollbackProcedure {
         }
     }
 
-    /// What `run()` will do, in the order it does it, for the `rollback-started` progress line.
-    var summary: String {
-        let steps = node.undo.reversed().map { item in
-            switch item {
-            case .rollbackKubelet:
-                "restore the kubelet \(node.node.from) and wait until the node is Ready"
-            case .restoreCordon:
-                node.cordonedBefore
-                    ? "leave it cordoned (it was cordoned before k8sup)"
-                    : "uncordon it (it was schedulable before k8sup)"
-            }
-        }
-        return steps.joined(separator: ", then ")
-    }
-
     /// `run()` between `rollback-started` and `rollback-finished` events.
     /// - Throws: `ExecutionError.rollbackFailed` saying what to do by hand when the rollback failed;
     ///   `CancellationError` when cancelled.

@@ -153,6 +153,25 @@ struct SimServeTests {
         #expect(sim.cluster.faults.isEmpty)
     }
 
+    /// A fault on a node the inventory does not have would silently never fire: refused at startup.
+    @Test func aScenarioFaultOnAnUnknownNodeIsRefusedAtStartup() throws {
+        guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
+        var scenario = try Scenario.load(path: TestPaths.inventories + "/sim.scenario.yaml")
+        scenario.faults = [.kubeletFails(node: "worker-9", version: nil)]
+        do {
+            let sim = try SimServer(
+                inventory: [TestPaths.inventories + "/sim"], scenario: scenario,
+                stateDirectory: try makeTemporaryDirectory() + "/state", executable: executable)
+            sim.stop()
+            Issue.record("expected the unknown node to be refused")
+        } catch {
+            #expect(
+                "\(error)".hasPrefix(
+                    "the scenario's kubelet-fails fault names node worker-9, which is not in the simulated cluster "
+                        + "(nodes: cp-1, cp-2, cp-3, worker-1,"))
+        }
+    }
+
     @Test func serveRefusesMissingArguments() throws {
         let result = try runArgv([SimNodeHarness.executable ?? "k8sim", "serve", "-i", "Inventories/sim"])
         #expect(result.status == 64)

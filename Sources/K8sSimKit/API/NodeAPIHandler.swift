@@ -2,7 +2,9 @@ import Foundation
 import K8sUpKit
 
 /// Serves `NodeAPI` (`/k8sim/v1/…`) for the node stand-ins, plus `GET`/`PUT /k8sim/v1/faults` to read
-/// and replace the scenario's faults at runtime.
+/// and replace the scenario's faults at runtime. `PUT` takes what `SimFault.readList` reads (the
+/// scenario's `faults:` entries, as YAML or JSON; `[]` clears them) and both answer with the faults now
+/// active as a JSON list on one line; a bad body is a 400 whose `error` names the line and column.
 ///
 /// `POST …/kubeadm` also accepts an optional `kubeadmVersion` field beside `KubeadmRequest`'s: the kubeadm
 /// binary's version, for kubeadm's "higher than the kubeadm minor release" rule of `apply`.
@@ -17,15 +19,16 @@ struct NodeAPIHandler {
         let rest = request.path.dropFirst(NodeAPI.prefix.count).split(separator: "/").map(String.init)
         switch (request.method, rest.count, rest.first) {
         case ("GET", 1, "faults"):
-            return APIResponses.object(.list(cluster.faults.map(\.dataValue)))
+            return activeFaults()
         case ("PUT", 1, "faults"):
             do {
                 cluster.faults = try SimFault.readList(
-                    text: String(decoding: request.body, as: UTF8.self), file: "<faults>")
+                    text: String(decoding: request.body, as: UTF8.self), file: "request body",
+                    nodes: Set(cluster.nodeNames))
             } catch {
-                return APIResponses.nodeError(error.description, status: 400)
+                return Self.withNewline(APIResponses.nodeError(error.description, status: 400))
             }
-            return APIResponses.object(.list(cluster.faults.map(\.dataValue)))
+            return activeFaults()
         case ("GET", 2, "faults"):
             guard cluster.nodeReport(rest[1]) != nil else { return unknownNode(rest[1]) }
             return encode(cluster.nodeFaults(rest[1]))
@@ -46,6 +49,17 @@ struct NodeAPIHandler {
         default:
             return APIResponses.nodeError("no such k8sim endpoint: \(request.method) \(request.path)", status: 404)
         }
+    }
+
+    /// Ends with a newline, so `curl` leaves the shell prompt on a line of its own.
+    private func activeFaults() -> HTTPResponse {
+        Self.withNewline(APIResponses.object(.list(cluster.faults.map(\.dataValue))))
+    }
+
+    private static func withNewline(_ response: HTTPResponse) -> HTTPResponse {
+        var response = response
+        response.body.append(UInt8(ascii: "\n"))
+        return response
     }
 
     private func decode<Value: Decodable>(_ type: Value.Type, _ request: HTTPRequest) -> Value? {

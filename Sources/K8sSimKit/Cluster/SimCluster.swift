@@ -53,6 +53,9 @@ public final class SimCluster: @unchecked Sendable {
 
     public var deprecatedAPIs: [DeprecatedAPIUse] { read { $0.deprecatedAPIs } }
 
+    /// The simulated nodes' names (those with a kubelet the stand-ins drive), sorted.
+    public var nodeNames: [String] { read { $0.nodes.keys.sorted() } }
+
     /// The current resourceVersion counter.
     public var resourceVersion: Int { read { $0.resourceVersion } }
 

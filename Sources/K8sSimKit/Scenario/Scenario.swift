@@ -16,7 +16,7 @@ import K8sUpKit
 ///      unhealthyPodEvictionPolicy: AlwaysAllow}
 /// deprecatedAPIs:           # reported in /metrics as apiserver_requested_deprecated_apis
 ///   - {group: policy, version: v1beta1, resource: poddisruptionbudgets, removedRelease: "1.25"}
-/// faults:
+/// faults:                   # may be left empty (every entry commented out): no faults
 ///   - {type: kubelet-fails, node: worker-3, version: v1.29.15}  # version optional: any but the seeded one
 ///   - {type: kubeadm-fails, node: cp-2, message: "…", command: apply}  # command optional: apply|node
 ///   - {type: unreachable, node: worker-5}
@@ -25,6 +25,8 @@ import K8sUpKit
 /// seed: 1                   # for the pseudo-random choice of requests that fail or stall
 /// ```
 /// A PDB that never allows a disruption is `maxUnavailable: 0` (or `minAvailable: "100%"`).
+/// A running simulator takes the same fault entries at `PUT /k8sim/v1/faults` (see `SimFault.readList`);
+/// a fault naming a node the cluster does not have is refused there and at startup.
 public struct Scenario: Sendable, Equatable {
     public var from: String?
     public var delays: SimDelays

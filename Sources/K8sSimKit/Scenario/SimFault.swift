@@ -74,21 +74,64 @@ public enum SimFault: Sendable, Equatable {
         }
     }
 
-    /// Reads a `faults:` list (a JSON array in `PUT /k8sim/v1/faults`, or `{"faults": [...]}`).
-    public static func readList(text: String, file: String) throws(ScenarioError) -> [SimFault] {
+    /// The fault's `type:` in the scenario.
+    public var typeName: String {
+        switch self {
+        case .kubeletFails: "kubelet-fails"
+        case .kubeadmFails: "kubeadm-fails"
+        case .unreachable: "unreachable"
+        case .apiserverErrors: "apiserver-errors"
+        case .apiserverStall: "apiserver-stall"
+        }
+    }
+
+    /// The node the fault is about; nil for the apiserver's faults.
+    public var node: String? {
+        switch self {
+        case .kubeletFails(let node, _), .kubeadmFails(let node, _, _), .unreachable(let node): node
+        case .apiserverErrors, .apiserverStall: nil
+        }
+    }
+
+    /// Reads the body of `PUT /k8sim/v1/faults`, YAML or JSON: a `faults:` list as in the scenario, that list
+    /// under a `faults` key, or one fault alone. An empty body, an empty list or an empty `faults:` clears
+    /// them all. With `nodes`, a fault naming any other node is an error at its place.
+    public static func readList(text: String, file: String, nodes: Set<String>? = nil) throws(ScenarioError)
+        -> [SimFault]
+    {
         let root: DataNode?
         do {
             root = try DataNode.load(text: text, file: file)
         } catch {
             throw ScenarioError(error.message, at: error.location)
         }
-        guard let root else { return [] }
-        let list = root["faults"] ?? root
-        guard let items = list.items else {
-            throw ScenarioError("faults must be a list, not a \(list.kindName)", at: list.location)
+        guard let root, !root.isNull else { return [] }
+        let items: [DataNode]
+        if let list = root.items {
+            items = list
+        } else if let list = root["faults"] {
+            guard !list.isNull else { return [] }
+            guard let list = list.items else {
+                throw ScenarioError("faults must be a list, not a \(list.kindName)", at: list.location)
+            }
+            items = list
+        } else if root["type"] != nil {
+            items = [root]
+        } else {
+            throw ScenarioError(
+                "expected a list of faults (as under the scenario's faults:), {faults: [...]} or one fault "
+                    + "{type: ..., ...}, not this \(root.kindName); [] clears them all", at: root.location)
         }
         var faults: [SimFault] = []
-        for item in items { faults.append(try read(item)) }
+        for item in items {
+            let fault = try read(item)
+            if let nodes, let node = fault.node, !nodes.contains(node) {
+                throw ScenarioError(
+                    "fault.node \(node) is not a node of the simulated cluster (nodes: "
+                        + nodes.sorted().joined(separator: ", ") + ")", at: item.location)
+            }
+            faults.append(fault)
+        }
         return faults
     }
 }

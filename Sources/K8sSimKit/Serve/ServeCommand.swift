@@ -62,11 +62,14 @@ enum ServeCommand {
     }
 
     static func banner(_ server: SimServer, inventory: [String]) -> String {
-        let nodes = server.cluster.objects("nodes").count
+        let nodes = server.cluster.nodeNames
         let sources = (inventory + [server.inventoryOverlayPath]).map { "-i " + ShellWords.quote($0) }
             .joined(separator: " ")
+        let worker = nodes.first { server.cluster.nodeReport($0)?.controlPlane == false } ?? nodes.first ?? "NODE"
+        let faults = server.url + NodeAPI.prefix + "/faults"
+        let example = ShellWords.quote(#"[{"type": "kubelet-fails", "node": "\#(worker)"}]"#)
         return """
-            k8sim: \(nodes) node(s) at \(server.cluster.clusterVersion), apiserver \(server.url)
+            k8sim: \(nodes.count) node(s) at \(server.cluster.clusterVersion), apiserver \(server.url)
               kubeconfig:  \(server.kubeconfigPath)
               inventory:   \(server.inventoryOverlayPath)  (ansible_ssh_executable and the \(server.layout.playbookName) playbook's paths, per host)
               sandboxes:   \(server.stateDirectory)/nodes/
@@ -74,6 +77,11 @@ enum ServeCommand {
               export KUBECONFIG=\(ShellWords.quote(server.kubeconfigPath))
               k8sup plan \(sources)
               k8sup apply \(sources) --yes
+            Faults (the scenario's faults: entries, JSON or YAML; the answer lists the faults now active):
+              curl -sS -X PUT --data \(example) \(faults)
+              curl -sS -X PUT --data '[]' \(faults)
+            A kubelet that does not start keeps apply waiting --node-ready-timeout (default 10m) before it rolls the
+            node back; add --node-ready-timeout 30s --verify-interval 1s to see that within a minute.
             Ctrl-C stops the simulator.
 
             """

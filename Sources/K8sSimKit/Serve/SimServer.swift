@@ -51,6 +51,13 @@ public final class SimServer: Sendable {
             } else {
                 try SimCluster.seeded(inventory: loaded, scenario: scenario, from: from)
             }
+        let nodes = Set(cluster.nodeNames)
+        for fault in scenario.faults {
+            guard let node = fault.node, !nodes.contains(node) else { continue }
+            throw SimClusterError(
+                "the scenario's \(fault.typeName) fault names node \(node), which is not in the simulated cluster "
+                    + "(nodes: \(nodes.sorted().joined(separator: ", ")))")
+        }
         let state = URL(fileURLWithPath: stateDirectory).standardizedFileURL.path
         self.stateDirectory = state
         self.server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: port)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// What `k8sup status` shows: the journal's runs and each node's journal state beside its live (or
-/// snapshot) version, Ready and cordon state, with the nodes that need attention flagged. `-o json`
-/// prints this value (`apiVersion: k8sup/v1`, `kind: Status`).
+/// snapshot) version, Ready and cordon state, with the nodes that need attention flagged, and those the
+/// cluster shows otherwise than the journal says. `-o json` prints this value (`apiVersion: k8sup/v1`,
+/// `kind: Status`).
 struct StatusReport: Encodable, Sendable, Equatable {
     var apiVersion = "k8sup/v1"
     var kind = "Status"
@@ -10,6 +11,9 @@ struct StatusReport: Encodable, Sendable, Equatable {
     var runs: [Run]
     var cluster: Cluster
     var nodes: [Node]
+    /// Some node of the cluster is not as the journal says (its `journalMismatch` says how): the journal
+    /// may be from an earlier cluster, or the nodes changed since. False when no cluster could be read.
+    var journalMismatch: Bool
 
     struct Journal: Encodable, Sendable, Equatable {
         var path: String
@@ -37,7 +41,13 @@ struct StatusReport: Encodable, Sendable, Equatable {
         var source: String?
         /// Why the cluster could not be read.
         var error: String?
+
+        /// The live columns come from a saved snapshot, which may be older than the journal.
+        var isSnapshot: Bool { source?.hasPrefix(StatusReport.snapshotSourcePrefix) ?? false }
     }
+
+    /// How `source` starts for a snapshot (`snapshot PATH (ORIGIN)`).
+    static let snapshotSourcePrefix = "snapshot "
 
     struct Node: Encodable, Sendable, Equatable {
         var name: String
@@ -45,6 +55,8 @@ struct StatusReport: Encodable, Sendable, Equatable {
         var live: LiveNode?
         /// What the operator should know, or nil.
         var attention: String?
+        /// How the live node differs from what the journal says, or nil.
+        var journalMismatch: String?
     }
 
     struct JournalNode: Encodable, Sendable, Equatable {
@@ -92,10 +104,19 @@ struct StatusReport: Encodable, Sendable, Equatable {
                 LiveNode(
                     kubeletVersion: $0.kubeletVersion?.description, ready: $0.isReady, cordoned: $0.isUnschedulable)
             }
+            var mismatch: String?
+            if let recorded, let live { mismatch = JournalMismatch.describe(recorded, live: live) }
             return Node(
                 name: name, journal: recorded.map(Self.journalNode), live: live,
-                attention: recorded.flatMap { Self.attention($0, live: live) })
+                attention: recorded.flatMap { Self.attention($0, live: live) }, journalMismatch: mismatch)
         }
+        journalMismatch = nodes.contains { $0.journalMismatch != nil }
+    }
+
+    /// The state directory the journal is in.
+    var stateDirectory: String {
+        let suffix = "/" + StateDirectory.journalName
+        return journal.path.hasSuffix(suffix) ? String(journal.path.dropLast(suffix.count)) : journal.path
     }
 
     private static func journalNode(_ node: JournalState.Node) -> JournalNode {

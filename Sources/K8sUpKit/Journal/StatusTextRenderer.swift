@@ -1,5 +1,6 @@
 /// `k8sup status` as text: the journal and its runs, then one table row per node with the journal's
-/// view beside the cluster's, then the nodes that need attention.
+/// view beside the cluster's, then the nodes the cluster shows otherwise than the journal, then those
+/// that need attention.
 enum StatusTextRenderer {
     static func render(_ report: StatusReport) -> String {
         var out = ""
@@ -10,6 +11,8 @@ enum StatusTextRenderer {
             out += "Journal: none at \(journal.path) (no apply has run with this state directory)\n"
         }
         for note in journal.notes { out += "note: \(note)\n" }
+        let mismatched = report.nodes.filter { $0.journalMismatch != nil }
+        if !mismatched.isEmpty { out += mismatchWarning(report, nodes: mismatched.count) }
         if !report.runs.isEmpty {
             out += "\nRuns:\n"
             for run in report.runs {
@@ -31,12 +34,31 @@ enum StatusTextRenderer {
         out += ":\n"
         guard !report.nodes.isEmpty else { return out + "  none in the journal or the cluster\n" }
         out += table(report)
+        if !mismatched.isEmpty {
+            out += "\nNot as the journal says:\n"
+            for node in mismatched { out += "  \(node.name): \(node.journalMismatch ?? "")\n" }
+        }
         let flagged = report.nodes.filter { $0.attention != nil }
         if !flagged.isEmpty {
             out += "\nAttention:\n"
             for node in flagged { out += "  \(node.name): \(node.attention ?? "")\n" }
         }
         return out
+    }
+
+    /// The header note: what a mismatch may mean and what to do about it.
+    private static func mismatchWarning(_ report: StatusReport, nodes: Int) -> String {
+        let directory = ShellQuoting.quote(report.stateDirectory)
+        let moveAside =
+            "move the state directory aside (mv \(directory) \(directory).old) so the next apply starts a new journal"
+        if report.cluster.isSnapshot {
+            return "warning: the journal does not match the snapshot (\(count(nodes, "node")), listed below): the "
+                + "snapshot may be older than the journal, the journal from an earlier cluster, or the nodes changed "
+                + "since.\n  Compare with the live cluster (--kubeconfig); if the cluster was rebuilt, \(moveAside).\n"
+        }
+        return "warning: the journal does not match the cluster (\(count(nodes, "node")), listed below): it may be "
+            + "from an earlier cluster or the nodes changed since.\n  If the cluster was rebuilt, \(moveAside); "
+            + "else check those nodes before the next apply.\n"
     }
 
     private static func table(_ report: StatusReport) -> String {

@@ -108,4 +108,123 @@ import Testing
             #expect(result.error.contains("\(directory)/journal.jsonl:10: not a k8sup journal entry"))
         }
     }
+
+    /// `kubectl get nodes -o json` of nodes with these kubelet versions and cordon states.
+    func liveNodes(_ nodes: [(name: String, kubelet: String, cordoned: Bool)]) -> String {
+        let items = nodes.map { node in
+            #"{"apiVersion": "v1", "kind": "Node", "metadata": {"name": "\#(node.name)"}, "#
+                + #""spec": {"unschedulable": \#(node.cordoned)}, "status": {"nodeInfo": {"kubeletVersion": "#
+                + #""\#(node.kubelet)"}, "conditions": [{"type": "Ready", "status": "True"}]}}"#
+        }
+        return #"{"apiVersion": "v1", "kind": "List", "items": ["# + items.joined(separator: ", ") + "]}"
+    }
+
+    func liveReport(journal: JournalScript, nodes: String) async throws -> StatusReport {
+        try await withJournal(try journal.text()) { directory in
+            let arguments = try ArgumentParser.parse(["--state-dir", directory], for: StatusCommand.spec)
+            let context = CommandContext(console: CapturingConsole(), environment: [:], workingDirectory: "/")
+            let runner = FakeRunner()
+            runner.on("kubectl get nodes -o json", .success(stdout: nodes))
+            return try await StatusCommand.report(arguments, context: context, runner: runner)
+        }
+    }
+
+    /// A journal whose run finished cp-1 and worker-1 at v1.30.4, read against a cluster where worker-1
+    /// is back at v1.29.15 (rebuilt, say): worker-1 is flagged, cp-1 is not, and the text leads with the
+    /// warning and says what to do.
+    @Test func aFinishedNodeAtAnotherVersionIsFlaggedAsNotMatchingTheJournal() async throws {
+        var script = JournalScript()
+        script.runStarted(nodes: ["cp-1", "worker-1"])
+        for node in ["cp-1", "worker-1"] {
+            script.nodeStarted(node)
+            script.nodeFinished(node)
+        }
+        script.runFinished(.succeeded, exit: 0)
+        let report = try await liveReport(
+            journal: script,
+            nodes: liveNodes([("cp-1", "v1.30.4", false), ("worker-1", "v1.29.15", false)]))
+        #expect(report.journalMismatch)
+        #expect(
+            report.nodes.map(\.journalMismatch) == [
+                nil, "the journal says it finished at v1.30.4, but its kubelet is v1.29.15",
+            ])
+        #expect(report.nodes.allSatisfy { $0.attention == nil })
+        let text = StatusTextRenderer.render(report)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let directory = report.stateDirectory
+        #expect(
+            lines[1]
+                == "warning: the journal does not match the cluster (1 node, listed below): it may be from an "
+                + "earlier cluster or the nodes changed since.")
+        #expect(lines[2].contains("move the state directory aside (mv \(directory) \(directory).old)"))
+        #expect(
+            text.contains(
+                "\nNot as the journal says:\n  worker-1: the journal says it finished at v1.30.4, but its kubelet is v1.29.15\n"
+            ))
+
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(StableJSON.encode(report).utf8)) as? [String: Any])
+        #expect(json["journalMismatch"] as? Bool == true)
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["journalMismatch"] as? String } == [nil, report.nodes[1].journalMismatch])
+    }
+
+    /// Cordon states the journal vouches for: a node cordoned before k8sup (which k8sup never uncordons)
+    /// and one k8sup cordoned and had not uncordoned when the run stopped, both found schedulable; a node
+    /// rolled back is expected at its old version. Matching nodes raise nothing.
+    @Test func openNodesFoundUncordonedAndRolledBackNodesAtTheNewVersionAreFlagged() async throws {
+        var script = JournalScript()
+        script.runStarted(nodes: ["worker-1", "worker-2", "worker-3", "worker-4"])
+        script.nodeStarted("worker-1", cordoned: true)
+        script.step("worker-1", .backupKubelet)
+        script.nodeStarted("worker-2")
+        script.step("worker-2", .drain)
+        script.step("worker-2", .upgradeKubelet, ok: nil)
+        script.nodeStarted("worker-3")
+        script.step("worker-3", .upgradeKubelet)
+        script.nodeFailed("worker-3", step: .waitReady)
+        script.rollback("worker-3", ok: true)
+        script.nodeStarted("worker-4")
+        script.step("worker-4", .drain)
+        let matching = try await liveReport(
+            journal: script,
+            nodes: liveNodes([
+                ("worker-1", "v1.29.15", true), ("worker-2", "v1.30.4", true), ("worker-3", "v1.29.15", false),
+                ("worker-4", "v1.29.15", true),
+            ]))
+        #expect(!matching.journalMismatch)
+        #expect(!StatusTextRenderer.render(matching).contains("does not match"))
+
+        let report = try await liveReport(
+            journal: script,
+            nodes: liveNodes([
+                ("worker-1", "v1.29.15", false), ("worker-2", "v1.29.15", false), ("worker-3", "v1.30.4", false),
+                ("worker-4", "v1.28.6", true),
+            ]))
+        #expect(report.journalMismatch)
+        #expect(
+            report.nodes.map(\.journalMismatch) == [
+                "it was cordoned before k8sup started and k8sup keeps it so, but it is not cordoned now",
+                "k8sup cordoned it and has not uncordoned it yet, but it is not cordoned now",
+                "the journal says it was rolled back to v1.29.15, but its kubelet is v1.30.4",
+                "the journal says it is between v1.29.15 and v1.30.4, but its kubelet is v1.28.6",
+            ])
+        #expect(StatusTextRenderer.render(report).contains("(4 nodes, listed below)"))
+    }
+
+    /// Without a cluster nothing can be compared, so nothing is flagged.
+    @Test func withoutAClusterNothingIsFlagged() async throws {
+        var script = JournalScript()
+        script.runStarted(nodes: ["cp-1"])
+        script.nodeStarted("cp-1")
+        script.nodeFinished("cp-1")
+        try await withJournal(try script.text()) { directory in
+            let arguments = try ArgumentParser.parse(["--state-dir", directory], for: StatusCommand.spec)
+            let context = CommandContext(console: CapturingConsole(), environment: [:], workingDirectory: "/")
+            let down = FakeRunner()
+            down.on("kubectl get nodes -o json", .failure(stderr: "The connection to the server was refused"))
+            let report = try await StatusCommand.report(arguments, context: context, runner: down)
+            #expect(!report.journalMismatch && report.nodes.allSatisfy { $0.journalMismatch == nil })
+        }
+    }
 }

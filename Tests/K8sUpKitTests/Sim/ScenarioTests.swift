@@ -1,3 +1,4 @@
+import Foundation
 import K8sUpKit
 import Testing
 
@@ -89,5 +90,70 @@ import Testing
         let text = PythonJSONWriter.compact(.list(faults.map(\.dataValue)))
         #expect(try SimFault.readList(text: text, file: "<faults>") == faults)
         #expect(try SimFault.readList(text: #"{"faults": []}"#, file: "<faults>") == [])
+    }
+
+    /// `Inventories/sim.scenario.yaml` as the user edits it: each commented fault line uncommented on its
+    /// own (deleting the `#`, or the `#` and the space after it), and all of them together, loads with
+    /// exactly those faults; left as shipped, it has none.
+    @Test func eachSampleFaultCanBeSwitchedOnByUncommentingItsLine() throws {
+        let path = TestPaths.inventories + "/sim.scenario.yaml"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let faultLines = lines.indices.filter { lines[$0].hasPrefix("#") && lines[$0].contains("{type: ") }
+        try #require(faultLines.count >= 4)
+        #expect(try Scenario.parse(text: lines.joined(separator: "\n"), file: path).faults == [])
+        let types = faultLines.map { index in
+            lines[index].components(separatedBy: "{type: ")[1].prefix { $0 != "," && $0 != "}" }
+        }
+        #expect(Set(types).count == faultLines.count, "one line per fault type")
+        for removal in ["#", "# "] {
+            func uncommented(_ chosen: [Int]) -> String {
+                var edited = lines
+                for index in chosen { edited[index] = String(edited[index].dropFirst(removal.count)) }
+                return edited.joined(separator: "\n")
+            }
+            for (index, type) in zip(faultLines, types) {
+                let scenario = try Scenario.parse(text: uncommented([index]), file: path)
+                #expect(scenario.faults.map(\.typeName) == [String(type)], "\(lines[index])")
+            }
+            let all = try Scenario.parse(text: uncommented(faultLines), file: path)
+            #expect(all.faults.map(\.typeName) == types.map(String.init))
+        }
+    }
+
+    /// `PUT /k8sim/v1/faults` bodies: the scenario's list, the same under `faults:`, one fault alone, and
+    /// the empty forms that clear them; nodes checked when known.
+    @Test func faultBodiesTakeTheScenarioShapesAndTheEmptyOnesClear() throws {
+        let one: [SimFault] = [.kubeletFails(node: "worker-1", version: "v1.29.15")]
+        let bodies = [
+            "- {type: kubelet-fails, node: worker-1, version: v1.29.15}\n",
+            "faults:\n  - {type: kubelet-fails, node: worker-1, version: v1.29.15}\n",
+            #"{"type": "kubelet-fails", "node": "worker-1", "version": "v1.29.15"}"#,
+            #"[{"type": "kubelet-fails", "node": "worker-1", "version": "v1.29.15"}]"#,
+        ]
+        for body in bodies {
+            #expect(try SimFault.readList(text: body, file: "body", nodes: ["worker-1"]) == one, "\(body)")
+        }
+        for body in ["", "[]", "faults:\n", "faults: []", #"{"faults": null}"#, "null"] {
+            #expect(try SimFault.readList(text: body, file: "body") == [], "\(body)")
+        }
+    }
+
+    @Test func badFaultBodiesNameTheLineAndColumn() {
+        let cases: [(body: String, line: Int, column: Int, message: String)] = [
+            ("faults:\n  - {type: kubelet-fails}\n", 2, 5, "fault needs node"),
+            ("- {type: unreachable, node: worker-9}\n", 1, 3, "fault.node worker-9 is not a node of the simulated"),
+            ("{fault: []}", 1, 1, "expected a list of faults"),
+            ("[{type: meteor}]", 1, 2, "unknown fault type meteor"),
+            ("faults: 3", 1, 9, "faults must be a list, not a"),
+        ]
+        for item in cases {
+            do {
+                _ = try SimFault.readList(text: item.body, file: "body", nodes: ["worker-1"])
+                Issue.record("expected an error for \(item.body)")
+            } catch {
+                #expect(error.location == SourceLocation(file: "body", line: item.line, column: item.column))
+                #expect(error.message.hasPrefix(item.message), "\(error)")
+            }
+        }
     }
 }

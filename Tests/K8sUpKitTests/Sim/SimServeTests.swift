@@ -60,11 +60,11 @@ struct SimServeTests {
         #expect(sources.contains("/v1.29/deb/"))
     }
 
-    @Test func serveCommandPrintsWhatToUseAndStopsOnSigterm() throws {
+    /// Starts `k8sim serve` on the sim inventory and scenario; returns it once its banner is complete.
+    private func startServe(state: String) throws -> (process: Process, banner: String) {
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
-        let state = try makeTemporaryDirectory() + "/state"
         let output = state + ".out"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
@@ -76,10 +76,16 @@ struct SimServeTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         var banner = ""
-        for _ in 0..<200 where !banner.contains("Ctrl-C stops") {
+        for _ in 0..<400 where !banner.contains("Ctrl-C stops") {
             usleep(50_000)
             banner = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         }
+        return (process, banner)
+    }
+
+    @Test func serveCommandPrintsWhatToUseAndStopsOnSigterm() throws {
+        let state = try makeTemporaryDirectory() + "/state"
+        let (process, banner) = try startServe(state: state)
         #expect(banner.contains("k8sim: 8 node(s) at v1.28.15"))
         #expect(banner.contains("kubeconfig:  \(state)/kubeconfig"))
         let nodes = try runArgv([
@@ -91,6 +97,81 @@ struct SimServeTests {
         #expect(process.terminationStatus == 0)
     }
 
+    /// The two `curl` lines the banner prints, run as printed: the first switches a fault on for a
+    /// worker (the answer lists it), the second clears them all.
+    @Test func serveBannerCurlLinesSetAndClearFaults() throws {
+        let state = try makeTemporaryDirectory() + "/state"
+        let (process, banner) = try startServe(state: state)
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        let port = try #require(banner.components(separatedBy: "apiserver http://127.0.0.1:").dropFirst().first)
+            .prefix { $0.isNumber }
+        let curls = banner.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("curl ") }
+        try #require(curls.count == 2, "\(banner)")
+        let url = "http://127.0.0.1:\(port)/k8sim/v1/faults"
+        #expect(curls.allSatisfy { $0.hasSuffix(" " + url) })
+        let set = try runArgv(["/bin/sh", "-c", curls[0]])
+        #expect(set.status == 0, "\(set.error)")
+        #expect(set.output == #"[{"node": "worker-1", "type": "kubelet-fails"}]"# + "\n")
+        let listed = try runArgv(["/bin/sh", "-c", "curl -s " + url])
+        #expect(listed.output == set.output)
+        let cleared = try runArgv(["/bin/sh", "-c", curls[1]])
+        #expect(cleared.status == 0, "\(cleared.error)")
+        #expect(cleared.output == "[]\n")
+    }
+
+    /// `PUT /k8sim/v1/faults` over HTTP: YAML as in the scenario works, a bad body is a 400 naming its line
+    /// and column and leaves the faults as they were.
+    @Test func faultsEndpointTakesYAMLAndRefusesBadBodiesWithTheirPlace() throws {
+        let sim = try startSim()
+        defer { sim.stop() }
+        func put(_ body: String) throws -> (status: Int, body: String) {
+            let response = try HTTPClient.send(
+                HTTPRequest(method: "PUT", path: "/k8sim/v1/faults", query: [:], headers: [:], body: Array(body.utf8)),
+                to: sim.url)
+            return (response.status, String(decoding: response.body, as: UTF8.self))
+        }
+        let set = try put("faults:\n  - {type: unreachable, node: worker-5}\n  - {type: kubeadm-fails, node: cp-2}\n")
+        #expect(set.status == 200)
+        #expect(
+            sim.cluster.faults == [
+                .unreachable(node: "worker-5"),
+                .kubeadmFails(node: "cp-2", message: SimFault.defaultKubeadmMessage, command: nil),
+            ])
+        #expect(set.body.hasPrefix(#"[{"node": "worker-5", "type": "unreachable"}, "#))
+        let bad = try put("faults:\n  - {type: unreachable, nod: worker-5}\n")
+        #expect(bad.status == 400)
+        #expect(bad.body.hasPrefix(#"{"error": "request body:2:25: unknown key nod in fault"#), "\(bad.body)")
+        #expect(sim.cluster.faults.count == 2)
+        let unknown = try put(#"[{"type": "unreachable", "node": "worker-9"}]"#)
+        #expect(unknown.status == 400)
+        #expect(unknown.body.contains("request body:1:2: fault.node worker-9 is not a node of the simulated cluster"))
+        #expect(try put("").body == "[]\n")
+        #expect(sim.cluster.faults.isEmpty)
+    }
+
+    /// A fault on a node the inventory does not have would silently never fire: refused at startup.
+    @Test func aScenarioFaultOnAnUnknownNodeIsRefusedAtStartup() throws {
+        guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
+        var scenario = try Scenario.load(path: TestPaths.inventories + "/sim.scenario.yaml")
+        scenario.faults = [.kubeletFails(node: "worker-9", version: nil)]
+        do {
+            let sim = try SimServer(
+                inventory: [TestPaths.inventories + "/sim"], scenario: scenario,
+                stateDirectory: try makeTemporaryDirectory() + "/state", executable: executable)
+            sim.stop()
+            Issue.record("expected the unknown node to be refused")
+        } catch {
+            #expect(
+                "\(error)".hasPrefix(
+                    "the scenario's kubelet-fails fault names node worker-9, which is not in the simulated cluster "
+                        + "(nodes: cp-1, cp-2, cp-3, worker-1,"))
+        }
+    }
+
     @Test func serveRefusesMissingArguments() throws {
         let result = try runArgv([SimNodeHarness.executable ?? "k8sim", "serve", "-i", "Inventories/sim"])
         #expect(result.status == 64)
@@ -100,8 +181,8 @@ struct SimServeTests {
     private func runArgv(_ argv: [String]) throws -> (status: Int32, output: String, error: String) {
         let scratch = try makeTemporaryDirectory()
         let out = scratch + "/out", err = scratch + "/err"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let process = Process()
         let executable = argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/env"
         process.executableURL = URL(fileURLWithPath: executable)

@@ -52,7 +52,7 @@ struct StatusCommand: Subcommand {
         switch source {
         case .snapshot(let path, let origin):
             cluster = try ClusterSnapshot.load(path: path, fileSystem: fileSystem).state
-            cluster?.source = "snapshot \(path) (\(origin))"
+            cluster?.source = StatusReport.snapshotSourcePrefix + "\(path) (\(origin))"
         case .live(let kubectl, let kubeconfig, let kubeContext):
             let reader = KubectlClusterReader(
                 runner: runner, kubectl: kubectl, kubeconfig: kubeconfig, context: kubeContext)

@@ -26,11 +26,14 @@ struct HoldingNodes {
         if !leftOutByLimit.isEmpty {
             let names = leftOutByLimit.map(\.nodeName)
             let (subject, pronoun) = Self.subject(names)
-            let widened = ([limit].compactMap { $0 } + additions(roles: roles)).joined(separator: ",")
             let leftOut = limit.map { "--limit \(ShellQuoting.quote($0)) leaves \(pronoun) out" } ?? "left out"
-            sentences.append(
-                "\(subject) in the inventory but \(leftOut): include \(pronoun) (--limit \(ShellQuoting.quote(widened))) "
-                    + "or run without --limit")
+            let widened = ([limit].compactMap { $0 } + additions(roles: roles)).joined(separator: ",")
+            // Ansible applies `&` and `!` after every union, so adding names cannot undo an exclusion.
+            let include =
+                limit.map { $0.contains("!") || $0.contains("&") } == true
+                ? "change --limit so that it selects \(pronoun)"
+                : "include \(pronoun) (--limit \(ShellQuoting.quote(widened)))"
+            sentences.append("\(subject) in the inventory but \(leftOut): \(include) or run without --limit")
         }
         if !outsideInventory.isEmpty {
             let (subject, pronoun) = Self.subject(outsideInventory.map(\.name))

@@ -6,8 +6,10 @@ struct PlanHopTable {
     let plan: UpgradePlan
     let style: TextStyle
 
-    /// Widest a node list may get before it is shortened.
-    static let listWidth = 80
+    /// The width the table's lines keep to, unless single names are longer than it allows.
+    static let lineWidth = 116
+    /// A batch wider than this shows its first and last node only.
+    private static let batchWidth = 32
 
     var lines: [String] {
         let columns = [
@@ -16,56 +18,68 @@ struct PlanHopTable {
             ["Source"] + plan.hops.map { VersionPath.Source.shortName($0.versionSource) },
         ]
         let widths = columns.map { column in column.map(\.count).max() ?? 0 }
-        func row(_ cells: [String], _ detail: String) -> String {
-            "  " + zip(cells, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }.joined(separator: "  ") + "  " + detail
+        func row(_ cells: [String]) -> String {
+            "  "
+                + zip(cells, widths).map { $0 + String(repeating: " ", count: max(0, $1 - $0.count)) }
+                .joined(separator: "  ") + "  "
         }
-        let indent = String(repeating: " ", count: row(widths.map { _ in "" }, "").count)
-        var lines = [style.bold("Hops:"), row(["Hop", "Version", "Source"], "Nodes, in upgrade order")]
+        let indent = String(repeating: " ", count: row(widths.map { _ in "" }).count)
+        var lines = [style.bold("Hops:"), row(["Hop", "Version", "Source"]) + "Nodes, in upgrade order"]
         let sharedKubectl = Set(plan.hops.compactMap(\.kubectl)).count == 1 ? plan.hops.first?.kubectl : nil
         for hop in plan.hops {
-            var details = nodeLines(hop)
+            var details = nodeLines(hop, width: Self.lineWidth - indent.count)
             if let kubectl = hop.kubectl, sharedKubectl == nil { details.append("kubectl: \(kubectl)") }
             let cells = ["\(hop.number)", hop.version, VersionPath.Source.shortName(hop.versionSource)]
-            lines.append(row(cells, details.first ?? ""))
+            lines.append(row(cells) + (details.first ?? ""))
             lines += details.dropFirst().map { indent + $0 }
         }
         lines += legend(sharedKubectl: sharedKubectl).map { "  " + $0 }
         return lines
     }
 
-    private func nodeLines(_ hop: UpgradePlan.Hop) -> [String] {
-        let controlPlane = hop.nodes.filter { $0.role == ClusterRoles.Role.controlPlane.rawValue }
+    private func nodeLines(_ hop: UpgradePlan.Hop, width: Int) -> [String] {
+        func labelled(_ label: String, _ names: [String], separator: String = ", ", counting: String = "in all")
+            -> String
+        {
+            label + NameList.line(names, separator: separator, width: max(40, width - label.count), counting: counting)
+        }
+        let controlPlane = hop.nodes.filter { $0.role == ClusterRoles.Role.controlPlane.rawValue }.map(\.node)
         let workers = hop.nodes.filter { $0.role != ClusterRoles.Role.controlPlane.rawValue }
         var lines: [String] = []
-        if !controlPlane.isEmpty {
-            lines.append("control plane: " + NameList.line(controlPlane.map(\.node), width: Self.listWidth))
+        if !controlPlane.isEmpty { lines.append(labelled("control plane: ", controlPlane)) }
+        if !workers.isEmpty {
+            if plan.batchSize > 1 {
+                let batches = Self.batches(workers).map(Self.batch)
+                lines.append(
+                    labelled("workers in batches of \(plan.batchSize): ", batches, separator: " ", counting: "batches"))
+            } else {
+                lines.append(labelled("workers: ", workers.map(\.node)))
+            }
         }
-        if !workers.isEmpty { lines.append(workerLine(workers)) }
-        if !hop.skipped.isEmpty {
-            lines.append(
-                "skipped, already there: " + NameList.line(hop.skipped.map(\.node), width: Self.listWidth))
-        }
+        if !hop.skipped.isEmpty { lines.append(labelled("skipped, already there: ", hop.skipped.map(\.node))) }
         return lines
     }
 
-    /// `workers: a, b, c`, or with `--batch 2`: `workers in batches of 2: [a, b] [c, d] [e]`.
-    private func workerLine(_ workers: [UpgradePlan.NodeUpgrade]) -> String {
-        guard plan.batchSize > 1 else {
-            return "workers: " + NameList.line(workers.map(\.node), width: Self.listWidth)
-        }
+    /// The workers' node names, grouped by batch number in their order.
+    private static func batches(_ workers: [UpgradePlan.NodeUpgrade]) -> [[String]] {
         var batches: [[String]] = []
-        var batchNumbers: [Int?] = []
+        var numbers: [Int?] = []
         for worker in workers {
-            if batchNumbers.last == worker.batch, !batches.isEmpty {
+            if let last = numbers.last, last == worker.batch {
                 batches[batches.count - 1].append(worker.node)
             } else {
                 batches.append([worker.node])
-                batchNumbers.append(worker.batch)
+                numbers.append(worker.batch)
             }
         }
-        let shown = batches.map { "[" + NameList.line($0, width: Self.listWidth / 2) + "]" }
-        return "workers in batches of \(plan.batchSize): "
-            + NameList.line(shown, separator: " ", width: Self.listWidth, counting: "batches")
+        return batches
+    }
+
+    /// `[a, b]`, or `[a … z]` for a long batch (the batch size is stated before the list).
+    private static func batch(_ names: [String]) -> String {
+        let whole = names.joined(separator: ", ")
+        guard whole.count > batchWidth, let first = names.first, let last = names.last else { return "[\(whole)]" }
+        return "[\(first) … \(last)]"
     }
 
     /// What the short source names stand for, and the kubectl when every hop uses the same one.

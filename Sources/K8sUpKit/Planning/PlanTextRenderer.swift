@@ -5,6 +5,9 @@
 /// and the verdict. `verbose` adds every node's steps in full. Colour only when asked for (the CLI asks
 /// on a terminal, never with `NO_COLOR`).
 public enum PlanTextRenderer {
+    /// Widest a list of node names in the steps or in a check gets before it is shortened.
+    private static let listWidth = 80
+
     public static func render(_ plan: UpgradePlan, colour: Bool, verbose: Bool = false) -> String {
         let style = TextStyle(enabled: colour)
         var sections = [header(plan, style: style), checks(plan, .blocker, style: style)]
@@ -56,7 +59,7 @@ public enum PlanTextRenderer {
         for slot in template.slots {
             lines.append("  \(slot.number). \(slot.common)")
             for exception in slot.exceptions {
-                let subjects = NameList.line(exception.subjects, width: PlanHopTable.listWidth)
+                let subjects = NameList.line(exception.subjects, width: listWidth)
                 lines.append("       \(subjects): \(exception.description ?? "skipped")")
             }
         }
@@ -76,7 +79,7 @@ public enum PlanTextRenderer {
         let mark = check.severity == .blocker ? style.red("✗") : style.yellow("!")
         var lines = ["  \(mark) \(check.id): \(check.message)"]
         var context: [String] = []
-        if !check.nodes.isEmpty { context.append("nodes: " + NameList.line(check.nodes, width: PlanHopTable.listWidth)) }
+        if !check.nodes.isEmpty { context.append("nodes: " + NameList.line(check.nodes, width: listWidth)) }
         if !check.hops.isEmpty { context.append("hops: " + check.hops.map(String.init).joined(separator: ", ")) }
         if !context.isEmpty { lines.append("      " + context.joined(separator: "; ")) }
         if !check.objects.isEmpty { lines.append("      objects: " + check.objects.joined(separator: ", ")) }

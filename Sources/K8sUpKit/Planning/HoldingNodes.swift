@@ -58,7 +58,8 @@ struct HoldingNodes {
         return patterns
     }
 
-    /// The inventory group(s) the outside nodes belong in, named as this inventory names them.
+    /// The inventory group(s) the outside nodes belong in, in the naming generation of this inventory's
+    /// control-plane group (`kube-master` goes with `kube-node`).
     private func groups(roles: ClusterRoles) -> String {
         let legacy = roles.controlPlaneGroup == "kube-master"
         let controlPlaneGroup = roles.controlPlaneGroup
@@ -72,9 +73,12 @@ struct HoldingNodes {
     /// Beyond this many hosts of one role, the suggested `--limit` names the role instead.
     private static let namedHostsInPattern = 4
 
+    /// Beyond this many nodes, a sentence names the first ones and counts the rest.
+    private static let namedInSentence = 4
+
     /// `worker-6 is` / `worker-1, worker-2 and 3 more are`, and the matching pronoun.
     private static func subject(_ names: [String]) -> (String, String) {
-        let shown = names.prefix(namedHostsInPattern)
+        let shown = names.prefix(namedInSentence)
         var list = shown.joined(separator: ", ")
         if names.count > shown.count {
             list += " and \(names.count - shown.count) more"

@@ -1,6 +1,7 @@
 /// Walks the hops in order over a simulation of the cluster's versions: which nodes in scope each hop
 /// upgrades (control plane first, then workers in batches), which are already there, and whether the
-/// skew policy lets the hop happen at all with the nodes `--limit` leaves behind.
+/// skew policy lets the hop happen at all with the nodes it leaves behind: those `--limit` leaves out
+/// and cluster nodes outside the inventory.
 struct HopPlanner {
     /// A hop as planned, with its drain windows (nodes drained together) for the PDB simulation.
     struct PlannedHop {

@@ -1,6 +1,6 @@
 /// Checks on the version path (SPEC section 4): versions that cannot be read, skew the cluster already
-/// violates, downgrades, a target older than a kubelet, minors without a known patch, and hops that
-/// `--limit` makes impossible.
+/// violates, downgrades, a target older than a kubelet, minors without a known patch, and hops that the
+/// nodes left behind (left out by `--limit`, or outside the inventory) make impossible.
 enum VersionChecks {
     /// Problems that make any path meaningless; returns true when planning hops should not go on.
     static func preconditions(

@@ -89,7 +89,7 @@ struct PlanHopTable {
             let short = VersionPath.Source.shortName(source)
             if short != source && short != "k8sup_via" { lines.append("\(short): \(source)") }
         }
-        if let sharedKubectl { lines.append("kubectl for every hop: \(sharedKubectl)") }
+        if let sharedKubectl { lines.append("kubectl: \(sharedKubectl)" + (plan.hops.count > 1 ? " (every hop)" : "")) }
         return lines
     }
 }

@@ -123,6 +123,21 @@ import Testing
         #expect(output.contains("  3. kubeadm upgrade node\n  4. cordon and drain\n"))
     }
 
+    @Test func aLivePlansKubectlIsShownOnceWhenSharedElsePerHop() throws {
+        var fixture = PlanFixture.uniform("v1.28.6", workers: 1)
+        fixture.live = LiveFacts(kubectlVersion: KubeVersion(1, 29, 3), kubectlPath: "/usr/bin/kubectl")
+        let shared = text(try fixture.plan())
+        #expect(shared.contains("\n  kubectl: /usr/bin/kubectl (every hop)\n"))
+        #expect(count("kubectl: ", in: shared) == 1)
+
+        fixture.inventoryTarget = "v1.31.4"
+        fixture.live?.versionedKubectls = [KubeMinor(1, 31): "/sdk/kubectl.1.31"]
+        let perHop = lines(text(try fixture.plan()))
+        let rows = perHop.filter { $0.contains("kubectl: ") }
+        #expect(rows.count == 3)
+        #expect(rows.last?.hasSuffix(" kubectl: /sdk/kubectl.1.31") == true)
+    }
+
     /// 3 control-plane nodes and `workers` workers, two of them cordoned, upgraded over `hops` minors.
     private func large(workers: Int, hops: Int, batch: Int = 1) throws -> UpgradePlan {
         var fixture = PlanFixture()

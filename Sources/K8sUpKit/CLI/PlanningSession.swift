@@ -20,7 +20,7 @@ struct PlanningSession {
             .value("context", name: "NAME", help: "kubeconfig context for kubectl."),
             .value("kubectl", name: "PATH", help: "The kubectl to run (default: kubectl on PATH)."),
             .value("output", short: "o", name: "FORMAT", help: "text (default) or json."),
-            .flag("verbose", short: "v", help: "Text plan: also list every node's steps in full."),
+            .flag("verbose", short: "v", help: "List every node's steps in the plan text, not only the summary."),
         ]
 
     /// Loads the inventory, reads the cluster and plans.

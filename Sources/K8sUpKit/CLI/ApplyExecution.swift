@@ -31,7 +31,8 @@ struct ApplyExecution {
         let open = before.state.openNodes
         let wiring = try ApplyWiring(
             session: session, arguments: arguments, settings: settings, extraHosts: open.map(\.host))
-        context.console.writeOutput(wiring.redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))
+        let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: arguments[Options.verbose])
+        context.console.writeOutput(wiring.redactor.redact(text))
         if !open.isEmpty { context.console.writeOutput(Self.resumeNotice(open)) }
         if plan.isBlocked {
             context.console.writeError(

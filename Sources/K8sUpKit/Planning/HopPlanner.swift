@@ -1,6 +1,7 @@
 /// Walks the hops in order over a simulation of the cluster's versions: which nodes in scope each hop
 /// upgrades (control plane first, then workers in batches), which are already there, and whether the
-/// skew policy lets the hop happen at all with the nodes `--limit` leaves behind.
+/// skew policy lets the hop happen at all with the nodes it leaves behind: those `--limit` leaves out
+/// and cluster nodes outside the inventory.
 struct HopPlanner {
     /// A hop as planned, with its drain windows (nodes drained together) for the PDB simulation.
     struct PlannedHop {
@@ -8,9 +9,10 @@ struct HopPlanner {
         var drainWindows: [[ClusterRoles.Node]]
     }
 
-    /// Why a hop cannot happen, and what to do instead.
+    /// Why a hop cannot happen, the nodes that hold it back, and what to do about them.
     struct Obstacle {
         var reason: String
+        var nodes: [String]
         var fix: String
     }
 
@@ -19,6 +21,8 @@ struct HopPlanner {
     let scoped: [ClusterRoles.Node]
     let cluster: ClusterState
     let options: PlanOptions
+    /// The `--limit` pattern, for fixes that name it.
+    let limit: String?
     var apiserver: [String: KubeVersion]
     var kubelet: [String: KubeVersion]
 
@@ -76,37 +80,45 @@ struct HopPlanner {
         if !alreadyThere, let first = roles.controlPlane.first(where: { cluster.node(named: $0.nodeName) != nil }),
             !upgrading.contains(first.nodeName), current(first) < version
         {
-            return Obstacle(
-                reason: "kubeadm upgrade apply must run on the first control-plane node, \(first.nodeName), "
+            return obstacle(
+                "kubeadm upgrade apply must run on the first control-plane node, \(first.nodeName), "
                     + "which --limit leaves out",
-                fix: "include \(first.host) in --limit (for example --limit masters)")
+                heldBy: [first.nodeName])
         }
         let behindAPIServers = apiserver.filter { !upgrading.contains($0.key) }
             .filter { !SkewPolicy.apiserversAllowed($0.value.minorVersion, minor) }
         if !behindAPIServers.isEmpty {
-            return Obstacle(
-                reason: "kube-apiserver on " + describe(behindAPIServers) + " would be more than one minor behind "
+            return obstacle(
+                "kube-apiserver on " + describe(behindAPIServers) + " would be more than one minor behind "
                     + "\(minor) (kube-apiserver instances must stay within one minor of each other)",
-                fix: "include every control-plane node in --limit (for example --limit masters)")
+                heldBy: behindAPIServers.keys.sorted())
         }
         let laggingKubelets = kubelet.filter { !upgrading.contains($0.key) }
             .filter { !SkewPolicy.kubeletAllowed($0.value, with: minor) }
         if !laggingKubelets.isEmpty {
-            return Obstacle(
-                reason: "kubelets on " + describe(laggingKubelets)
-                    + " would be too far behind a \(minor) control plane "
+            return obstacle(
+                "kubelets on " + describe(laggingKubelets) + " would be too far behind a \(minor) control plane "
                     + "(a kubelet may be at most three minors older, two before v1.25)",
-                fix: "upgrade those nodes first (k8sup apply --limit workers), then plan again")
+                heldBy: laggingKubelets.keys.sorted())
         }
         return nil
     }
 
     private func workerObstacle(to version: KubeVersion) -> Obstacle? {
         guard let lowest = apiserver.values.min(), lowest < version else { return nil }
-        return Obstacle(
-            reason: "workers cannot go to \(version) while the control plane runs \(lowest): a kubelet must not be "
+        var found = obstacle(
+            "workers cannot go to \(version) while the control plane runs \(lowest): a kubelet must not be "
                 + "newer than the kube-apiserver",
-            fix: "upgrade the control plane first (k8sup apply --limit masters), then the workers")
+            heldBy: apiserver.filter { $0.value < version }.keys.sorted())
+        if !HoldingNodes(found.nodes, roles: roles, cluster: cluster).leftOutByLimit.isEmpty {
+            found.fix += "; or upgrade the control plane first (k8sup apply --limit masters), then the workers"
+        }
+        return found
+    }
+
+    private func obstacle(_ reason: String, heldBy names: [String]) -> Obstacle {
+        let holding = HoldingNodes(names, roles: roles, cluster: cluster)
+        return Obstacle(reason: reason, nodes: holding.nodeNames, fix: holding.fix(limit: limit, roles: roles))
     }
 
     private func describe(_ versions: [String: KubeVersion]) -> String {

@@ -24,9 +24,10 @@ public enum Planner {
         let apiservers = cluster.apiserverVersions
         let kubelets = knownKubelets(cluster, scoped: scoped, into: &checks)
         var planned: [HopPlanner.PlannedHop] = []
+        var stopsEarly = false
         let controlPlane = apiservers.values.min() ?? inputs.live?.serverVersion
         if let controlPlane {
-            planned = try hops(
+            (planned, stopsEarly) = try hops(
                 inputs, target: target, controlPlane: controlPlane, apiservers: apiservers, kubelets: kubelets,
                 scoped: scoped, into: &checks)
             if let live = inputs.live {
@@ -43,18 +44,19 @@ public enum Planner {
         }
         return assemble(
             inputs, target: target, targetSource: targetSource, apiservers: apiservers,
-            kubelets: kubelets, controlPlane: controlPlane, hops: planned.map(\.hop), checks: checks)
+            kubelets: kubelets, controlPlane: controlPlane, hops: planned.map(\.hop), stopsEarly: stopsEarly,
+            checks: checks)
     }
 
     private static func hops(
         _ inputs: PlanInputs, target: KubeVersion, controlPlane: KubeVersion, apiservers: [String: KubeVersion],
         kubelets: [String: KubeVersion], scoped: [ClusterRoles.Node], into checks: inout CheckCollector
-    ) throws -> [HopPlanner.PlannedHop] {
+    ) throws -> (hops: [HopPlanner.PlannedHop], stopsEarly: Bool) {
         let scopedNames = Set(scoped.map(\.nodeName))
         let stop = VersionChecks.preconditions(
             target: target, controlPlane: controlPlane, apiservers: apiservers, kubelets: kubelets,
             scopedNodeNames: scopedNames, into: &checks)
-        guard !stop else { return [] }
+        guard !stop else { return ([], false) }
         let scopedVersions =
             scoped.compactMap { kubelets[$0.nodeName] }
             + scoped.compactMap { apiservers[$0.nodeName] }
@@ -62,17 +64,19 @@ public enum Planner {
         let path = try VersionPath.hops(
             from: lowest, to: target, via: inputs.options.via, inventoryVia: inputs.inventoryVia)
         VersionChecks.unknownMinors(path.unknownMinors, into: &checks)
-        guard path.unknownMinors.isEmpty else { return [] }
+        guard path.unknownMinors.isEmpty else { return ([], false) }
         var planner = HopPlanner(
-            roles: inputs.roles, scoped: scoped, cluster: inputs.cluster, options: inputs.options,
+            roles: inputs.roles, scoped: scoped, cluster: inputs.cluster, options: inputs.options, limit: inputs.limit,
             apiserver: apiservers, kubelet: kubelets)
         let (planned, obstacle) = planner.plan(path.hops)
         if let (version, reason) = obstacle {
-            VersionChecks.obstacle(at: version, reason, plannedHops: planned.map(\.hop), target: target, into: &checks)
+            VersionChecks.obstacle(
+                at: version, reason, plannedHops: planned.map(\.hop), target: target, limit: inputs.limit,
+                into: &checks)
         }
         DrainSimulation(cluster: inputs.cluster).check(planned, into: &checks)
         ClusterChecks.drainedPods(planned, cluster: inputs.cluster, into: &checks)
-        return planned
+        return (planned, obstacle != nil && !planned.isEmpty)
     }
 
     /// Kubelet versions that parse; a node in scope without one blocks (nothing can be planned for it).
@@ -96,7 +100,8 @@ public enum Planner {
 
     private static func assemble(
         _ inputs: PlanInputs, target: KubeVersion, targetSource: String, apiservers: [String: KubeVersion],
-        kubelets: [String: KubeVersion], controlPlane: KubeVersion?, hops: [UpgradePlan.Hop], checks: CheckCollector
+        kubelets: [String: KubeVersion], controlPlane: KubeVersion?, hops: [UpgradePlan.Hop], stopsEarly: Bool,
+        checks: CheckCollector
     ) -> UpgradePlan {
         let sorted = checks.sorted
         let blockers = sorted.filter { $0.severity == .blocker }.count
@@ -112,6 +117,6 @@ public enum Planner {
             hops: hops, checks: sorted,
             summary: UpgradePlan.Summary(
                 outcome: outcome, blockers: blockers, warnings: sorted.count - blockers, hops: hops.count,
-                nodeUpgrades: upgrades))
+                nodeUpgrades: upgrades, stopsAt: stopsEarly ? hops.last?.version : nil))
     }
 }

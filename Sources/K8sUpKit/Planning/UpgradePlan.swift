@@ -109,6 +109,9 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         public var hops: Int
         /// Node upgrades across all hops.
         public var nodeUpgrades: Int
+        /// Set when the plan stops before the target (the `version.stops-early` warning says why): the
+        /// version of its last hop, where this upgrade really ends.
+        public var stopsAt: String?
     }
 
     /// Whether a blocker was found.

@@ -11,6 +11,24 @@ struct VersionPath: Equatable {
     var targetSource: String
     var hops: [HopVersion]
 
+    /// Where a hop's patch version came from, as `UpgradePlan.Hop.versionSource` says it.
+    enum Source {
+        static let target = "target"
+        static let via = "--via"
+        static let inventoryVia = "k8sup_via (inventory)"
+        static let builtInTable = "k8sup's built-in release table (\(PatchReleases.asOf))"
+
+        /// A short name for a table column: `target`, `--via`, `k8sup_via` or `built-in`; any other text
+        /// (a plan saved by another k8sup version) as it is.
+        static func shortName(_ source: String) -> String {
+            switch source {
+            case inventoryVia: return "k8sup_via"
+            case builtInTable: return "built-in"
+            default: return source
+            }
+        }
+    }
+
     /// Picks the target: `--to`, else `kube_version` from the inventory.
     static func target(options: PlanOptions, inventoryTarget: String?) throws -> (KubeVersion, String) {
         if let target = options.target { return (target, "--to") }
@@ -45,15 +63,13 @@ struct VersionPath: Equatable {
         var unknown: [KubeMinor] = []
         for minor in minors {
             if minor == target.minorVersion {
-                hops.append(HopVersion(version: target, source: "target"))
+                hops.append(HopVersion(version: target, source: Source.target))
             } else if let chosen = via.first(where: { $0.minorVersion == minor }) {
-                hops.append(HopVersion(version: chosen, source: "--via"))
+                hops.append(HopVersion(version: chosen, source: Source.via))
             } else if let chosen = inventoryVersions.first(where: { $0.minorVersion == minor }) {
-                hops.append(HopVersion(version: chosen, source: "k8sup_via (inventory)"))
+                hops.append(HopVersion(version: chosen, source: Source.inventoryVia))
             } else if let known = PatchReleases.latest(of: minor) {
-                hops.append(
-                    HopVersion(
-                        version: known, source: "k8sup's built-in release table (\(PatchReleases.asOf))"))
+                hops.append(HopVersion(version: known, source: Source.builtInTable))
             } else {
                 unknown.append(minor)
             }

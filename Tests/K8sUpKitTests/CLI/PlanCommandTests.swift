@@ -23,11 +23,50 @@ import Testing
         #expect(result.output.contains("READY: 0 blocker(s), 1 warning(s); 1 hop(s), 3 node upgrade(s)."))
     }
 
+    @Test func aPlanThatStopsBeforeItsTargetSaysWhereItEndsAndWhoHoldsItBack() async throws {
+        let result = await runK8sup(
+            ["plan", "-i", sample, "--to", "1.40.0", "--via", "1.37.0", "--via", "1.38.0", "--via", "1.39.0"])
+        try GoldenFile.check(result.output, named: "plan-sample-stops-early.txt")
+        #expect(
+            result.output.hasPrefix(
+                "Upgrade plan: v1.28.6 → v1.31.14 (stops before the target v1.40.0: see version.stops-early), "))
+        // worker-6 is a cluster node outside the inventory: --limit cannot help with it.
+        #expect(result.output.contains("      nodes: worker-6; hops: 3\n      fix: worker-6 is not in the inventory"))
+        let json = await runK8sup(
+            [
+                "plan", "-i", sample, "--to", "1.40.0", "--via", "1.37.0", "--via", "1.38.0", "--via", "1.39.0", "-o",
+                "json",
+            ])
+        #expect(try PlanJSON.decode(json.output).summary.stopsAt == "v1.31.14")
+    }
+
+    @Test func verboseAddsEveryNodesStepsAfterTheSummary() async throws {
+        let short = await runK8sup(["plan", "-i", sample, "-v"])
+        let long = await runK8sup(["plan", "-i", sample, "--verbose"])
+        let plain = await runK8sup(["plan", "-i", sample])
+        #expect(short.output == long.output)
+        #expect(short.code == .blocked)
+        #expect(short.output.contains("\n\nEvery node's steps:\n\nHop 1 of 2: v1.29.15 "))
+        #expect(
+            short.output.contains(
+                "  8. worker-5.prod.example (host worker-5): worker, v1.29.15 → v1.30.4\n"
+                    + "       1. back up the kubelet binary and configuration\n"))
+        #expect(!plain.output.contains("Every node's steps:"))
+        // Both start with the same summary and end with the same checks and verdict.
+        let head = try #require(plain.output.components(separatedBy: "\n\nWarnings (").first)
+        #expect(short.output.hasPrefix(head))
+        #expect(short.output.hasSuffix(try #require(plain.output.components(separatedBy: "\n\nWarnings (").last)))
+    }
+
     @Test func jsonOutputFollowsTheDocumentedSchema() async throws {
         let schema = try PlanSchema.upgradePlan()
         for arguments in [
             ["plan", "-i", sample, "-o", "json"],
             ["plan", "-i", sample, "-o", "json", "--limit", "workers", "--batch", "2"],
+            [
+                "plan", "-i", sample, "-o", "json", "--to", "1.40.0", "--via", "1.37.0", "--via", "1.38.0", "--via",
+                "1.39.0",
+            ],
         ] {
             let result = await runK8sup(arguments)
             let document = try #require(try DataFiles.parse(result.output, file: "plan.json"))

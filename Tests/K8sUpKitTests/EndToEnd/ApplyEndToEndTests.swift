@@ -191,6 +191,17 @@ struct ApplyEndToEndTests {
         #expect(result.error.contains("add --yes to apply"))
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.28.15", ready: true, cordoned: false) })
         #expect(try JournalReader.read(directory: cluster.stateDirectory).entries.isEmpty)
+        // The plan shown before asking is the compact one unless -v asks for every node's steps.
+        #expect(result.output.contains("  1    v1.29.15  target  control plane: cp-1\n"))
+        #expect(!result.output.contains("Every node's steps:"))
+        let verbose = try await cluster.k8sup(
+            [
+                "apply", "-i", cluster.inventory, "-i", cluster.sim.inventoryOverlayPath, "--state-dir",
+                cluster.stateDirectory, "-v",
+            ])
+        #expect(verbose.status == 64)
+        #expect(verbose.output.contains("Every node's steps:"))
+        #expect(verbose.output.contains("  2. worker-1: worker, v1.28.15 → v1.29.15\n       1. back up the kubelet"))
     }
 
     @Test func noSecretValueReachesOutputLogsJournalOrEvents() async throws {

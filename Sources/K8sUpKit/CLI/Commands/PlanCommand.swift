@@ -32,7 +32,8 @@ struct PlanCommand: Subcommand {
         switch arguments[Options.output] {
         case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
         case .text:
-            context.console.writeOutput(redactor.redact(PlanTextRenderer.render(plan, colour: context.usesColour)))
+            let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: arguments[Options.verbose])
+            context.console.writeOutput(redactor.redact(text))
         }
         return plan.isBlocked ? .blocked : .ok
     }

@@ -35,7 +35,8 @@ enum Options {
     // Output.
     static let output = Option.value(
         "output", short: "o", .choice(OutputFormat.self), default: .text, help: "Output format.")
-    static let verbose = Option.flag("verbose", short: "v", help: "Show every node's steps in the text plan.")
+    static let verbose = Option.flag(
+        "verbose", short: "v", help: "List every node's steps in the plan text, not only the summary.")
     static let out = Option.value(
         "out", .text("FILE"), help: "Also save the plan as JSON, for `k8sup apply --plan FILE`.")
 

@@ -1,6 +1,6 @@
 /// Checks on the version path (SPEC section 4): versions that cannot be read, skew the cluster already
-/// violates, downgrades, a target older than a kubelet, minors without a known patch, and hops that
-/// `--limit` makes impossible.
+/// violates, downgrades, a target older than a kubelet, minors without a known patch, and hops that the
+/// nodes left behind (left out by `--limit`, or outside the inventory) make impossible.
 enum VersionChecks {
     /// Problems that make any path meaningless; returns true when planning hops should not go on.
     static func preconditions(
@@ -69,22 +69,30 @@ enum VersionChecks {
             fix: "name one per minor with --via vX.Y.Z (or the inventory var k8sup_via)")
     }
 
-    /// A hop `--limit` made impossible: a blocker if nothing at all can be done, else a warning that the
-    /// upgrade stops early.
+    /// A hop that nodes left behind make impossible (nodes `--limit` leaves out, or cluster nodes outside
+    /// the inventory): a blocker if nothing at all can be done, else a warning that the upgrade stops
+    /// early. When only the last hop's workers cannot follow its control plane, the hop is planned
+    /// without them and the warning says so.
     static func obstacle(
         at version: KubeVersion, _ obstacle: HopPlanner.Obstacle, plannedHops: [UpgradePlan.Hop], target: KubeVersion,
-        into checks: inout CheckCollector
+        limit: String?, into checks: inout CheckCollector
     ) {
         if let last = plannedHops.last {
+            let partial = last.version == "\(version)"
+            let stop =
+                partial
+                ? "the upgrade stops after the control plane of hop \(last.number) (\(last.version)), before "
+                    + "\(target): "
+                : "the upgrade stops at \(last.version), before \(target): the next hop (\(version)) is not possible "
+                    + "because "
             checks.add(
-                "version.stops-early", .warning,
-                "the upgrade stops at \(last.version), before \(target): the next hop (\(version)) is not possible "
-                    + "because \(obstacle.reason)",
-                hops: [last.number], fix: obstacle.fix)
+                "version.stops-early", .warning, stop + obstacle.reason, nodes: obstacle.nodes, hops: [last.number],
+                fix: obstacle.fix)
         } else {
+            let scope = limit.map { "nothing in --limit \($0)" } ?? "no node"
             checks.add(
-                "version.blocked-by-limit", .blocker,
-                "nothing in --limit can be upgraded to \(version): \(obstacle.reason)", fix: obstacle.fix)
+                "version.blocked-by-limit", .blocker, "\(scope) can be upgraded to \(version): \(obstacle.reason)",
+                nodes: obstacle.nodes, fix: obstacle.fix)
         }
     }
 }

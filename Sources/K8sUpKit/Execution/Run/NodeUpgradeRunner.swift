@@ -36,8 +36,9 @@ struct NodeUpgradeRunner {
                 throw error
             } catch {
                 let failure = ExecutionError.stepFailed(
-                    node: node.name, step: phase.action.rawValue, command: "", detail: "  \(error)")
-                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "\(error)"))
+                    node: node.name, step: phase.action.activity, failure: CommandFailure(reason: ErrorText.describe(error)))
+                observer.record(
+                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: failure.description))
                 return try await putBack(node, because: failure, in: phase.action)
             }
         }
@@ -62,8 +63,7 @@ struct NodeUpgradeRunner {
             return failure.map(Outcome.failed) ?? .stopped
         }
         do {
-            try await RollbackProcedure(node: node).runRecorded(
-                reason: node.undo.map { "\($0)" }.joined(separator: ", "))
+            try await RollbackProcedure(node: node).runRecorded()
             return failure.map(Outcome.failed) ?? .stopped
         } catch let repair as ExecutionError {
             return .needsRepair(repair)

@@ -24,6 +24,7 @@ struct NodeReadiness: Sendable {
                 do {
                     let look = try await controlPlane ? tools.probe.controlPlaneNode(node) : tools.probe.node(node)
                     last = look.description
+                    wait.update("\(node): \(last) (timeout \(timeout))")
                     if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
                         goodLooks += 1
                         if goodLooks >= 2 { return }
@@ -39,9 +40,9 @@ struct NodeReadiness: Sendable {
                 } catch {
                     // The apiserver may be restarting (kubeadm just replaced it); keep looking until the deadline.
                     last = "no answer: " + ErrorText.firstLine(error)
+                    wait.update("\(node): \(last) (timeout \(timeout))")
                     goodLooks = 0
                 }
-                wait.update("\(node): \(last) (timeout \(timeout))")
                 if ContinuousClock.now >= deadline {
                     throw ExecutionError.notReady(node: node, version: version, timeout: timeout, last: last)
                 }

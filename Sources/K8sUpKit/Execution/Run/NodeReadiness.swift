@@ -24,11 +24,13 @@ struct NodeReadiness: Sendable {
                 do {
                     let look = try await controlPlane ? tools.probe.controlPlaneNode(node) : tools.probe.node(node)
                     last = look.description
-                    wait.update("\(node): \(last) (timeout \(timeout))")
                     if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
                         goodLooks += 1
                         if goodLooks >= 2 { return }
+                        wait.update(
+                            "\(node): \(last); looking again to confirm it stays up (timeout \(timeout))")
                     } else {
+                        wait.update("\(node): \(last) (timeout \(timeout))")
                         if last != reported {
                             wait.report("waiting until \(node) is Ready at \(version); now \(last)")
                             reported = last
@@ -43,12 +45,14 @@ struct NodeReadiness: Sendable {
                     wait.update("\(node): \(last) (timeout \(timeout))")
                     goodLooks = 0
                 }
-                if ContinuousClock.now >= deadline {
+                let now = ContinuousClock.now
+                if now >= deadline {
                     throw ExecutionError.notReady(node: node, version: version, timeout: timeout, last: last)
                 }
-                // The interval separates the two good looks; a node not up yet is looked at again sooner.
-                try await Task.sleep(
-                    for: goodLooks > 0 ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2)))
+                // The interval separates the two good looks; a node not up yet is looked at again sooner;
+                // the last look is at the deadline.
+                let pause = goodLooks > 0 ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2))
+                try await Task.sleep(for: min(pause, deadline - now))
             }
         }
     }

@@ -38,7 +38,8 @@ struct PlanningSession {
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
         let sources = try InventorySelection.sources(arguments, context: context, command: command)
         var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
-            try await source.read(runner: ProcessRunner(), fileSystem: LocalFileSystem(), environment: context.environment)
+            try await source.read(
+                runner: ProcessRunner(), fileSystem: LocalFileSystem(), environment: context.environment)
         }
         let cordons = try originalCordons(loaded)
         if !cordons.isEmpty {

@@ -44,7 +44,8 @@ struct KubectlClusterReader {
         {
             return .noKubeconfig(command: shown, kubectlSays: says, missing: missing, sampleHint: nil)
         }
-        let how = result.timedOut ? "timed out after \(command.timeout.compactDescription)" : "exit \(result.exitStatus)"
+        let how =
+            result.timedOut ? "timed out after \(command.timeout.compactDescription)" : "exit \(result.exitStatus)"
         return .kubectlFailed(command: shown, how: how, kubectlSays: says)
     }
 

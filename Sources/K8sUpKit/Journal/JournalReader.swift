@@ -51,5 +51,4 @@ enum JournalReader {
         }
         return contents
     }
-
 }

@@ -104,13 +104,15 @@ import Testing
         ] as [([String: String], [String], String?)] {
             let (reader, _) = reader(environment: environment, files: files, kubeconfig: kubeconfig)
             let error = await #expect(throws: ClusterReadError.self) { try await reader.readState() }
-            let command = "kubectl " + (kubeconfig.map { "--kubeconfig \($0) " } ?? "") + "get nodes,pods,pdb -A -o json"
+            let command =
+                "kubectl " + (kubeconfig.map { "--kubeconfig \($0) " } ?? "") + "get nodes,pods,pdb -A -o json"
             #expect(
                 error
                     == .kubectlFailed(
                         command: command, how: "exit 1",
                         kubectlSays:
-                            "The connection to the server localhost:8080 was refused - did you specify the right host or port?"),
+                            "The connection to the server localhost:8080 was refused - did you specify the right host or port?"
+                    ),
                 "\(environment) \(files)")
         }
     }
@@ -124,8 +126,9 @@ import Testing
                 "I0101 00:00:00.000000       1 round_trippers.go:553] GET https://x 403\n")
                 == "GET https://x 403")
         #expect(KubectlMessage.firstMeaningfulLine("\n  \n") == nil)
-        #expect(KubectlMessage.firstMeaningfulLine("error: You must be logged in to the server (Unauthorized)\n")
-            == "error: You must be logged in to the server (Unauthorized)")
+        #expect(
+            KubectlMessage.firstMeaningfulLine("error: You must be logged in to the server (Unauthorized)\n")
+                == "error: You must be logged in to the server (Unauthorized)")
     }
 
     @Test func onlyTheSampleInventoriesGetTheSimulatorHint() async throws {
@@ -134,9 +137,12 @@ import Testing
         #expect(ClusterReadError.isSample("/src/k8sup/Inventories/sim/hosts.yaml"))
         #expect(!ClusterReadError.isSample("/etc/ansible/inventories/prod"))
         #expect(!ClusterReadError.isSample("Inventories/simulation"))
-        let error = ClusterReadError.noKubeconfig(command: "kubectl get", kubectlSays: "refused", missing: "x", sampleHint: nil)
+        let error = ClusterReadError.noKubeconfig(
+            command: "kubectl get", kubectlSays: "refused", missing: "x", sampleHint: nil)
         let hinted = await #expect(throws: ClusterReadError.self) {
-            try await ClusterReadError.withSampleHint(inventories: ["Inventories/sim"]) { () async throws -> Int in throw error }
+            try await ClusterReadError.withSampleHint(inventories: ["Inventories/sim"]) { () async throws -> Int in
+                throw error
+            }
         }
         #expect(hinted?.description.hasSuffix(ClusterReadError.sampleHint) == true)
         let plain = await #expect(throws: ClusterReadError.self) {
@@ -161,7 +167,8 @@ import Testing
                 == "k8sup: error: cannot read the cluster: kubectl has no configuration to find it (KUBECONFIG is not "
                 + "set, there is no \(home)/.kube/config, and no --kubeconfig was given).")
         #expect(lines.contains("  k8sup ran: \(kubectl) get nodes,pods,pdb -A -o json"))
-        #expect(lines.contains { $0.hasPrefix("  kubectl said: The connection to the server localhost:8080 was refused") })
+        #expect(
+            lines.contains { $0.hasPrefix("  kubectl said: The connection to the server localhost:8080 was refused") })
         #expect(lines.contains { $0.hasPrefix("Pass --kubeconfig FILE [--context NAME], or --snapshot FILE") })
         #expect(result.error.contains("k8sim serve -i Inventories/sim"))
         // No retry noise from client-go.

@@ -89,11 +89,14 @@ struct ExecutorTests {
             return
         }
         #expect(node == "w1" && step == "upgrading the kubelet and kubectl")
-        #expect(failure == CommandFailure(how: "exit 1", reason: "boom", command: "echo kubelet 1.30.4-1.1", output: ["boom"]))
+        #expect(
+            failure
+                == CommandFailure(how: "exit 1", reason: "boom", command: "echo kubelet 1.30.4-1.1", output: ["boom"]))
         #expect(
             result.exitCode == .failure
                 && "\(ExecutionError.stepFailed(node: node, step: step, failure: failure))"
-                    == "w1: upgrading the kubelet and kubectl failed (exit 1): boom\n  command: echo kubelet 1.30.4-1.1")
+                    == "w1: upgrading the kubelet and kubectl failed (exit 1): boom\n  command: echo kubelet 1.30.4-1.1"
+        )
         #expect(result.exitCode == .failure)
         #expect(fixture.hostLines.suffix(3) == ["kubelet 1.30.4-1.1", "rollback 1.29.8", "restart"])
         #expect(fixture.kubectlCalls.last == "uncordon w1")

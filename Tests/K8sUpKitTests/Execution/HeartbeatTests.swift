@@ -31,7 +31,9 @@ struct HeartbeatTests {
     }
 
     /// The beats' elapsed times grow by the interval and each message says how long and what for.
-    static func expectGrowing(_ beats: [ExecutionEvent], saying status: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectGrowing(
+        _ beats: [ExecutionEvent], saying status: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         #expect(beats.map(\.elapsed) == [30, 60, 90], sourceLocation: sourceLocation)
         #expect(
             beats.map(\.message) == ["30s", "1m00s", "1m30s"].map { "still waiting after \($0) — " + status },
@@ -83,7 +85,9 @@ struct HeartbeatTests {
         try await eventually("the heartbeat and the retry sleep") { clock.sleepers == 2 }
         clock.advance(10)
         try await eventually("a beat") { Self.beats(events).count == 1 }
-        #expect(Self.beats(events).first?.message == "still waiting after 30s — reading the Lease, after 2 failed attempt(s)")
+        #expect(
+            Self.beats(events).first?.message
+                == "still waiting after 30s — reading the Lease, after 2 failed attempt(s)")
         clock.advance(10)
         try await work.value
         #expect(events.all.map(\.elapsed) == [0, 20, 30, 40])
@@ -115,7 +119,8 @@ struct HeartbeatTests {
         fixture.answerShell()
         let clock = VirtualClock()
         let runner = SlowRunner(
-            fake: fixture.runner, clock: clock, slow: [({ ExecutorFixture.shellLine($0) == "echo stage" }, .seconds(95))])
+            fake: fixture.runner, clock: clock,
+            slow: [({ ExecutorFixture.shellLine($0) == "echo stage" }, .seconds(95))])
         let tools = try fixture.tools(hosts: ["w1"], runner: runner, clock: clock)
         let work = Task { try await HopPreparation(hop: fixture.hop([ExecutorFixture.node("w1")]), tools: tools).run() }
         try await Self.beat(clock, fixture.events, step: "stage")
@@ -143,7 +148,9 @@ struct HeartbeatTests {
         Self.expectGrowing(Self.beats(fixture.events), saying: "draining w1: kubectl evicts its pods (timeout 30s)")
         clock.advance(10)
         try await work.value
-        #expect(fixture.log.lines.contains("w1: ~ cordon-drain: still waiting after 1m00s — draining w1: kubectl evicts its pods (timeout 30s)"))
+        #expect(
+            fixture.log.lines.contains(
+                "w1: ~ cordon-drain: still waiting after 1m00s — draining w1: kubectl evicts its pods (timeout 30s)"))
     }
 
     /// `kubectl get node w1` shows the node NotReady at `version` until `up` is set, then Ready at it.
@@ -299,15 +306,17 @@ struct HeartbeatTests {
         let taking = Task { try await lock.acquire(reporting: heartbeat) }
         try await Self.beat(clock, events, step: "lock")
         Self.expectGrowing(
-            Self.beats(events), saying: "taking the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet")
+            Self.beats(events),
+            saying: "taking the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet")
         clock.advance(10)
         _ = try await taking.value
         let releasing = Task { try await lock.release(reporting: heartbeat) }
         try await Self.beat(clock, events, step: "lock")
         #expect(
-            Self.beats(events).suffix(3).map(\.message) == ["30s", "1m00s", "1m30s"].map {
-                "still waiting after \($0) — releasing the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet"
-            })
+            Self.beats(events).suffix(3).map(\.message)
+                == ["30s", "1m00s", "1m30s"].map {
+                    "still waiting after \($0) — releasing the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet"
+                })
         clock.advance(10)
         #expect(try await releasing.value == .released)
     }
@@ -329,7 +338,8 @@ struct HeartbeatTests {
             printer.line(for: event)
                 == "[3/8] v1.29.15 worker-2 wait-ready: still waiting after 1m30s — worker-2: NotReady, kubelet "
                 + "v1.28.15 (timeout 10m)")
-        event = ExecutionEvent(.waiting, step: "lock", elapsed: 30, message: "still waiting after 30s — taking the lock")
+        event = ExecutionEvent(
+            .waiting, step: "lock", elapsed: 30, message: "still waiting after 30s — taking the lock")
         #expect(printer.line(for: event) == "lock: still waiting after 30s — taking the lock")
     }
 }

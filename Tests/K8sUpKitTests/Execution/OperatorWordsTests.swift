@@ -47,7 +47,8 @@ struct OperatorWordsTests {
                 "[1/1] v1.30.4 w1 putting the node back: rolling the kubelet back to v1.29.8, then restoring the "
                     + "cordon state (uncordoning it: it was schedulable before)"))
         #expect(
-            lines.contains("[1/1] v1.30.4 w1 upgrade-kubelet FAILED: w1: upgrading the kubelet and kubectl failed (exit 1): boom"))
+            lines.contains(
+                "[1/1] v1.30.4 w1 upgrade-kubelet FAILED: w1: upgrading the kubelet and kubectl failed (exit 1): boom"))
         guard case .failed(let error) = result else {
             Issue.record("expected a failure, got \(result)")
             return
@@ -67,7 +68,10 @@ struct OperatorWordsTests {
         #expect(
             error.description.hasPrefix(
                 "w1: the rollback to v1.29.8 failed: rolling the kubelet back to v1.29.8 failed (exit 1): boom\n"))
-        #expect(lines.contains { $0.hasPrefix("[1/1] v1.30.4 w1 could NOT be put back: w1: the rollback to v1.29.8 failed") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("[1/1] v1.30.4 w1 could NOT be put back: w1: the rollback to v1.29.8 failed")
+            })
         for line in lines + [error.description] {
             #expect(Self.leaks(in: line).isEmpty, "\(line)")
         }
@@ -100,31 +104,38 @@ struct OperatorWordsTests {
         #expect(Self.leaks(in: ErrorText.describe(missing)).isEmpty)
         #expect(!ErrorText.describe(missing).contains("Domain="))
         struct Lease: Decodable { var spec: Int }
-        let decoding = #expect(throws: DecodingError.self) { try JSONDecoder().decode(Lease.self, from: Data("{}".utf8)) }
+        let decoding = #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Lease.self, from: Data("{}".utf8))
+        }
         #expect(decoding.map(ErrorText.describe) == "no 'spec' field")
         let notJSON = #expect(throws: DecodingError.self) { try JSONDecoder().decode(Lease.self, from: Data("x".utf8)) }
         #expect(notJSON.map(ErrorText.describe) == "not valid JSON")
         let lease = #expect(throws: LockError.self) { try LeaseRecord.parse("{") }
-        #expect(lease?.description == "cannot read the cluster lock (Lease kube-system/k8sup): kubectl did not print a Lease as JSON (not valid JSON)")
+        #expect(
+            lease?.description
+                == "cannot read the cluster lock (Lease kube-system/k8sup): kubectl did not print a Lease as JSON (not valid JSON)"
+        )
     }
 
     @Test func aCommandFailureLeadsWithHowItEndedAndTheLineThatSaysWhy() {
         let kubeadm = CommandFailure(
             .failure(
                 exit: 1,
-                stderr: "[upgrade/apply] FATAL: the cluster is not healthy\nTo see the stack trace of this error execute with --v=5 or higher\n"),
+                stderr:
+                    "[upgrade/apply] FATAL: the cluster is not healthy\nTo see the stack trace of this error execute with --v=5 or higher\n"
+            ),
             command: "kubeadm upgrade apply -y v1.30.4")
         #expect(kubeadm.headline == " (exit 1): [upgrade/apply] FATAL: the cluster is not healthy")
         #expect(
             ExecutionError.stepFailed(node: "cp-1", step: StepAction.kubeadmUpgradeApply.activity, failure: kubeadm)
                 .description
-                == """
-                cp-1: running kubeadm upgrade apply failed (exit 1): [upgrade/apply] FATAL: the cluster is not healthy
-                  command: kubeadm upgrade apply -y v1.30.4
-                  its output ended with:
-                    [upgrade/apply] FATAL: the cluster is not healthy
-                    To see the stack trace of this error execute with --v=5 or higher
-                """)
+                    == """
+                    cp-1: running kubeadm upgrade apply failed (exit 1): [upgrade/apply] FATAL: the cluster is not healthy
+                      command: kubeadm upgrade apply -y v1.30.4
+                      its output ended with:
+                        [upgrade/apply] FATAL: the cluster is not healthy
+                        To see the stack trace of this error execute with --v=5 or higher
+                    """)
         #expect(CommandFailure(.timedOut(), command: "apt-get update").headline == " (timed out): it printed nothing")
         #expect(
             CommandFailure(CommandResult(termination: .signalled(9)), command: "x").headline

@@ -40,7 +40,8 @@ struct DrainPhase: NodePhase {
             let fallback = tools.kubectl.drain(node.name, disableEviction: true)
             let deleted = try await tools.run(
                 fallback, node: node.name, during: step,
-                waitingFor: "draining \(node.name) again, deleting its pods without the Eviction API (timeout \(timeout))")
+                waitingFor:
+                    "draining \(node.name) again, deleting its pods without the Eviction API (timeout \(timeout))")
             if deleted.succeeded { return }
         }
         let namedPods = held.withLock { Array($0) }.sorted()

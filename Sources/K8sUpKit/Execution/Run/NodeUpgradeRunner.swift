@@ -36,7 +36,8 @@ struct NodeUpgradeRunner {
                 throw error
             } catch {
                 let failure = ExecutionError.stepFailed(
-                    node: node.name, step: phase.action.activity, failure: CommandFailure(reason: ErrorText.describe(error)))
+                    node: node.name, step: phase.action.activity,
+                    failure: CommandFailure(reason: ErrorText.describe(error)))
                 observer.record(
                     node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: failure.description))
                 return try await putBack(node, because: failure, in: phase.action)

@@ -28,7 +28,11 @@ struct ApplyRun {
         let reconciled = try await ResumeReconciler(journal: state, tools: tools, knownHosts: hosts).run()
         var plan = self.plan
         if reconciled.contains(where: { $0.action == .rolledBack }) {
-            plan = try await Self.replan(session.inputs, source: session.source, runner: runner)
+            let step = ExecutionEvent(.waiting, step: StepAction.preflight.rawValue)
+            let (inputs, source, runner) = (session.inputs, session.source, self.runner)
+            plan = try await tools.waiting(step, for: "re-reading the cluster to plan again after putting nodes back") {
+                _ in try await Self.replan(inputs, source: source, runner: runner)
+            }
             context.console.writeError(
                 "k8sup: after putting back the interrupted node(s), the plan has \(plan.summary.nodeUpgrades) "
                     + "node upgrade(s)\n")

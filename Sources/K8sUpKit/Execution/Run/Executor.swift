@@ -46,7 +46,8 @@ struct Executor {
             if tools.stop.isRequested { return .stopped }
             hopTools.observer.record(ExecutionEvent(.hopStarted, hop: hop.number, version: hop.version))
             if hop.number > 1, let preflight {
-                let step = ExecutionEvent(.waiting, hop: hop.number, version: hop.version, step: "preflight")
+                let step = ExecutionEvent(
+                    .waiting, hop: hop.number, version: hop.version, step: StepAction.preflight.rawValue)
                 let blockers = try await hopTools.waiting(
                     step, for: "re-reading the cluster for the pre-flight checks of hop \(hop.number)"
                 ) { _ in try await preflight(hop) }

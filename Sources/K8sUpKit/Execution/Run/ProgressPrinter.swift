@@ -39,7 +39,7 @@ final class ProgressPrinter: ExecutionObserving {
         case .stepFinished:
             let began = started.withLock { $0.removeValue(forKey: key) }
             let seconds = began.map { event.time.timeIntervalSince($0) } ?? event.elapsed ?? 0
-            let outcome = event.ok == true ? "ok" : "failed"
+            let outcome = event.ok == true ? "ok" : event.message == NodeUpgradeRunner.stopped ? "stopped" : "failed"
             // A failure's reason follows on the node-failed line.
             return prefix(event) + " \(event.step ?? "") \(outcome) " + Self.seconds(seconds)
         case .waiting:

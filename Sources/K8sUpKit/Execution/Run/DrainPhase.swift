@@ -18,6 +18,7 @@ struct DrainPhase: NodePhase {
         let observer = tools.observer
         let drain = tools.kubectl.drain(node.name)
         let timeout = tools.kubectl.drainTimeout.compactDescription
+        let draining = Date()
         let result = try await tools.run(
             drain, node: node.name, during: step,
             waitingFor: "draining \(node.name): kubectl evicts its pods (timeout \(timeout))"
@@ -27,6 +28,7 @@ struct DrainPhase: NodePhase {
             guard isNew else { return }
             var event = step
             event.time = Date()
+            event.elapsed = event.time.timeIntervalSince(draining)
             event.message = "eviction of pod \(pod) refused: " + Self.reason(in: line)
             observer.record(event)
         }

@@ -49,10 +49,11 @@ struct NodeReadiness: Sendable {
                 if now >= deadline {
                     throw ExecutionError.notReady(node: node, version: version, timeout: timeout, last: last)
                 }
-                // The interval separates the two good looks; a node not up yet is looked at again sooner;
-                // the last look is at the deadline.
-                let pause = goodLooks > 0 ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2))
-                try await Task.sleep(for: min(pause, deadline - now))
+                // The interval separates the two good looks; a node not up yet is looked at again sooner,
+                // the last time at the deadline.
+                try await Task.sleep(
+                    for: goodLooks > 0
+                        ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2), deadline - now))
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// `k8sup apply` for real (SPEC section 7): shows the plan, asks, takes the cluster lock, opens the
+/// `k8sup apply` for real: shows the plan, asks, takes the cluster lock, opens the
 /// journal, puts back what an interrupted run left open, runs the plan with the executor and records
 /// how it ended. Everything after the lock is taken ends with a `run-finished` entry and the lock
 /// released, whatever happens in between.
@@ -82,7 +82,13 @@ struct ApplyExecution {
         let lock = ClusterLock(
             runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,
             identity: identity, target: plan.target.version)
-        try await lock.acquire()
+        let console = context.console
+        let output = try RunOutput(
+            stateDirectory: wiring.stateDirectory, eventsPath: settings.eventsPath, redactor: wiring.redactor,
+            progressInterval: try Self.progressInterval(context.environment) ?? settings.execution.progressInterval
+        ) { console.writeError($0) }
+        let heartbeat = output.heartbeat
+        try await lock.acquire(reporting: heartbeat)
         let renewal = Task { await lock.keepRenewed() }
         let started = Date()
         var journal: JournalWriter?
@@ -94,14 +100,15 @@ struct ApplyExecution {
             let run = ApplyRun(
                 session: session, plan: plan, wiring: wiring, settings: settings, runner: runner, stop: stop,
                 context: context,
-                journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments[Options.confirmEach])
+                journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments[Options.confirmEach],
+                output: output)
             result = .success(try await stop.acceptingGracefulStop { try await run.execute() })
         } catch {
             result = .failure(error)
         }
         renewal.cancel()
         // Not the cancelled task's: a second Ctrl-C must not leave the lock behind.
-        let released = await Task { try? await lock.release() }.value
+        let released = await Task { try? await lock.release(reporting: heartbeat) }.value
         if released == nil {
             context.console.warn("could not release \(LockError.leaseName); 'k8sup unlock' removes it")
         }
@@ -135,6 +142,16 @@ struct ApplyExecution {
         case .failure:
             console.writeError(logs + "\n")
         }
+    }
+
+    /// `K8SUP_PROGRESS_INTERVAL`: how often a wait says it is still waiting (for tests and demos).
+    static func progressInterval(_ environment: [String: String]) throws(UsageError) -> Duration? {
+        let name = ExecutionSettings.progressIntervalVariable
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        guard let interval = DurationText.parse(text), interval > .zero else {
+            throw UsageError("\(name) must be a duration above zero such as 30s or 500ms, not '\(text)'")
+        }
+        return interval
     }
 
     static func exitCode(_ result: Result<Executor.Result, any Error>) -> ExitCode {

@@ -17,16 +17,22 @@ struct ApplyRun {
     let runId: String
     let lock: ClusterLock
     let confirmEach: Bool
+    /// The progress lines, the events file and the logs, opened before the lock was taken.
+    let output: RunOutput
 
     func execute() async throws -> Executor.Result {
         let journalObserver = JournalObserver(journal: journal, runId: runId, redactor: wiring.redactor)
-        let tools = try makeTools(journalObserver: journalObserver)
+        let tools = makeTools(journalObserver: journalObserver)
         let state = JournalState(try JournalReader.read(directory: wiring.stateDirectory).entries)
         let hosts = Set(wiring.connections.keys)
         let reconciled = try await ResumeReconciler(journal: state, tools: tools, knownHosts: hosts).run()
         var plan = self.plan
         if reconciled.contains(where: { $0.action == .rolledBack }) {
-            plan = try await Self.replan(session.inputs, source: session.source, runner: runner)
+            let step = ExecutionEvent(.waiting, step: StepAction.preflight.rawValue)
+            let (inputs, source, runner) = (session.inputs, session.source, self.runner)
+            plan = try await tools.waiting(step, for: "re-reading the cluster to plan again after putting nodes back") {
+                _ in try await Self.replan(inputs, source: source, runner: runner)
+            }
             context.console.writeError(
                 "k8sup: after putting back the interrupted node(s), the plan has \(plan.summary.nodeUpgrades) "
                     + "node upgrade(s)\n")
@@ -68,18 +74,12 @@ struct ApplyRun {
         return result
     }
 
-    private func makeTools(journalObserver: JournalObserver) throws -> ExecutionTools {
-        let console = context.console
-        var observers: [any ExecutionObserving] = [
-            journalObserver, ProgressPrinter(redactor: wiring.redactor) { console.writeError($0) },
-        ]
-        if let path = settings.eventsPath {
-            observers.append(try EventsFile(path: path, redactor: wiring.redactor))
-        }
-        let log = try CommandLogFiles(directory: wiring.stateDirectory + "/logs", redactor: wiring.redactor)
+    private func makeTools(journalObserver: JournalObserver) -> ExecutionTools {
+        var execution = settings.execution
+        execution.progressInterval = output.progressInterval
         return ExecutionTools(
-            runner: runner, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl, settings: settings.execution,
-            observer: ObserverGroup(observers: observers), log: log, stop: stop)
+            runner: runner, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl, settings: execution,
+            observer: ObserverGroup(observers: [journalObserver] + output.observers), log: output.log, stop: stop)
     }
 
     /// The same plan inputs over the cluster as it is now.

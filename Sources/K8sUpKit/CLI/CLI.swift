@@ -81,7 +81,7 @@ public enum CLI {
             console.writeError(text)
             return .usage
         default:
-            console.writeError("k8sup: error: \(error)\n")
+            console.writeError("k8sup: error: \(ErrorText.describe(error))\n")
             return exitCode(for: error)
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where `plan` (and later `apply`) reads the cluster from: a snapshot file (`--snapshot`, or the
 /// inventory's `k8sup_snapshot`), or the live cluster through kubectl.
 enum ClusterStateSource: Equatable {
@@ -24,16 +26,21 @@ enum ClusterStateSource: Equatable {
     }
 
     /// The cluster state, and the live-only facts when reading a live cluster.
-    func read(runner: any CommandRunning, fileSystem: any FileSystemReading) async throws -> (ClusterState, LiveFacts?)
-    {
+    /// - Parameter environment: kubectl's environment (where it finds its configuration).
+    func read(
+        runner: any CommandRunning, fileSystem: any FileSystemReading,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> (ClusterState, LiveFacts?) {
         switch self {
         case .snapshot(let path, let origin):
             var state = try ClusterSnapshot.load(path: path, fileSystem: fileSystem).state
             state.source = "snapshot \(path) (\(origin))"
             return (state, nil)
         case .live(let kubectl, let kubeconfig, let context):
-            let reader = KubectlClusterReader(
+            var reader = KubectlClusterReader(
                 runner: runner, kubectl: kubectl, kubeconfig: kubeconfig, context: context)
+            reader.fileSystem = fileSystem
+            reader.environment = environment
             let state = try await reader.readState()
             return (state, try await reader.readLiveFacts())
         }

@@ -23,7 +23,11 @@ struct PlanningSession {
         let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
         let settings = InventorySettings(loaded, roles: roles)
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
-        var (cluster, live) = try await source.read(runner: ProcessRunner(), fileSystem: LocalFileSystem())
+        let sources = try InventorySelection.sources(arguments, context: context, command: command)
+        var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
+            try await source.read(
+                runner: ProcessRunner(), fileSystem: LocalFileSystem(), environment: context.environment)
+        }
         let cordons = try originalCordons(loaded)
         if !cordons.isEmpty {
             cluster.nodes = cluster.nodes.map { node in
@@ -33,7 +37,7 @@ struct PlanningSession {
             }
         }
         let inputs = PlanInputs(
-            inventorySources: try InventorySelection.sources(arguments, context: context, command: command),
+            inventorySources: sources,
             roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
             options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
         return PlanningSession(

@@ -12,17 +12,41 @@ struct KubectlClusterReader {
     /// For finding versioned kubectls beside the one named.
     var fileSystem: any FileSystemReading = LocalFileSystem()
     var searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
+    /// The environment kubectl runs with (KUBECONFIG, HOME), to tell a missing configuration apart.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Everything `kubectl get nodes,pods,pdb -A -o json` returns on a 5,000-node cluster fits in this.
     static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
 
-    /// What the planner reads; a kubectl failure is an error with kubectl's own message.
+    /// What the planner reads.
+    /// - Throws: `ClusterReadError` with kubectl's own message when kubectl fails (`.noKubeconfig` when
+    ///   it has no configuration at all); `CommandError` when it cannot be started.
     func readState() async throws -> ClusterState {
         let command = kubectlCommand(["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120))
         var limited = command
         limited.outputLimit = Self.stateOutputLimit
-        let result = try await runner.runChecked(limited)
+        let result = try await runner.run(limited)
+        if !result.succeeded { throw failure(of: limited, result) }
         return try ClusterSnapshot.decode(text: result.stdout, source: "live (\(limited.displayLine))").state
+    }
+
+    /// The error for a failed read: kubectl's first meaningful line, and what to do when kubectl has no
+    /// configuration.
+    func failure(of command: Command, _ result: CommandResult) -> ClusterReadError {
+        let says =
+            KubectlMessage.firstMeaningfulLine(result.stderr) ?? KubectlMessage.firstMeaningfulLine(result.stdout)
+            ?? "nothing"
+        let shown = command.displayLine
+        if !result.timedOut,
+            let missing = KubectlConfigurationLookup(
+                kubeconfig: kubeconfig, environment: environment, fileSystem: fileSystem
+            ).missing()
+        {
+            return .noKubeconfig(command: shown, kubectlSays: says, missing: missing, sampleHint: nil)
+        }
+        let how =
+            result.timedOut ? "timed out after \(command.timeout.compactDescription)" : "exit \(result.exitStatus)"
+        return .kubectlFailed(command: shown, how: how, kubectlSays: says)
     }
 
     /// The live-only facts; each probe that fails leaves its fact unknown rather than failing the plan

@@ -46,24 +46,9 @@ enum JournalReader {
                             + "ignored (\(line.count) bytes)")
                     continue
                 }
-                throw .badLine(path: path, line: index + 1, reason: describe(error))
+                throw .badLine(path: path, line: index + 1, reason: ErrorText.describe(error))
             }
         }
         return contents
-    }
-
-    /// A short reason for a line that did not decode.
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _):
-            return "no '\(key.stringValue)' field"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        case DecodingError.dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return context.debugDescription
-        default:
-            return "\(error)"
-        }
     }
 }

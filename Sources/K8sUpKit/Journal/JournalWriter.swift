@@ -48,7 +48,7 @@ final class JournalWriter: JournalRecording {
         do {
             line = try entry.line() + "\n"
         } catch {
-            throw .cannotWrite(path: path, reason: "cannot encode the entry: \(error)")
+            throw .cannotWrite(path: path, reason: "cannot encode the entry: \(ErrorText.describe(error))")
         }
         try descriptor.withLock { fd throws(JournalError) in
             guard fd >= 0 else { throw .cannotWrite(path: path, reason: "the journal was already closed") }

@@ -134,10 +134,10 @@ actor ClusterLock {
             } catch {
                 let last = lastRenewed ?? clock.now()
                 let expiry = last.addingTimeInterval(Double(durationSeconds))
-                if clock.now().addingTimeInterval(Self.seconds(interval)) >= expiry {
+                if clock.now().addingTimeInterval(interval.timeInterval) >= expiry {
                     lostReason =
                         "could not renew it since \(RFC3339.format(last, fractionDigits: 0)) and it expires "
-                        + "before the next attempt (last error: \(error))"
+                        + "before the next attempt (last error: \(ErrorText.firstLine(error)))"
                     return
                 }
             }
@@ -175,9 +175,5 @@ actor ClusterLock {
             throw .unreadable(reason: "kubectl printed the Lease without metadata.resourceVersion")
         }
         return lease
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -54,7 +54,7 @@ struct LeaseRecord: Sendable, Equatable {
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(json.utf8))
         } catch {
-            throw .unreadable(reason: "kubectl did not print a Lease as JSON (\(error))")
+            throw .unreadable(reason: "kubectl did not print a Lease as JSON (\(ErrorText.describe(error)))")
         }
         guard document.kind == "Lease" else {
             throw .unreadable(reason: "kubectl printed a \(document.kind ?? "document without a kind"), not a Lease")

@@ -12,4 +12,9 @@ extension Duration {
         let (minutes, rest) = seconds.quotientAndRemainder(dividingBy: 60)
         return rest == 0 ? "\(minutes)m" : "\(minutes)m\(rest)s"
     }
+
+    /// The duration in seconds, as `Date` arithmetic takes it.
+    var timeInterval: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
 }

@@ -89,6 +89,40 @@ struct ApplyEndToEndTests {
         #expect(try cluster.startOrder().suffix(2) == ["1 worker-2", "1 worker-3"])
     }
 
+    /// No silent minute: a kubelet that never comes up is reported again and again while apply waits for
+    /// it, on the terminal, in `--events` and in the node's log, each time with how long it has waited.
+    @Test func aNodeThatNeverComesUpIsReportedRepeatedlyWhileApplyWaits() async throws {
+        let cluster = try ApplySim(
+            controlPlanes: 1, workers: 1,
+            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-1, version: v1.29.15}\n")
+        let events = cluster.stateDirectory + ".events.jsonl"
+        // ApplySim gives every run `--node-ready-timeout 5s`.
+        let result = try await cluster.apply(["--events", events], variables: ["K8SUP_PROGRESS_INTERVAL": "250ms"])
+        #expect(result.status == 1, "\(result.error)")
+        #expect(result.error.contains("worker-1: not Ready at v1.29.15 within 5s"))
+        let printed = result.error.split(separator: "\n").filter {
+            $0.hasPrefix("[2/2] v1.29.15 worker-1 wait-ready: still waiting after ")
+        }
+        #expect(printed.count >= 2, "\(result.error)")
+        #expect(printed.allSatisfy { $0.hasSuffix(" (timeout 5s)") && $0.contains(" — worker-1: NotReady, kubelet ") })
+        let lines = try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n")
+        let waits = try lines.map { try JSONDecoder().decode(EventLine.self, from: Data($0.utf8)) }.filter {
+            $0.kind == "waiting" && $0.step == "wait-ready" && $0.node == "worker-1"
+                && ($0.message ?? "").hasPrefix("still waiting after ")
+        }
+        #expect(waits.count >= 2)
+        let elapsed = waits.compactMap(\.elapsed)
+        #expect(elapsed.count == waits.count && elapsed == elapsed.sorted() && Set(elapsed).count == elapsed.count)
+        let log = try String(contentsOfFile: cluster.stateDirectory + "/logs/worker-1.log", encoding: .utf8)
+        #expect(log.components(separatedBy: "~ wait-ready: still waiting after ").count - 1 >= 2)
+        // The rollback puts the node back as it was and says so in words.
+        #expect(
+            result.error.contains(
+                "[2/2] v1.29.15 worker-1 putting the node back: rolling the kubelet back to v1.28.15, then restoring "
+                    + "the cordon state (uncordoning it: it was schedulable before)"))
+        #expect(cluster.node("worker-1") == .init(version: "v1.28.15", ready: true, cordoned: false))
+    }
+
     @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() async throws {
         // Replacements never become Ready, so the budget allows one eviction and then none.
         let cluster = try ApplySim(
@@ -255,5 +289,9 @@ struct ApplyEndToEndTests {
     struct EventLine: Decodable {
         var kind: String
         var exitCode: Int32?
+        var step: String?
+        var node: String?
+        var message: String?
+        var elapsed: Double?
     }
 }

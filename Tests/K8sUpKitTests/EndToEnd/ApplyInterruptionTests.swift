@@ -26,7 +26,9 @@ struct ApplyInterruptionTests {
             node: "worker-1", step: .drain, putBack: "v1.29.15 worker-1 left schedulable (after an interrupted run)"),
         KillPoint(
             node: "worker-1", step: .upgradeKubelet,
-            putBack: "v1.29.15 worker-1 putting the node back: the kubelet of an interrupted upgrade"),
+            putBack:
+                "v1.29.15 worker-1 putting the node back: rolling the kubelet back to v1.28.15, then restoring the "
+                + "cordon state (uncordoning it: it was schedulable before) (its upgrade was interrupted)"),
         KillPoint(node: "worker-1", step: .restartKubelet),
         KillPoint(node: "worker-1", step: .waitReady, putBack: "v1.29.15 worker-1 wait-ready ok"),
     ]

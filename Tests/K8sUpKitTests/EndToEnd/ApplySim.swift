@@ -54,9 +54,9 @@ final class ApplySim: Sendable {
 
     var environment: [String: String] { ["KUBECONFIG": sim.kubeconfigPath] }
 
-    /// Runs `k8sup apply` to the end.
-    func apply(_ extra: [String] = []) async throws -> BinaryRunner.Result {
-        try await startApply(extra).result()
+    /// Runs `k8sup apply` to the end; `variables` are added to its environment.
+    func apply(_ extra: [String] = [], variables: [String: String] = [:]) async throws -> BinaryRunner.Result {
+        try await start(applyArguments(extra), variables: variables).result()
     }
 
     /// Runs any k8sup command against the cluster.
@@ -69,10 +69,11 @@ final class ApplySim: Sendable {
         try start(applyArguments(extra))
     }
 
-    /// Starts k8sup with `arguments` against the cluster.
-    func start(_ arguments: [String]) throws -> RunningBinary {
+    /// Starts k8sup with `arguments` against the cluster; `variables` are added to its environment.
+    func start(_ arguments: [String], variables: [String: String] = [:]) throws -> RunningBinary {
         guard let executable = BinaryRunner.executable else { throw BinaryRunner.ExecutableMissing() }
-        return try RunningBinary(executable: executable, arguments: arguments, environment: environment)
+        return try RunningBinary(
+            executable: executable, arguments: arguments, environment: environment.merging(variables) { $1 })
     }
 
     /// What the journal holds now.

@@ -90,10 +90,10 @@ struct ExecutionObserversTests {
             message: "eviction of pod shop/db-0 refused: budget\nmore")
         #expect(
             printer.line(for: waiting)
-                == "[3/8] v1.30.4 w1 cordon-drain waiting: eviction of pod shop/db-0 refused: budget")
+                == "[3/8] v1.30.4 w1 cordon-drain: eviction of pod shop/db-0 refused: budget")
         waiting.kind = .nodeFailed
         waiting.message = "w1: uses hunter2-secret"
-        #expect(printer.line(for: waiting) == "[3/8] v1.30.4 w1 FAILED in cordon-drain: w1: uses hunter2-secret")
+        #expect(printer.line(for: waiting) == "[3/8] v1.30.4 w1 cordon-drain FAILED: w1: uses hunter2-secret")
         #expect(ProgressPrinter.seconds(0.42) == "0.4s")
         #expect(ProgressPrinter.seconds(185) == "3m05s")
     }

@@ -8,6 +8,7 @@ import Synchronization
 struct ExecutorFixture {
     let runner = FakeRunner()
     let events = EventList()
+    let log = MemoryLog()
     // Generous: a loaded machine can starve a test task for seconds, and no test here waits for the timeout.
     var settings = ExecutionSettings(nodeReadyTimeout: .seconds(30), verifyInterval: .zero)
 
@@ -55,7 +56,12 @@ struct ExecutorFixture {
             order: 1, host: name, node: name, role: role.rawValue, from: "v1.29.8", batch: batch, steps: steps)
     }
 
-    func tools(hosts: [String]) throws -> ExecutionTools {
+    /// - Parameters:
+    ///   - runner: Runs the commands instead of `self.runner` (a `SlowRunner` over it).
+    ///   - clock: What waits count time with (a `VirtualClock`).
+    func tools(hosts: [String], runner: (any CommandRunning)? = nil, clock: any WallClock = SystemWallClock()) throws
+        -> ExecutionTools
+    {
         let playbook = try PlaybookLoader.load(text: playbookText(Self.playbook), file: "t.yaml")
         var playbooks: [String: Playbook] = [:]
         var connections: [String: HostConnection] = [:]
@@ -70,8 +76,8 @@ struct ExecutorFixture {
             kubectl: "kubectl", kubeconfig: nil, context: nil, drainTimeout: .seconds(30), drainGracePeriod: nil,
             nodeReadyTimeout: .seconds(2))
         return ExecutionTools(
-            runner: runner, hostCommands: factory, kubectl: kubectl, settings: settings, observer: events,
-            log: MemoryLog(), stop: StopRequest())
+            runner: runner ?? self.runner, hostCommands: factory, kubectl: kubectl, settings: settings,
+            observer: events, log: log, stop: StopRequest(), clock: clock)
     }
 
     /// Answers every playbook line (`/bin/sh -c 'echo …'`) with success unless `failing` names its text.
@@ -139,13 +145,13 @@ final class EventList: ExecutionObserving, @unchecked Sendable {
 }
 
 /// Logs kept in memory.
-final class MemoryLog: CommandLogging, @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var lines: [String] = []
+final class MemoryLog: CommandLogging, Sendable {
+    private let stored = Mutex<[String]>([])
+
+    /// `node: line` for each line written, `run: line` for the run's log.
+    var lines: [String] { stored.withLock { $0 } }
 
     func write(_ line: String, node: String?) {
-        lock.lock()
-        lines.append((node ?? "run") + ": " + line)
-        lock.unlock()
+        stored.withLock { $0.append((node ?? "run") + ": " + line) }
     }
 }

@@ -84,11 +84,19 @@ struct ExecutorTests {
         let result = try await Executor(
             plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
-        guard case .failed(.stepFailed(let node, let step, _, let detail)) = result else {
+        guard case .failed(.stepFailed(let node, let step, let failure)) = result else {
             Issue.record("expected a step failure, got \(result)")
             return
         }
-        #expect(node == "w1" && step == "upgrade-kubelet (upgrade_kubelet)" && detail.contains("boom"))
+        #expect(node == "w1" && step == "upgrading the kubelet and kubectl")
+        #expect(
+            failure
+                == CommandFailure(how: "exit 1", reason: "boom", command: "echo kubelet 1.30.4-1.1", output: ["boom"]))
+        #expect(
+            result.exitCode == .failure
+                && "\(ExecutionError.stepFailed(node: node, step: step, failure: failure))"
+                    == "w1: upgrading the kubelet and kubectl failed (exit 1): boom\n  command: echo kubelet 1.30.4-1.1"
+        )
         #expect(result.exitCode == .failure)
         #expect(fixture.hostLines.suffix(3) == ["kubelet 1.30.4-1.1", "rollback 1.29.8", "restart"])
         #expect(fixture.kubectlCalls.last == "uncordon w1")

@@ -34,9 +34,12 @@ enum BinaryRunner {
         return try run(["-c", script], environment: ["K8SUP": executable], program: "/bin/bash")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter unsetting: Variables of the test's environment the program must not see (KUBECONFIG).
+    static func run(_ arguments: [String], environment: [String: String] = [:], unsetting: Set<String> = [])
+        throws -> Result
+    {
         guard let executable else { throw ExecutableMissing() }
-        return try run(arguments, environment: environment, program: executable)
+        return try run(arguments, environment: environment, unsetting: unsetting, program: executable)
     }
 
     /// Runs another program (kubectl) the same way.
@@ -44,9 +47,9 @@ enum BinaryRunner {
         try run(arguments, environment: [:], program: program)
     }
 
-    private static func run(_ arguments: [String], environment: [String: String], program executable: String) throws
-        -> Result
-    {
+    private static func run(
+        _ arguments: [String], environment: [String: String], unsetting: Set<String> = [], program executable: String
+    ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -58,7 +61,7 @@ enum BinaryRunner {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
         process.environment = ProcessInfo.processInfo.environment
-            .filter { $0.key != "K8SUP_INVENTORY" }
+            .filter { $0.key != "K8SUP_INVENTORY" && !unsetting.contains($0.key) }
             .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)

@@ -15,11 +15,15 @@ final class CommandLogFiles: CommandLogging, @unchecked Sendable {
     private let lock = NSLock()
     private var handles: [String: FileHandle] = [:]
 
-    init(directory: String, redactor: SecretRedactor) throws {
+    init(directory: String, redactor: SecretRedactor) throws(CommandLogError) {
         self.directory = directory
         self.redactor = redactor
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandLogError(directory: directory, reason: ErrorText.describe(error))
+        }
     }
 
     func write(_ line: String, node: String?) {
@@ -47,6 +51,16 @@ final class CommandLogFiles: CommandLogging, @unchecked Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
+    }
+}
+
+/// The directory of the command logs cannot be created.
+struct CommandLogError: Error, Equatable, CustomStringConvertible {
+    var directory: String
+    var reason: String
+
+    var description: String {
+        "cannot create the log directory \(directory): \(reason); pass --state-dir with a writable directory"
     }
 }
 

@@ -9,20 +9,26 @@ struct DrainPhase: NodePhase {
 
     func run(_ node: NodeRun) async throws {
         let tools = node.tools
+        let step = node.event(.waiting, step: action.rawValue)
         node.pushUndo(.restoreCordon)
         let cordon = tools.kubectl.cordon(node.name)
-        _ = try await tools.run(cordon, node: node.name).checked(
-            node: node.name, step: action.rawValue, shown: cordon.displayLine)
+        _ = try await tools.run(cordon, node: node.name, during: step).checked(
+            node: node.name, step: "cordoning the node", shown: cordon.displayLine)
         let held = Mutex<Set<String>>([])
         let observer = tools.observer
-        let template = node.event(.waiting, step: action.rawValue)
         let drain = tools.kubectl.drain(node.name)
-        let result = try await tools.run(drain, node: node.name) { line in
+        let timeout = tools.kubectl.drainTimeout.compactDescription
+        let draining = Date()
+        let result = try await tools.run(
+            drain, node: node.name, during: step,
+            waitingFor: "draining \(node.name): kubectl evicts its pods (timeout \(timeout))"
+        ) { line in
             guard let pod = Self.heldPod(in: line) else { return }
             let isNew = held.withLock { $0.insert(pod).inserted }
             guard isNew else { return }
-            var event = template
+            var event = step
             event.time = Date()
+            event.elapsed = event.time.timeIntervalSince(draining)
             event.message = "eviction of pod \(pod) refused: " + Self.reason(in: line)
             observer.record(event)
         }
@@ -30,17 +36,21 @@ struct DrainPhase: NodePhase {
         let timedOut = result.timedOut || result.stderr.contains("global timeout reached")
         guard timedOut else {
             throw ExecutionError.stepFailed(
-                node: node.name, step: action.rawValue, command: drain.displayLine,
-                detail: NodeRun.failureDetail(result))
+                node: node.name, step: "draining the node", failure: CommandFailure(result, command: drain.displayLine))
         }
         if tools.settings.disableEvictionFallback {
             let fallback = tools.kubectl.drain(node.name, disableEviction: true)
-            if try await tools.run(fallback, node: node.name).succeeded { return }
+            let deleted = try await tools.run(
+                fallback, node: node.name, during: step,
+                waitingFor:
+                    "draining \(node.name) again, deleting its pods without the Eviction API (timeout \(timeout))")
+            if deleted.succeeded { return }
         }
-        let holders = await DrainHolders(tools: tools).find(
-            node: node.name, namedPods: held.withLock { Array($0) }.sorted())
-        throw ExecutionError.drainTimedOut(
-            node: node.name, timeout: KubectlCommands.goDuration(tools.kubectl.drainTimeout), holders: holders)
+        let namedPods = held.withLock { Array($0) }.sorted()
+        let holders = try await tools.waiting(step, for: "finding out which pods held the drain of \(node.name)") { _ in
+            await DrainHolders(tools: tools).find(node: node.name, namedPods: namedPods)
+        }
+        throw ExecutionError.drainTimedOut(node: node.name, timeout: timeout, holders: holders)
     }
 
     /// `ns/name` from kubectl's `error when evicting pods/"name" -n "ns" …` lines.

@@ -1,13 +1,14 @@
 /// Why `apply` stopped. Each message says what happened, to which node, and what to do next.
 enum ExecutionError: Error, Equatable, CustomStringConvertible {
-    /// A command of a step failed; the node was rolled back (or did not need it).
-    case stepFailed(node: String, step: String, command: String, detail: String)
+    /// A step failed (`step` says what it was doing, in words: `upgrading the kubelet and kubectl`); the
+    /// node was rolled back (or did not need it).
+    case stepFailed(node: String, step: String, failure: CommandFailure)
     /// The drain did not finish in time; the node was uncordoned (if it was schedulable before).
     case drainTimedOut(node: String, timeout: String, holders: [DrainHolder])
     /// The node did not come back Ready at the version in time.
     case notReady(node: String, version: String, timeout: String, last: String)
     /// The health check failed after the node's upgrade.
-    case healthCheckFailed(node: String, detail: String)
+    case healthCheckFailed(node: String, failure: CommandFailure)
     /// The rollback itself failed: the node needs a person (exit 3).
     case rollbackFailed(node: String, version: String, failure: String, instructions: [String])
     /// The pre-flight checks of a hop found blockers (exit 2).
@@ -17,8 +18,8 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .stepFailed(let node, let step, let command, let detail):
-            return "\(node): \(step) failed: \(command)\n\(detail)"
+        case .stepFailed(let node, let step, let failure):
+            return "\(node): \(step) failed" + failure.headline + failure.details
         case .drainTimedOut(let node, let timeout, let holders):
             let held =
                 holders.isEmpty
@@ -28,8 +29,8 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
                 + "What held it:\n\(held)\nFix the budget (or scale the workload up), then run apply again."
         case .notReady(let node, let version, let timeout, let last):
             return "\(node): not Ready at \(version) within \(timeout) (last seen: \(last))"
-        case .healthCheckFailed(let node, let detail):
-            return "\(node): the health check failed:\n\(detail)"
+        case .healthCheckFailed(let node, let failure):
+            return "\(node): the health check failed" + failure.headline + failure.details
         case .rollbackFailed(let node, let version, let failure, let instructions):
             return "\(node): the rollback to \(version) failed: \(failure)\n"
                 + "The node needs repair by hand:\n" + instructions.map { "  - " + $0 }.joined(separator: "\n")
@@ -41,7 +42,7 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// SPEC section 6: 3 when a node needs manual repair, 2 when blocked, else 1.
+    /// 3 when a node needs manual repair, 2 when blocked, else 1.
     var exitCode: ExitCode {
         switch self {
         case .rollbackFailed: .needsManualRepair

@@ -9,7 +9,9 @@ struct ExecutionEvent: Sendable, Equatable, Codable {
         case nodeStarted = "node-started"
         case stepStarted = "step-started"
         case stepFinished = "step-finished"
-        /// Something holds a step up (a drain waiting on a PodDisruptionBudget, a node not Ready yet).
+        /// Something holds a step up (a drain waiting on a PodDisruptionBudget, a node not Ready yet), or
+        /// a wait still goes on: every progress interval (30 s) while it lasts, `message` says
+        /// `still waiting after 1m30s — <what for>` and `elapsed` how long it has lasted.
         case waiting
         case nodeFinished = "node-finished"
         case nodeFailed = "node-failed"
@@ -34,7 +36,7 @@ struct ExecutionEvent: Sendable, Equatable, Codable {
     var total: Int?
     /// For step-finished, node and rollback events: whether it went well.
     var ok: Bool?
-    /// Seconds since the step (or node, or run) started.
+    /// Seconds since the step (or node, or run) started; for `waiting`, since the wait started.
     var elapsed: Double?
     var message: String?
     /// node-started, node-finished, cordon-restored: whether the node was cordoned before k8sup touched it

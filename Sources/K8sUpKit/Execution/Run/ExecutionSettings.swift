@@ -1,4 +1,4 @@
-/// How `apply` runs the plan, beyond what the plan itself says (SPEC section 7's options).
+/// How `apply` runs the plan, beyond what the plan itself says (its options).
 struct ExecutionSettings: Sendable {
     /// Nodes staged at the same time (`--forks`).
     var forks = 10
@@ -16,4 +16,10 @@ struct ExecutionSettings: Sendable {
     var verifyInterval: Duration = .seconds(5)
     /// Timeout of each playbook command line on a node.
     var stepTimeout: Duration = .seconds(900)
+    /// How often a wait that is still going on says so (a drain, a node coming up, the lock, `--pause`,
+    /// a long command): 30 s, or `K8SUP_PROGRESS_INTERVAL` for tests and demos.
+    var progressInterval: Duration = .seconds(30)
+
+    /// The environment variable that sets `progressInterval` (a duration: `30s`, `500ms`).
+    static let progressIntervalVariable = "K8SUP_PROGRESS_INTERVAL"
 }

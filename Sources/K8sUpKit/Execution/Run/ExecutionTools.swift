@@ -1,5 +1,6 @@
 /// What the executor's steps work with: the one command runner, the host commands of the playbooks,
-/// kubectl, the settings, and where events and output go. A value, so each hop can carry its own kubectl.
+/// kubectl, the settings, where events and output go, and the clock waits are measured with. A value,
+/// so each hop can carry its own kubectl.
 struct ExecutionTools: Sendable {
     let runner: any CommandRunning
     let hostCommands: HostCommandFactory
@@ -9,8 +10,15 @@ struct ExecutionTools: Sendable {
     let log: any CommandLogging
     /// Ctrl-C: checked before each command, so a stop happens between commands.
     let stop: StopRequest
+    /// What the heartbeat of a wait (and `--pause`) counts time with.
+    var clock: any WallClock = SystemWallClock()
 
     var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl, log: log) }
+
+    /// Reports every `settings.progressInterval` while a wait runs.
+    var heartbeat: Heartbeat {
+        Heartbeat(interval: settings.progressInterval, clock: clock, observer: observer, log: log)
+    }
 
     /// The same tools with the kubectl chosen for a hop.
     func forHop(_ hop: UpgradePlan.Hop) -> ExecutionTools {
@@ -19,18 +27,40 @@ struct ExecutionTools: Sendable {
         return tools
     }
 
-    /// Runs `command`, logging its display line, every output line and how it ended in `node`'s log.
-    func run(_ command: Command, shown: String? = nil, node: String?, onLine: (@Sendable (String) -> Void)? = nil)
-        async throws -> CommandResult
+    /// Runs `body` as a wait that reports while it lasts (see `Heartbeat`).
+    func waiting<Result>(_ step: ExecutionEvent, for status: String, _ body: (Wait) async throws -> Result)
+        async throws -> Result
     {
+        try await heartbeat.waiting(step, for: status, body)
+    }
+
+    /// Runs `command`, logging its display line, every output line and how it ended in `node`'s log.
+    /// While it runs, the heartbeat reports it as a wait of `step`.
+    /// - Parameters:
+    ///   - step: The event of the step the command belongs to (hop, node, step).
+    ///   - status: What the heartbeat says is waited for; by default the command and its timeout.
+    func run(
+        _ command: Command, shown: String? = nil, node: String?, during step: ExecutionEvent,
+        waitingFor status: String? = nil, onLine: (@Sendable (String) -> Void)? = nil
+    ) async throws -> CommandResult {
         if stop.isRequested { throw StopRequested() }
         let log = self.log
-        log.write("$ " + (shown ?? command.displayLine), node: node)
-        let result = try await runner.run(command) { chunk in
-            log.write((chunk.source == .stderr ? "! " : "| ") + chunk.line, node: node)
-            onLine?(chunk.line)
+        let line = shown ?? command.displayLine
+        let status = status ?? Self.running(line, on: nil, timeout: command.timeout)
+        return try await waiting(step, for: status) { _ in
+            log.write("$ " + line, node: node)
+            let result = try await runner.run(command) { chunk in
+                log.write((chunk.source == .stderr ? "! " : "| ") + chunk.line, node: node)
+                onLine?(chunk.line)
+            }
+            log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+            return result
         }
-        log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
-        return result
+    }
+
+    /// `` `kubeadm upgrade apply -y v1.29.15` on cp-1 (timeout 15m) ``, long command lines shortened.
+    static func running(_ line: String, on host: String?, timeout: Duration) -> String {
+        let shown = line.count > 100 ? String(line.prefix(99)) + "…" : line
+        return "`\(shown)`" + (host.map { " on " + $0 } ?? "") + " (timeout \(timeout.compactDescription))"
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs an `UpgradePlan` (SPEC section 7): per hop the pre-flight checks, staging on every node in
+/// Runs an `UpgradePlan`: per hop the pre-flight checks, staging on every node in
 /// parallel, the etcd snapshot, then the nodes in the plan's order (control plane first, workers one at
 /// a time or in the plan's batches). It stops at the first node that fails, after putting that node back.
 struct Executor {
@@ -46,7 +46,11 @@ struct Executor {
             if tools.stop.isRequested { return .stopped }
             hopTools.observer.record(ExecutionEvent(.hopStarted, hop: hop.number, version: hop.version))
             if hop.number > 1, let preflight {
-                let blockers = try await preflight(hop)
+                let step = ExecutionEvent(
+                    .waiting, hop: hop.number, version: hop.version, step: StepAction.preflight.rawValue)
+                let blockers = try await hopTools.waiting(
+                    step, for: "re-reading the cluster for the pre-flight checks of hop \(hop.number)"
+                ) { _ in try await preflight(hop) }
                 if !blockers.isEmpty { return .failed(.blocked(hop: hop.number, messages: blockers)) }
             }
             let runtime: [String: [String: String]]
@@ -61,7 +65,9 @@ struct Executor {
             while index < hop.nodes.count {
                 let group = Self.group(hop.nodes, from: index)
                 if position > 0 {
-                    if let stop = try await betweenNodes(next: group, workersDone: workersDone) { return stop }
+                    if let stop = try await betweenNodes(next: group, in: hop, workersDone: workersDone) {
+                        return stop
+                    }
                 }
                 let outcomes = try await upgrade(
                     group, in: hop, positions: position, total: total, tools: hopTools, runtime: runtime)
@@ -82,7 +88,9 @@ struct Executor {
     }
 
     /// Between two nodes: `--canary`, Ctrl-C, `--pause`, `--confirm-each`.
-    private func betweenNodes(next group: [UpgradePlan.NodeUpgrade], workersDone: Int) async throws -> Result? {
+    private func betweenNodes(next group: [UpgradePlan.NodeUpgrade], in hop: UpgradePlan.Hop, workersDone: Int)
+        async throws -> Result?
+    {
         if let canary = tools.settings.canary, workersDone >= canary,
             group.contains(where: { $0.clusterRole == .worker })
         {
@@ -90,10 +98,23 @@ struct Executor {
         }
         try await checkpoint?()
         if tools.stop.isRequested { return .stopped }
-        if tools.settings.pause > .zero { try await Task.sleep(for: tools.settings.pause) }
+        if tools.settings.pause > .zero { try await pause(before: group, in: hop) }
         if let confirmNext, !(await confirmNext(group.map(\.node).joined(separator: ", "))) { return .stopped }
         try await checkpoint?()
         return tools.stop.isRequested ? .stopped : nil
+    }
+
+    /// `--pause`: says at once how long and before which node(s), then reports while it lasts.
+    private func pause(before group: [UpgradePlan.NodeUpgrade], in hop: UpgradePlan.Hop) async throws {
+        let length = tools.settings.pause
+        let next = group.map(\.node).joined(separator: ", ")
+        let step = ExecutionEvent(.waiting, hop: hop.number, version: hop.version, step: "pause")
+        let clock = tools.clock
+        let what = "pausing \(length.compactDescription) before \(next), as --pause asked"
+        try await tools.waiting(step, for: what) { wait in
+            wait.report(what)
+            try await clock.sleep(until: wait.started.addingTimeInterval(length.timeInterval))
+        }
     }
 
     /// The node at `index` alone, or with the following nodes of its worker batch.

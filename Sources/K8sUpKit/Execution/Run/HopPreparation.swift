@@ -18,7 +18,7 @@ struct HopPreparation {
             observer.record(
                 ExecutionEvent(
                     .stepStarted, hop: hop.number, version: hop.version, node: first.node, step: "etcd-snapshot"))
-            try await runSteps([.etcdSnapshot], on: first, runtime: values[first.host] ?? [:])
+            try await runSteps([.etcdSnapshot], as: .etcdSnapshot, on: first, runtime: values[first.host] ?? [:])
             observer.record(
                 ExecutionEvent(
                     .stepFinished, hop: hop.number, version: hop.version, node: first.node, step: "etcd-snapshot",
@@ -50,31 +50,39 @@ struct HopPreparation {
 
     /// Stages one node; returns what `discover_versions` printed last.
     private func stage(_ node: UpgradePlan.NodeUpgrade) async throws -> String {
-        try await runSteps([.stage], on: node, runtime: [:])
-        let lines = try await runSteps([.discoverVersions], on: node, runtime: [:])
+        try await runSteps([.stage], as: .stage, on: node, runtime: [:])
+        let lines = try await runSteps([.discoverVersions], as: .stage, on: node, runtime: [:])
         guard let version = lines.last(where: { !$0.isEmpty }) else {
             throw ExecutionError.stepFailed(
-                node: node.node, step: "stage (discover_versions)", command: "",
-                detail: "  discover_versions printed nothing; its last line must be the package version")
+                node: node.node, step: "finding the package version to install",
+                failure: CommandFailure(
+                    reason: "the playbook's discover_versions commands printed nothing; "
+                        + "their last line must be the package version"))
         }
         return version
     }
 
     /// Runs the playbook steps on the node; returns the stdout lines of the last command.
+    /// - Parameter action: The plan step they belong to (the progress lines' column).
     @discardableResult
-    private func runSteps(_ steps: [PlaybookStep], on node: UpgradePlan.NodeUpgrade, runtime: [String: String])
-        async throws -> [String]
-    {
+    private func runSteps(
+        _ steps: [PlaybookStep], as action: StepAction, on node: UpgradePlan.NodeUpgrade, runtime: [String: String]
+    ) async throws -> [String] {
         var lastLines: [String] = []
-        for step in steps {
+        let step = ExecutionEvent(
+            .waiting, hop: hop.number, version: hop.version, node: node.node, host: node.host, step: action.rawValue)
+        for playbookStep in steps {
             let commands = try tools.hostCommands.commands(
-                step, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
+                playbookStep, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
             for hostCommand in commands {
-                let result = try await tools.run(hostCommand.command, shown: hostCommand.shownLine, node: node.node)
+                let result = try await tools.run(
+                    hostCommand.command, shown: hostCommand.shownLine, node: node.node, during: step,
+                    waitingFor: ExecutionTools.running(
+                        hostCommand.shownLine, on: node.host, timeout: hostCommand.command.timeout))
                 guard result.succeeded else {
                     throw ExecutionError.stepFailed(
-                        node: node.node, step: step.rawValue, command: hostCommand.shownLine,
-                        detail: NodeRun.failureDetail(result))
+                        node: node.node, step: action.activity,
+                        failure: CommandFailure(result, command: hostCommand.shownLine))
                 }
                 lastLines = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             }

@@ -33,7 +33,7 @@ struct PlaybookPhase: NodePhase {
     func run(_ node: NodeRun) async throws {
         if touchesKubelet { node.pushUndo(.rollbackKubelet) }
         for step in PlaybookStep.steps(for: action, role: node.node.clusterRole) {
-            try await node.runPlaybook(step, as: action)
+            try await node.runPlaybook(step, as: action.rawValue, doing: action.activity)
         }
     }
 }
@@ -47,9 +47,11 @@ struct HealthCheckPhase: NodePhase {
         let command = Command(
             "/bin/sh", ["-c", check], timeout: node.tools.settings.stepTimeout,
             environment: ["K8SUP_NODE": node.name, "K8SUP_HOST": node.node.host, "K8SUP_VERSION": node.hop.version])
-        let result = try await node.tools.run(command, node: node.name)
+        let result = try await node.tools.run(
+            command, shown: check, node: node.name, during: node.event(.waiting, step: action.rawValue),
+            waitingFor: "the health check `\(check)` (timeout \(command.timeout.compactDescription))")
         guard result.succeeded else {
-            throw ExecutionError.healthCheckFailed(node: node.name, detail: NodeRun.failureDetail(result))
+            throw ExecutionError.healthCheckFailed(node: node.name, failure: CommandFailure(result, command: check))
         }
     }
 }
@@ -61,18 +63,19 @@ struct RestoreCordonPhase: NodePhase {
 
     func run(_ node: NodeRun) async throws {
         if !node.cordonedBefore {
-            _ = try await node.tools.run(node.tools.kubectl.uncordon(node.name), node: node.name).checked(
-                node: node.name, step: "uncordon")
+            let uncordon = node.tools.kubectl.uncordon(node.name)
+            _ = try await node.tools.run(uncordon, node: node.name, during: node.event(.waiting, step: action.rawValue))
+                .checked(node: node.name, step: action.activity, shown: uncordon.displayLine)
         }
         node.dropUndo(.restoreCordon)
     }
 }
 
 extension CommandResult {
-    /// Self when it succeeded; else the step failure naming the node and step.
-    func checked(node: String, step: String, shown: String = "") throws -> CommandResult {
+    /// Self when it succeeded; else the step failure naming the node and what the step was doing.
+    func checked(node: String, step activity: String, shown: String) throws -> CommandResult {
         guard succeeded else {
-            throw ExecutionError.stepFailed(node: node, step: step, command: shown, detail: NodeRun.failureDetail(self))
+            throw ExecutionError.stepFailed(node: node, step: activity, failure: CommandFailure(self, command: shown))
         }
         return self
     }

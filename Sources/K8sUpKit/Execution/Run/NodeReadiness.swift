@@ -7,46 +7,54 @@ import Foundation
 struct NodeReadiness: Sendable {
     let tools: ExecutionTools
 
-    /// - Parameter controlPlane: Also check the kube-apiserver pod and `/readyz` (not after a rollback:
-    ///   the static pods stay at the version kubeadm gave them).
-    func wait(
-        for node: String, at version: String, controlPlane: Bool, report: @Sendable (String) -> Void
-    ) async throws {
+    /// - Parameters:
+    ///   - controlPlane: Also check the kube-apiserver pod and `/readyz` (not after a rollback: the
+    ///     static pods stay at the version kubeadm gave them).
+    ///   - step: The event of the step that waits (`wait-ready`, or the rollback's).
+    func wait(for node: String, at version: String, controlPlane: Bool, during step: ExecutionEvent) async throws {
         let settings = tools.settings
+        let timeout = settings.nodeReadyTimeout.compactDescription
         let deadline = ContinuousClock.now + settings.nodeReadyTimeout
         let wanted = KubeVersion(version)
-        var goodLooks = 0
-        var last = "not seen yet"
-        var reported = ""
-        while true {
-            do {
-                let look = try await controlPlane ? tools.probe.controlPlaneNode(node) : tools.probe.node(node)
-                last = look.description
-                if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
-                    goodLooks += 1
-                    if goodLooks >= 2 { return }
-                } else {
-                    if last != reported {
-                        report("\(node): \(last)")
-                        reported = last
+        try await tools.waiting(step, for: "\(node): not seen yet (timeout \(timeout))") { wait in
+            var goodLooks = 0
+            var last = "not seen yet"
+            var reported = ""
+            while true {
+                do {
+                    let look = try await controlPlane ? tools.probe.controlPlaneNode(node) : tools.probe.node(node)
+                    last = look.description
+                    if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
+                        goodLooks += 1
+                        if goodLooks >= 2 { return }
+                        wait.update(
+                            "\(node): \(last); looking again to confirm it stays up (timeout \(timeout))")
+                    } else {
+                        wait.update("\(node): \(last) (timeout \(timeout))")
+                        if last != reported {
+                            wait.report("waiting until \(node) is Ready at \(version); now \(last)")
+                            reported = last
+                        }
+                        goodLooks = 0
                     }
+                } catch let error as CancellationError {
+                    throw error
+                } catch {
+                    // The apiserver may be restarting (kubeadm just replaced it); keep looking until the deadline.
+                    last = "no answer: " + ErrorText.firstLine(error)
+                    wait.update("\(node): \(last) (timeout \(timeout))")
                     goodLooks = 0
                 }
-            } catch let error as CancellationError {
-                throw error
-            } catch {
-                // The apiserver may be restarting (kubeadm just replaced it); keep looking until the deadline.
-                last = "\(error)"
-                goodLooks = 0
+                let now = ContinuousClock.now
+                if now >= deadline {
+                    throw ExecutionError.notReady(node: node, version: version, timeout: timeout, last: last)
+                }
+                // The interval separates the two good looks; a node not up yet is looked at again sooner,
+                // the last time at the deadline.
+                try await Task.sleep(
+                    for: goodLooks > 0
+                        ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2), deadline - now))
             }
-            if ContinuousClock.now >= deadline {
-                throw ExecutionError.notReady(
-                    node: node, version: version, timeout: KubectlCommands.goDuration(settings.nodeReadyTimeout),
-                    last: last)
-            }
-            // The interval separates the two good looks; a node not up yet is looked at again sooner.
-            try await Task.sleep(
-                for: goodLooks > 0 ? settings.verifyInterval : min(settings.verifyInterval, .seconds(2)))
         }
     }
 
@@ -70,15 +78,8 @@ struct VerifyPhase: NodePhase {
     let action = StepAction.waitReady
 
     func run(_ node: NodeRun) async throws {
-        let observer = node.tools.observer
-        let template = node.event(.waiting, step: action.rawValue)
         try await NodeReadiness(tools: node.tools).wait(
-            for: node.name, at: node.hop.version, controlPlane: node.isControlPlane
-        ) { message in
-            var event = template
-            event.time = Date()
-            event.message = message
-            observer.record(event)
-        }
+            for: node.name, at: node.hop.version, controlPlane: node.isControlPlane,
+            during: node.event(.waiting, step: action.rawValue))
     }
 }

@@ -49,6 +49,21 @@ final class NodeRun {
         undo.removeAll { $0 == item }
     }
 
+    /// What putting the node back does, in the order it happens, in words: `rolling the kubelet back to
+    /// v1.28.15, then restoring the cordon state (uncordoning it: it was schedulable before)`.
+    var putBackPlan: String {
+        undo.reversed().map { item in
+            switch item {
+            case .rollbackKubelet:
+                "rolling the kubelet back to \(node.from)"
+            case .restoreCordon:
+                cordonedBefore
+                    ? "restoring the cordon state (it stays cordoned: it was cordoned before)"
+                    : "restoring the cordon state (uncordoning it: it was schedulable before)"
+            }
+        }.joined(separator: ", then ")
+    }
+
     /// An event about this node, filled in with its hop, host and position.
     func event(_ kind: ExecutionEvent.Kind, step: String? = nil, ok: Bool? = nil, message: String? = nil)
         -> ExecutionEvent
@@ -59,25 +74,24 @@ final class NodeRun {
     }
 
     /// Runs every command line of the playbook's `step` on the node's host, stopping at the first that fails.
-    func runPlaybook(_ step: PlaybookStep, as action: StepAction, using tools: ExecutionTools? = nil) async throws {
+    /// - Parameters:
+    ///   - action: The plan step it belongs to: the column of its progress lines.
+    ///   - activity: What it does, in words, for the failure message (`rolling the kubelet back to v1.28.15`).
+    func runPlaybook(
+        _ step: PlaybookStep, as action: String, doing activity: String, using tools: ExecutionTools? = nil
+    ) async throws {
         let tools = tools ?? self.tools
         let commands = try tools.hostCommands.commands(
             step, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
         for hostCommand in commands {
-            let result = try await tools.run(hostCommand.command, shown: hostCommand.shownLine, node: name)
+            let result = try await tools.run(
+                hostCommand.command, shown: hostCommand.shownLine, node: name, during: event(.waiting, step: action),
+                waitingFor: ExecutionTools.running(
+                    hostCommand.shownLine, on: node.host, timeout: hostCommand.command.timeout))
             guard result.succeeded else {
                 throw ExecutionError.stepFailed(
-                    node: name, step: "\(action.rawValue) (\(step.rawValue))", command: hostCommand.shownLine,
-                    detail: Self.failureDetail(result))
+                    node: name, step: activity, failure: CommandFailure(result, command: hostCommand.shownLine))
             }
         }
-    }
-
-    /// The end of a failed command's output, for the error message.
-    static func failureDetail(_ result: CommandResult) -> String {
-        let how = result.timedOut ? "timed out" : "exit \(result.exitStatus)"
-        let output = (result.stderr.isEmpty ? result.stdout : result.stderr)
-            .split(separator: "\n").suffix(8).map { "    " + $0 }.joined(separator: "\n")
-        return "  " + how + (output.isEmpty ? "" : ":\n" + output)
     }
 }

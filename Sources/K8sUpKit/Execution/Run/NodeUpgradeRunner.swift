@@ -12,6 +12,9 @@ struct NodeUpgradeRunner {
         case needsRepair(ExecutionError)
     }
 
+    /// The message of a step that ended because the operator asked the run to stop (Ctrl-C).
+    static let stopped = "stopped"
+
     func run(_ node: NodeRun) async throws -> Outcome {
         let observer = node.tools.observer
         var started = node.event(.nodeStarted)
@@ -26,7 +29,8 @@ struct NodeUpgradeRunner {
                 try await phase.run(node)
                 observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: true))
             } catch is StopRequested {
-                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "stopped"))
+                observer.record(
+                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: Self.stopped))
                 return try await putBack(node, because: nil, in: phase.action)
             } catch let error as ExecutionError {
                 observer.record(
@@ -36,8 +40,10 @@ struct NodeUpgradeRunner {
                 throw error
             } catch {
                 let failure = ExecutionError.stepFailed(
-                    node: node.name, step: phase.action.rawValue, command: "", detail: "  \(error)")
-                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: "\(error)"))
+                    node: node.name, step: phase.action.activity,
+                    failure: CommandFailure(reason: ErrorText.describe(error)))
+                observer.record(
+                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: failure.description))
                 return try await putBack(node, because: failure, in: phase.action)
             }
         }
@@ -62,8 +68,7 @@ struct NodeUpgradeRunner {
             return failure.map(Outcome.failed) ?? .stopped
         }
         do {
-            try await RollbackProcedure(node: node).runRecorded(
-                reason: node.undo.map { "\($0)" }.joined(separator: ", "))
+            try await RollbackProcedure(node: node).runRecorded()
             return failure.map(Outcome.failed) ?? .stopped
         } catch let repair as ExecutionError {
             return .needsRepair(repair)

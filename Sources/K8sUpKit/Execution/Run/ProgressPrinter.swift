@@ -2,11 +2,13 @@ import Foundation
 import Synchronization
 
 /// The progress lines `apply` prints on standard error: one per step with `[n/N]`, the hop's version,
-/// the node, the step and how long it took, plus what holds a step up and how each node ended.
+/// the node, the step and how long it took; what holds a step up, and every `K8SUP_PROGRESS_INTERVAL`
+/// (30 s) that a wait still goes on; how each node ended.
 ///
 /// ```
 /// [3/16] v1.29.15 cp-3 cordon-drain ok 2.1s
-/// [4/16] v1.29.15 worker-1 cordon-drain waiting: eviction of pod shop/web-0 refused: …
+/// [4/16] v1.29.15 worker-1 cordon-drain: eviction of pod shop/web-0 refused: …
+/// [4/16] v1.29.15 worker-1 cordon-drain: still waiting after 30s — draining worker-1: kubectl evicts its pods (timeout 5m)
 /// ```
 final class ProgressPrinter: ExecutionObserving {
     private let write: @Sendable (String) -> Void
@@ -37,18 +39,19 @@ final class ProgressPrinter: ExecutionObserving {
         case .stepFinished:
             let began = started.withLock { $0.removeValue(forKey: key) }
             let seconds = began.map { event.time.timeIntervalSince($0) } ?? event.elapsed ?? 0
-            let outcome = event.ok == true ? "ok" : "failed"
+            let outcome = event.ok == true ? "ok" : event.message == NodeUpgradeRunner.stopped ? "stopped" : "failed"
             // A failure's reason follows on the node-failed line.
             return prefix(event) + " \(event.step ?? "") \(outcome) " + Self.seconds(seconds)
         case .waiting:
-            return prefix(event) + " \(event.step ?? "") waiting" + firstLine(event.message)
+            let column = [prefix(event), event.step ?? "waiting"].filter { !$0.isEmpty }.joined(separator: " ")
+            return column + firstLine(event.message)
         case .nodeStarted:
             let cordon = event.cordonedBefore == true ? " (cordoned before k8sup; stays cordoned)" : ""
             return prefix(event) + " from \(event.from ?? "?")" + cordon
         case .nodeFinished:
             return prefix(event) + " upgraded in " + Self.seconds(event.elapsed ?? 0)
         case .nodeFailed:
-            return prefix(event) + " FAILED in \(event.step ?? "?")" + firstLine(event.message)
+            return prefix(event) + " \(event.step ?? "") FAILED" + firstLine(event.message)
         case .rollbackStarted:
             return prefix(event) + " putting the node back: " + (event.message ?? "")
         case .rollbackFinished:

@@ -2,7 +2,7 @@ import Foundation
 
 /// Before a re-run changes anything, puts every node an earlier run left *open* (interrupted by a crash,
 /// a kill or Ctrl-C, or failed without being put back) into a known state, from the journal and a
-/// fresh look at the node (SPEC section 7, "State and safety"):
+/// fresh look at the node:
 ///
 /// - the new kubelet was installed and the node is up at the hop's version: the upgrade is finished —
 ///   verified twice, the health check run, the original cordon state restored;
@@ -55,7 +55,7 @@ struct ResumeReconciler {
         if Self.kubeletTouched(entry.status) {
             run.pushUndo(.restoreCordon)
             run.pushUndo(.rollbackKubelet)
-            try await RollbackProcedure(node: run).runRecorded(reason: "the kubelet of an interrupted upgrade")
+            try await RollbackProcedure(node: run).runRecorded(reason: "its upgrade was interrupted")
             return .rolledBack
         }
         run.pushUndo(.restoreCordon)

@@ -1,47 +1,51 @@
 import Foundation
 
-/// Undoes a node's upgrade as far as it got (SPEC section 7, step 6): `rollback_kubelet` and
-/// `restart_kubelet` from the playbook, the node Ready at its old version, then its cordon state as it
-/// was before k8sup touched it. Runs even after Ctrl-C: these commands are what makes the node safe.
+/// Undoes a node's upgrade as far as it got: `rollback_kubelet` and `restart_kubelet` from the
+/// playbook, the node Ready at its old version, then its cordon state as it was before k8sup touched
+/// it. Runs even after Ctrl-C: these commands are what makes the node safe.
 struct RollbackProcedure {
     let node: NodeRun
 
+    /// The column of the rollback's progress lines.
+    static let step = "rollback"
+
     func run() async throws {
         let tools = node.tools.ignoringStop()
+        let step = node.event(.waiting, step: Self.step)
         for item in node.undo.reversed() {
             switch item {
             case .rollbackKubelet:
-                try await node.runPlaybook(.rollbackKubelet, as: .upgradeKubelet, using: tools)
-                try await node.runPlaybook(.restartKubelet, as: .restartKubelet, using: tools)
-                let observer = tools.observer
-                let template = node.event(.waiting, step: "rollback")
-                try await NodeReadiness(tools: tools).wait(for: node.name, at: node.node.from, controlPlane: false) {
-                    var event = template
-                    event.time = Date()
-                    event.message = $0
-                    observer.record(event)
-                }
+                let from = node.node.from
+                try await node.runPlaybook(
+                    .rollbackKubelet, as: Self.step, doing: "rolling the kubelet back to \(from)", using: tools)
+                try await node.runPlaybook(
+                    .restartKubelet, as: Self.step, doing: "restarting the kubelet \(from)", using: tools)
+                try await NodeReadiness(tools: tools).wait(for: node.name, at: from, controlPlane: false, during: step)
             case .restoreCordon:
                 let command = node.cordonedBefore ? tools.kubectl.cordon(node.name) : tools.kubectl.uncordon(node.name)
-                _ = try await tools.run(command, node: node.name).checked(
-                    node: node.name, step: "restore cordon state", shown: command.displayLine)
+                _ = try await tools.run(command, node: node.name, during: step).checked(
+                    node: node.name, step: "restoring the cordon state", shown: command.displayLine)
             }
         }
     }
 
     /// `run()` between `rollback-started` and `rollback-finished` events.
+    /// - Parameter reason: Why the node is put back, when it is not the failure just reported
+    ///   (`its upgrade was interrupted`).
     /// - Throws: `ExecutionError.rollbackFailed` saying what to do by hand when the rollback failed;
     ///   `CancellationError` when cancelled.
-    func runRecorded(reason: String) async throws {
+    func runRecorded(reason: String? = nil) async throws {
         let observer = node.tools.observer
-        observer.record(node.event(.rollbackStarted, message: reason))
+        observer.record(node.event(.rollbackStarted, message: node.putBackPlan + (reason.map { " (\($0))" } ?? "")))
         do {
             try await run()
             observer.record(node.event(.rollbackFinished, ok: true))
         } catch let error as CancellationError {
             throw error
         } catch {
-            let repair = repairError(failure: "\(error)")
+            let text = ErrorText.describe(error)
+            let prefix = node.name + ": "
+            let repair = repairError(failure: text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
             observer.record(node.event(.rollbackFinished, ok: false, message: repair.description))
             throw repair
         }
@@ -71,6 +75,6 @@ extension ExecutionTools {
     func ignoringStop() -> ExecutionTools {
         ExecutionTools(
             runner: runner, hostCommands: hostCommands, kubectl: kubectl, settings: settings, observer: observer,
-            log: log, stop: StopRequest())
+            log: log, stop: StopRequest(), clock: clock)
     }
 }

@@ -35,4 +35,6 @@ public final class StopRequest: Sendable {
 }
 
 /// The run stops at a safe point because the operator asked (Ctrl-C).
-struct StopRequested: Error {}
+struct StopRequested: Error, CustomStringConvertible {
+    var description: String { "stopped as asked (Ctrl-C)" }
+}

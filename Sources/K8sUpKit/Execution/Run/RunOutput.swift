@@ -1,0 +1,31 @@
+/// Where a run's progress goes besides the journal: the progress lines on standard error, the
+/// `--events` file, and the per-node logs. Made before the cluster lock is taken, so that waiting for
+/// the lock (and releasing it) shows as well.
+struct RunOutput {
+    /// The progress printer, then the events file when there is one.
+    let observers: [any ExecutionObserving]
+    let log: CommandLogFiles
+    let progressInterval: Duration
+
+    /// - Parameters:
+    ///   - eventsPath: `--events FILE`, or nil.
+    ///   - writeProgress: Writes a progress line (to standard error).
+    init(
+        stateDirectory: String, eventsPath: String?, redactor: SecretRedactor, progressInterval: Duration,
+        writeProgress: @escaping @Sendable (String) -> Void
+    ) throws {
+        var observers: [any ExecutionObserving] = [ProgressPrinter(redactor: redactor, write: writeProgress)]
+        if let eventsPath { observers.append(try EventsFile(path: eventsPath, redactor: redactor)) }
+        self.observers = observers
+        log = try CommandLogFiles(directory: stateDirectory + "/logs", redactor: redactor)
+        self.progressInterval = progressInterval
+    }
+
+    /// Reports the waits outside the executor (the cluster lock) to the terminal, the events file and
+    /// the run's log.
+    var heartbeat: Heartbeat {
+        Heartbeat(
+            interval: progressInterval, clock: SystemWallClock(), observer: ObserverGroup(observers: observers),
+            log: log)
+    }
+}

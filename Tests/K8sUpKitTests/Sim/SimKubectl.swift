@@ -57,8 +57,8 @@ final class SimKubectl {
     private func prepare(_ arguments: [String]) throws -> (Process, (Int32) -> Result) {
         let out = directory + "/out-\(UUID().uuidString)"
         let err = directory + "/err-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kubectl)
         process.arguments = ["--kubeconfig", directory + "/kubeconfig"] + arguments

@@ -64,7 +64,7 @@ struct SimServeTests {
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         let state = try makeTemporaryDirectory() + "/state"
         let output = state + ".out"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
@@ -100,8 +100,8 @@ struct SimServeTests {
     private func runArgv(_ argv: [String]) throws -> (status: Int32, output: String, error: String) {
         let scratch = try makeTemporaryDirectory()
         let out = scratch + "/out", err = scratch + "/err"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let process = Process()
         let executable = argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/env"
         process.executableURL = URL(fileURLWithPath: executable)

@@ -11,7 +11,8 @@
 # Each JSON is `ansible-inventory -i FILE --list` without `_meta.profile`, re-dumped the way
 # ansible-inventory prints it (sorted, indent 4, UTF-8 as is rather than \uXXXX escapes). Files Ansible
 # rejects get no JSON; their NAME.expected-error.txt files are written by hand.
-# Usage: regenerate-expected.sh [ANSIBLE_VENV]   (default /tmp/ansible-venv)
+# Usage: regenerate-expected.sh [ANSIBLE_VENV]   (default /tmp/ansible-venv, with
+#        `pip install ansible-core==2.19.14 PyYAML==6.0.3`)
 set -eu
 venv=${1:-/tmp/ansible-venv}
 here=$(cd "$(dirname "$0")" && pwd)

@@ -5,7 +5,8 @@ The expected files are the test oracle for `k8sup inventory`: for every case in 
 ansible-inventory (or `ansible --list-hosts`) on the same sources and stores what it printed, with
 Ansible's internal `_meta.profile` key removed. Run it after adding a case:
 
-    python3 -m venv /tmp/ansible-venv && /tmp/ansible-venv/bin/pip install ansible-core
+    python3 -m venv /tmp/ansible-venv
+    /tmp/ansible-venv/bin/pip install ansible-core==2.19.14 PyYAML==6.0.3
     ANSIBLE_BIN=/tmp/ansible-venv/bin Tests/K8sUpKitTests/Fixtures/Oracles/regenerate.py
 
 A case with `ansibleRefuses` is one Ansible could not parse (it warns and prints an empty

@@ -1,6 +1,8 @@
 """Regenerates the expected outputs of the YAML reader tests with Ansible itself (the oracle).
 
-Run with the Python of a virtualenv that has ansible-core 2.19 and PyYAML with libyaml:
+Run with the Python of a virtualenv that has ansible-core 2.19 and PyYAML with libyaml
+(`pip install ansible-core==2.19.14 PyYAML==6.0.3`: PyYAML 6.0.4 merges a mapping that repeats the
+`<<` key differently, which changes corpus/merge-list.expected.json):
 
     /tmp/ansible-venv/bin/python Tests/K8sUpKitTests/Fixtures/YAML/regenerate.py [KUBESPRAY_DIR]
 

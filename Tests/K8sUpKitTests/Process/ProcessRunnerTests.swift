@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func missingExecutableIsReportedBeforeAnythingRuns() async throws {
-        var command = Command("k8sup-no-such-tool", ["version"], timeout: .seconds(5))
+        var command = Command("k8sup-no-such-tool", ["version"], timeout: .seconds(120))
         command.environment = ["PATH": "/nonexistent/bin:/usr/bin"]
         let collector = LineCollector()
         let error = await #expect(throws: CommandError.self) { try await runner.run(command, output: collector.sink) }
@@ -67,14 +67,14 @@ import Testing
     }
 
     @Test func looksTheExecutableUpOnThePath() async throws {
-        let result = try await runner.run(Command("printf", ["%s", "found"], timeout: .seconds(5)))
+        let result = try await runner.run(Command("printf", ["%s", "found"], timeout: .seconds(120)))
         #expect(result.stdout == "found")
     }
 
     /// Swift concurrency threads block most signals, and a child inherits its parent thread's mask.
     /// (Not through `sh`: dash clears its mask at startup and would hide the problem.)
     @Test func childStartsWithNoSignalsBlocked() async throws {
-        let result = try await runner.run(Command("grep", ["SigBlk", "/proc/self/status"], timeout: .seconds(5)))
+        let result = try await runner.run(Command("grep", ["SigBlk", "/proc/self/status"], timeout: .seconds(120)))
         #expect(result.stdout == "SigBlk:\t0000000000000000\n")
     }
 

@@ -66,9 +66,12 @@ struct ApplyEndToEndTests {
     }
 
     @Test func aKubeletThatFailsIsRolledBackAndARerunFinishesAfterTheFix() async throws {
+        // worker-2 never comes back at v1.29.15, so the run waits out the node-ready timeout: short here, but
+        // long enough for the rolled-back kubelet to be seen Ready twice on a loaded machine.
         let cluster = try ApplySim(
             controlPlanes: 1, workers: 3,
-            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-2, version: v1.29.15}\n")
+            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-2, version: v1.29.15}\n",
+            nodeReadyTimeout: "15s")
         let failed = try await cluster.apply()
         #expect(failed.status == 1, "\(failed.error)")
         #expect(cluster.node("worker-1") == .init(version: "v1.29.15", ready: true, cordoned: false))
@@ -124,7 +127,8 @@ struct ApplyEndToEndTests {
     }
 
     @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() async throws {
-        // Replacements never become Ready, so the budget allows one eviction and then none.
+        // Replacements never become Ready, so the budget allows one eviction and then none; the drain waits
+        // out the inventory's drain_timeout.
         let cluster = try ApplySim(
             controlPlanes: 1, workers: 2,
             scenario: """
@@ -134,7 +138,8 @@ struct ApplyEndToEndTests {
                   - {name: web, namespace: shop, kind: Deployment, replicas: 3, labels: {app: web}}
                 pdbs:
                   - {name: web, namespace: shop, selector: {app: web}, minAvailable: 2}
-                """)
+                """,
+            drainTimeout: "3s")
         let held = cluster.sim.cluster.objects("pods", namespace: "shop").filter {
             $0.string("spec", "nodeName") == "worker-1"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 @testable import K8sSimKit
@@ -90,20 +91,41 @@ struct ApplyInterruptionTests {
         #expect(cluster.nodes.values.allSatisfy { $0 == .init(version: "v1.29.15", ready: true, cordoned: false) })
     }
 
+    /// The first run stops at its second `--confirm-each` question (after cp-1, holding the lock) until
+    /// the second run has been refused: no race with the first run's pace.
     @Test func aSecondApplyFromElsewhereIsRefusedByTheClusterLock() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 2)
-        let first = try cluster.startApply(["--pause", "3s"])
-        let started = await first.wait { ((try? cluster.journal.runs.count) ?? 0) == 1 }
-        try #require(started, "\(first.error)")
+        var arguments = cluster.applyArguments(["--confirm-each", "--kubeconfig", cluster.sim.kubeconfigPath])
+        arguments.removeAll { $0 == "--yes" }
+        let input = GatedInput(holding: 2)
+        let console = CapturingConsole()
+        let context = CommandContext(
+            console: console, environment: [:], workingDirectory: TestPaths.packageRoot, input: input)
+        let ended = Mutex(false)
+        let first = Task {
+            let code = await CLI.run(arguments: arguments, context: context)
+            ended.withLock { $0 = true }
+            return code
+        }
+        let held = await input.waitUntilHeld { ended.withLock { $0 } }
+        try #require(held, "the first run ended before asking about worker-1: \(console.error)")
+        #expect(console.error.contains("Upgrade worker-1 next? [y/N]"))
         // Another machine: its own state directory, the same cluster.
         let elsewhere = try makeTemporaryDirectory()
-        var arguments = cluster.applyArguments([])
-        arguments[arguments.firstIndex(of: "--state-dir")! + 1] = elsewhere
-        let second = try await cluster.start(arguments).result()
-        #expect(second.status == 1)
-        #expect(second.error.contains("the cluster is locked by another k8sup run"))
-        #expect(second.error.contains("k8sup unlock"))
-        #expect(await first.finish() == 0, "\(first.error)")
+        var second = cluster.applyArguments([])
+        second[second.firstIndex(of: "--state-dir")! + 1] = elsewhere
+        let refused: BinaryRunner.Result
+        do {
+            refused = try await cluster.start(second).result()
+        } catch {
+            input.release()  // never leave the first run blocked
+            throw error
+        }
+        input.release()
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("the cluster is locked by another k8sup run"))
+        #expect(refused.error.contains("k8sup unlock"))
+        #expect(await first.value == .ok, "\(console.error)")
         #expect(cluster.nodes.values.allSatisfy { $0.version == "v1.29.15" })
         #expect(try JournalReader.read(directory: elsewhere).entries.isEmpty)
     }

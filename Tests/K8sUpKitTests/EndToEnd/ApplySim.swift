@@ -13,23 +13,33 @@ final class ApplySim: Sendable {
     let inventory: String
     /// k8sup's `--state-dir`.
     let stateDirectory: String
+    /// `--node-ready-timeout` of every apply.
+    let nodeReadyTimeout: String
+
+    /// The kubectl k8sup drives (`--kubectl`).
+    let kubectl: String
 
     /// - Parameters:
     ///   - controlPlanes, workers: The cluster's size; `nil` uses `Inventories/sim` (3 + 5).
     ///   - scenario: Scenario YAML; delays are zero unless it sets them.
-    /// The kubectl k8sup drives (`--kubectl`).
-    let kubectl: String
-
+    ///   - drainTimeout: The inventory's `drain_timeout` (not with `Inventories/sim`, which has its own).
+    ///   - nodeReadyTimeout: `--node-ready-timeout`.
+    /// The timeouts are minutes by default, so that only a test that waits for one to expire sets it
+    /// short: with zero delays a drain or a node coming back takes moments, but a loaded machine can
+    /// stretch moments into many seconds.
     init(
         controlPlanes: Int? = 1, workers: Int = 2, target: String = "v1.29.15", scenario: String = "from: v1.28.15",
-        kubectl: String? = nil
+        kubectl: String? = nil, drainTimeout: String = "5m", nodeReadyTimeout: String = "5m"
     ) throws {
         self.kubectl = try kubectl ?? RealKubectl.path()
+        self.nodeReadyTimeout = nodeReadyTimeout
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         let root = try makeTemporaryDirectory()
         if let controlPlanes {
             inventory = root + "/inventory"
-            try Self.writeInventory(at: inventory, controlPlanes: controlPlanes, workers: workers, target: target)
+            try Self.writeInventory(
+                at: inventory, controlPlanes: controlPlanes, workers: workers, target: target,
+                drainTimeout: drainTimeout)
         } else {
             inventory = TestPaths.inventories + "/sim"
         }
@@ -48,7 +58,7 @@ final class ApplySim: Sendable {
     func applyArguments(_ extra: [String]) -> [String] {
         [
             "apply", "-i", inventory, "-i", sim.inventoryOverlayPath, "--state-dir", stateDirectory, "--kubectl",
-            kubectl, "--verify-interval", "0s", "--node-ready-timeout", "5s", "--yes",
+            kubectl, "--verify-interval", "0s", "--node-ready-timeout", nodeReadyTimeout, "--yes",
         ] + extra
     }
 
@@ -120,7 +130,9 @@ final class ApplySim: Sendable {
         }
     }
 
-    private static func writeInventory(at directory: String, controlPlanes: Int, workers: Int, target: String) throws {
+    private static func writeInventory(
+        at directory: String, controlPlanes: Int, workers: Int, target: String, drainTimeout: String
+    ) throws {
         let cps = (1...max(1, controlPlanes)).map { "cp-\($0)" }
         let workerNames = workers > 0 ? (1...workers).map { "worker-\($0)" } : []
         var hosts = "all:\n  vars:\n    ansible_user: ubuntu\n  hosts:\n"
@@ -137,7 +149,7 @@ final class ApplySim: Sendable {
         hosts += "    k8s_cluster: {children: {kube_control_plane: {}, kube_node: {}}}\n"
         try FileManager.default.createDirectory(atPath: directory + "/group_vars", withIntermediateDirectories: true)
         try hosts.write(toFile: directory + "/hosts.yaml", atomically: true, encoding: .utf8)
-        let vars = "kube_version: \(target)\nk8sup_playbook: kubeadm-apt\ndrain_timeout: 3s\n"
+        let vars = "kube_version: \(target)\nk8sup_playbook: kubeadm-apt\ndrain_timeout: \(drainTimeout)\n"
         try vars.write(toFile: directory + "/group_vars/all.yaml", atomically: true, encoding: .utf8)
     }
 }
@@ -194,9 +206,10 @@ final class RunningBinary: Sendable {
 
     /// Polls until `condition` holds (true) or the process ends or `seconds` pass (false), then sends
     /// `signal` (if any) at once. The polling runs on its own thread, so a busy concurrency pool cannot
-    /// delay the signal past the moment the test aims at.
+    /// delay the signal past the moment the test aims at. The limit only ends the wait of a run that
+    /// hangs: a run that goes on without ever meeting the condition ends by itself.
     func wait(
-        upTo seconds: Double = 60, thenSignal signal: Int32? = nil, until condition: @escaping @Sendable () -> Bool
+        upTo seconds: Double = 600, thenSignal signal: Int32? = nil, until condition: @escaping @Sendable () -> Bool
     ) async -> Bool {
         await withCheckedContinuation { continuation in
             let thread = Thread { [self] in

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The valid files fuzz inputs start from: the repository's sample inventories, playbooks, scenario and
-/// snapshots, the test fixtures, and Kubespray's sample inventories from `../shared`.
+/// snapshots, and the test fixtures (with the project's Kubespray-style inventories). Kubespray's own
+/// sample inventories seed `KubesprayConformanceFuzzTests` only.
 enum FuzzCorpus {
     /// A seed file: its path relative to its root (for labels) and its bytes.
     struct Seed {
@@ -29,25 +30,27 @@ enum FuzzCorpus {
         }
     }
 
-    /// Kubespray's sample inventories (`../shared/fixtures/kubespray`); a test failure when missing.
+    /// The suffixes of the data files YAML seeds are taken from.
+    static let dataSuffixes = [".yml", ".yaml", ".json", ".sample"]
+
+    /// Kubespray's own sample inventories (see `SharedFixtures`); a test failure when they are missing.
     static func kubespray(suffixes: [String]) throws -> [Seed] {
-        files(under: try TestPaths.requireShared() + "/fixtures/kubespray", suffixes: suffixes)
+        files(under: try SharedFixtures.requireKubespray(), suffixes: suffixes)
     }
 
     /// YAML and JSON data files: vars files, YAML inventories, the YAML test corpus.
-    static func yamlFiles() throws -> [Seed] {
-        let suffixes = [".yml", ".yaml", ".json", ".sample"]
-        return files(under: TestPaths.inventories, suffixes: [".yml", ".yaml"])
+    static func yamlFiles() -> [Seed] {
+        files(under: TestPaths.inventories, suffixes: [".yml", ".yaml"])
             + files(under: TestPaths.fixtures + "/YAML/corpus", suffixes: [".yaml"])
-            + files(under: TestPaths.fixtures + "/Inventories", suffixes: suffixes)
-            + (try kubespray(suffixes: suffixes))
+            + files(under: TestPaths.fixtures + "/Inventories", suffixes: dataSuffixes)
+            + files(under: TestPaths.kubesprayStyle, suffixes: dataSuffixes)
     }
 
     /// INI inventories.
-    static func iniFiles() throws -> [Seed] {
+    static func iniFiles() -> [Seed] {
         files(under: TestPaths.inventories, suffixes: [".ini"])
             + files(under: TestPaths.fixtures + "/INI", suffixes: [".ini"])
             + files(under: TestPaths.fixtures + "/Inventories", suffixes: [".ini"])
-            + (try kubespray(suffixes: [".ini"]))
+            + files(under: TestPaths.kubesprayStyle, suffixes: [".ini"])
     }
 }

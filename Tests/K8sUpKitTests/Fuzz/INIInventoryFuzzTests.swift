@@ -2,8 +2,8 @@ import Testing
 
 @testable import K8sUpKit
 
-/// Fuzzes the INI inventory reader (`INIInventoryReader.read` then `reconcile`): mutated Kubespray and
-/// test inventories, long chains of child groups, deep Python literals, huge lines and odd bytes are each
+/// Fuzzes the INI inventory reader (`INIInventoryReader.read` then `reconcile`): mutated Kubespray-style
+/// and test inventories, long chains of child groups, deep Python literals, huge lines and odd bytes are each
 /// read, or refused with `InventoryError.invalid` naming the file and a line of it, quickly.
 @Suite struct INIInventoryFuzzTests {
     static let file = "fuzz/hosts.ini"
@@ -15,7 +15,7 @@ import Testing
     ]
 
     @Test func mutatedInventoriesAreReadOrRefusedWithTheirPlace() throws {
-        let seeds = try FuzzCorpus.iniFiles()
+        let seeds = FuzzCorpus.iniFiles()
         try #require(!seeds.isEmpty)
         FuzzRun.mutations(kind: "ini", of: seeds, tokens: Self.tokens, check: Self.check)
     }

@@ -40,39 +40,48 @@ import Testing
         func realPath(_ path: String) -> String { path }
     }
 
-    static func trees() throws -> [(name: String, tree: TreeFileSystem)] {
-        let shared = try TestPaths.requireShared() + "/fixtures/kubespray"
+    static func trees() -> [(name: String, tree: TreeFileSystem)] {
         let directories = [
             TestPaths.inventories + "/sample", TestPaths.inventories + "/legacy", TestPaths.inventories + "/sim",
             TestPaths.fixtures + "/Inventories/precedence", TestPaths.fixtures + "/Inventories/dir-mixed",
-            shared + "/v2.24.0/sample", shared + "/v2.14.0/sample",
+            TestPaths.kubesprayStyle + "/modern", TestPaths.kubesprayStyle + "/legacy",
         ]
         return directories.map { ($0, TreeFileSystem(copying: $0, as: "inv")) }
     }
 
-    @Test func directoriesWithOneMutatedFileLoadOrNameThatFile() throws {
-        let trees = try Self.trees()
+    @Test func directoriesWithOneMutatedFileLoadOrNameThatFile() {
+        Self.mutateOneFileEach(of: Self.trees(), kind: "inventory-directory")
+    }
+
+    /// Checks that each tree loads unchanged, then loads copies with one file mutated (the kind's own
+    /// random stream): each must load, or fail naming the mutated file and a line of it.
+    static func mutateOneFileEach(
+        of trees: [(name: String, tree: TreeFileSystem)], kind: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         for (name, tree) in trees {
-            #expect(throws: Never.self, "\(name) loads unchanged") {
+            #expect(throws: Never.self, "\(name) loads unchanged", sourceLocation: sourceLocation) {
                 try InventoryLoader(fileSystem: tree).load(sources: ["inv"])
             }
         }
-        var mutator = FuzzMutator(random: FuzzSettings.random(for: "inventory-directory"))
-        var run = FuzzRun(kind: "inventory-directory")
+        var mutator = FuzzMutator(random: FuzzSettings.random(for: kind))
+        var run = FuzzRun(kind: kind)
         // Each input is a whole directory of up to 30 files, so a fifth as many as for single files.
         for iteration in 0..<max(1, FuzzSettings.iterations / 5) {
             var (name, tree) = mutator.pick(trees)
             let path = mutator.pick(tree.files.keys.sorted())
             let (bytes, label) = mutator.mutate(tree.files[path] ?? [])
             tree.files[path] = bytes
-            run.run("#\(iteration) \(name) \(path) \(label)", bytes) { _ in Self.check(tree, mutated: path) }
+            run.run("#\(iteration) \(name) \(path) \(label)", bytes, sourceLocation: sourceLocation) { _ in
+                Self.check(tree, mutated: path)
+            }
         }
         run.finish()
     }
 
     /// A vars file of each odd shape in place of `group_vars/all.yml`.
     @Test func oddVarsFilesAreRefusedWithTheirPlace() throws {
-        let (_, original) = try #require(try Self.trees().first)
+        let (_, original) = try #require(Self.trees().first)
         let path = "inv/group_vars/all/all.yml"
         try #require(original.files[path] != nil)
         var run = FuzzRun(kind: "inventory-directory-shapes")

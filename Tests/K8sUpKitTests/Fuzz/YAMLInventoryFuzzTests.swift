@@ -15,15 +15,16 @@ import Testing
         "ansible_port: 99999", "? [a]\n: 1\n", "!!set {a, b}", "{{ x }}", "!unsafe '{{ x }}'",
     ]
 
-    static func seeds() throws -> [FuzzCorpus.Seed] {
-        let inventories = try FuzzCorpus.yamlFiles().filter {
+    /// The data files among `files` that are inventories (rather than vars files).
+    static func inventories(among files: [FuzzCorpus.Seed]) -> [FuzzCorpus.Seed] {
+        files.filter {
             $0.name.contains("hosts.y") || $0.name.contains("inventory") || $0.name.contains("hosts.json")
+                || $0.name.hasPrefix("single-file/")
         }
-        return inventories
     }
 
     @Test func mutatedInventoriesAreReadOrRefusedWithTheirPlace() throws {
-        let seeds = try Self.seeds()
+        let seeds = Self.inventories(among: FuzzCorpus.yamlFiles())
         try #require(seeds.count >= 3)
         FuzzRun.mutations(kind: "yaml-inventory", of: seeds, tokens: Self.tokens, check: Self.check)
     }

@@ -31,16 +31,24 @@ import Testing
         try Self.expectFailure(of: file, expected)
     }
 
-    /// The Kubespray inventories shared by the project, each compared with ansible-inventory's output
-    /// (`Fixtures/INI/kubespray/VERSION--DIR--NAME.expected.json`) or expected error.
-    @Test func kubesprayInventoriesMatchAnsibleInventoryList() throws {
-        let directory = INIFixtures.kubesprayDirectory
-        let files = INIFixtures.iniFilesRecursively(in: directory)
-        try #require(!files.isEmpty, "no Kubespray fixtures found under \(directory.path); they are required")
+    /// The project's Kubespray-style inventories (`Fixtures/KubesprayStyle`), each compared with
+    /// ansible-inventory's output (`Fixtures/INI/kubespray-style/DIR--NAME.expected.json`) or expected error.
+    @Test func kubesprayStyleInventoriesMatchAnsibleInventoryList() throws {
+        let files = try Self.expectTreeMatchesAnsible(
+            URL(fileURLWithPath: TestPaths.kubesprayStyle), expected: "kubespray-style")
+        #expect(files >= 4)
+    }
+
+    /// Every `.ini` file below `root` against `Fixtures/INI/<expected>/PATH.expected.json` (the path
+    /// relative to `root`, `/` written `--`), or the error in `PATH.expected-error.txt`; returns how
+    /// many files there were.
+    static func expectTreeMatchesAnsible(_ root: URL, expected: String) throws -> Int {
+        let files = INIFixtures.iniFilesRecursively(in: root)
+        try #require(!files.isEmpty, "no INI inventories found under \(root.path)")
         for file in files {
-            let relative = String(file.path.dropFirst(directory.path.count + 1))
+            let relative = String(file.path.dropFirst(root.path.count + 1))
             let stem = relative.replacingOccurrences(of: "/", with: "--").replacingOccurrences(of: ".ini", with: "")
-            let expectedBase = INIFixtures.directory.appendingPathComponent("kubespray").appendingPathComponent(stem)
+            let expectedBase = INIFixtures.directory.appendingPathComponent(expected).appendingPathComponent(stem)
             if let error = try INIFixtures.expectedError(for: expectedBase.appendingPathExtension("ini")) {
                 try Self.expectFailure(of: file, error)
                 continue
@@ -51,9 +59,10 @@ import Testing
                 "no expected output for \(relative); run Fixtures/INI/regenerate-expected.sh")
             #expect(try INIFixtures.renderList(file) == expected, "\(relative)")
         }
+        return files.count
     }
 
-    private static func expectFailure(of file: URL, _ expected: INIFixtures.ExpectedError) throws {
+    static func expectFailure(of file: URL, _ expected: INIFixtures.ExpectedError) throws {
         do {
             _ = try INIFixtures.renderList(file)
             Issue.record(

@@ -2,14 +2,12 @@ import Foundation
 
 @testable import K8sUpKit
 
-/// Locates and loads the INI test fixtures: the differential corpus under `Fixtures/INI/` and the shared
-/// Kubespray inventories under `../shared/fixtures/kubespray` (see `TestPaths`).
+/// Locates and loads the INI test fixtures: the differential corpus under `Fixtures/INI/`, and the
+/// expected outputs of the Kubespray-style inventories (`kubespray-style/`) and of Kubespray's own
+/// (`kubespray/`, for the conformance suite).
 enum INIFixtures {
     /// `Tests/K8sUpKitTests/Fixtures/INI`.
     static let directory = URL(fileURLWithPath: TestPaths.fixtures + "/INI")
-
-    /// `../shared/fixtures/kubespray` next to the package (the shared fixtures of the project).
-    static let kubesprayDirectory = URL(fileURLWithPath: TestPaths.shared + "/fixtures/kubespray")
 
     /// The `.ini` files directly in `directory`, sorted by name.
     static func iniFiles(in directory: URL) -> [URL] {

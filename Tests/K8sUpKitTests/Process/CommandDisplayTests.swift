@@ -38,7 +38,7 @@ import Testing
         ]
         let printf = Command("printf", ["<%s>"] + tricky, timeout: .seconds(5))
         let result = try await ProcessRunner().run(
-            Command("/bin/sh", ["-c", printf.displayLine], timeout: .seconds(5)))
+            Command("/bin/sh", ["-c", printf.displayLine], timeout: .seconds(120)))
         #expect(result.succeeded)
         #expect(result.stdout == tricky.map { "<\($0)>" }.joined())
     }

@@ -15,7 +15,8 @@ final class LineCollector: Sendable {
     }
 }
 
-/// `/bin/sh -c script` with a timeout: how the runner tests describe their children.
-func shell(_ script: String, timeout: Duration = .seconds(5), outputLimit: OutputLimit = .default) -> Command {
+/// `/bin/sh -c script` with a timeout: how the runner tests describe their children. The default
+/// timeout is for children that end by themselves: far longer than a loaded machine needs to run them.
+func shell(_ script: String, timeout: Duration = .seconds(120), outputLimit: OutputLimit = .default) -> Command {
     Command("/bin/sh", ["-c", script], timeout: timeout, outputLimit: outputLimit)
 }

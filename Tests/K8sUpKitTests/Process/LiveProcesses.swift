@@ -19,14 +19,26 @@ enum LiveProcesses {
         return state != "Z"
     }
 
-    /// Waits up to `limit` for the group to have no living member; returns the survivors.
-    static func waitUntilGone(group: pid_t, limit: Duration = .seconds(1)) async -> [pid_t] {
+    /// Waits up to `limit` for the group to have no living member; returns the survivors. It returns as
+    /// soon as they are gone; the limit only ends the wait when something was left running, so it is
+    /// far longer than a loaded machine takes to deliver a SIGKILL and reap the processes.
+    static func waitUntilGone(group: pid_t, limit: Duration = .seconds(60)) async -> [pid_t] {
         let deadline = ContinuousClock.now + limit
         while true {
             let alive = inGroup(group)
             if alive.isEmpty || ContinuousClock.now >= deadline { return alive }
             try? await Task.sleep(for: .milliseconds(20))
         }
+    }
+
+    /// Waits up to `limit` for one process to be gone (see `waitUntilGone(group:limit:)`); whether it is.
+    static func waitUntilGone(pid: pid_t, limit: Duration = .seconds(60)) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while isAlive(pid) {
+            if ContinuousClock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
     }
 
     /// The state letter and process group from `/proc/<pid>/stat` ("pid (comm) S ppid pgrp …").

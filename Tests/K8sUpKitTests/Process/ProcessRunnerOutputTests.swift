@@ -12,7 +12,7 @@ import Testing
             (echo ERR-START; head -c 1500000 /dev/zero | tr '\\0' e; echo; echo ERR-END) >&2
             wait
             """
-        let result = try await ProcessRunner().run(shell(script, timeout: .seconds(10)))
+        let result = try await ProcessRunner().run(shell(script, timeout: .seconds(120)))
         #expect(result.succeeded)  // a deadlock would end at the timeout instead
         for (text, truncated, name) in [
             (result.stdout, result.stdoutTruncated, "OUT"), (result.stderr, result.stderrTruncated, "ERR"),
@@ -36,7 +36,7 @@ import Testing
     @Test func sinkSeesEveryLineOfLargeOutputInOrder() async throws {
         let collector = LineCollector()
         let result = try await ProcessRunner().run(
-            shell("seq 1 100000 & seq 1 100000 >&2; wait", timeout: .seconds(10)), output: collector.sink)
+            shell("seq 1 100000 & seq 1 100000 >&2; wait", timeout: .seconds(120)), output: collector.sink)
         let expected = (1...100_000).map(String.init)
         #expect(collector.lines(.stdout) == expected)
         #expect(collector.lines(.stderr) == expected)

@@ -54,7 +54,7 @@ import Testing
     @Test func drainEvictsAndTheControllersReplace() throws {
         let sim = try sim()
         let result = try sim.run([
-            "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=20s",
+            "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=5m",
         ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("node/worker-1 cordoned\n"))

@@ -21,7 +21,7 @@ import Testing
         #expect(try await sim.runAsync(["cordon", "worker-2"]).output == "node/worker-2 cordoned\n")
         #expect(try await sim.runAsync(["uncordon", "worker-2"]).output == "node/worker-2 uncordoned\n")
         let drain = try await sim.runAsync([
-            "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=20s",
+            "drain", "worker-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=5m",
         ])
         #expect(drain.status == 0, "\(drain.error)")
         #expect(drain.output.hasSuffix("node/worker-1 drained\n"))

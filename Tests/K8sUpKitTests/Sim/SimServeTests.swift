@@ -75,8 +75,9 @@ struct SimServeTests {
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Up to five minutes for k8sim to start: it takes moments, but a loaded machine stretches that.
         var banner = ""
-        for _ in 0..<400 where !banner.contains("Ctrl-C stops") {
+        for _ in 0..<6_000 where !banner.contains("Ctrl-C stops") && process.isRunning {
             usleep(50_000)
             banner = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         }

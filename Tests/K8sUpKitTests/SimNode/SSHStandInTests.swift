@@ -48,7 +48,7 @@ import Testing
             host: "node-1", address: "10.0.0.1", user: "ubuntu", sshExecutable: harness.state + "/bin/ssh",
             jump: bastion)
         let command = SSHTransport(controlDirectory: harness.state + "/ssh").command(
-            "kubelet --version", on: connection, timeout: .seconds(30))
+            "kubelet --version", on: connection, timeout: .seconds(120))
         #expect(command.arguments.contains { $0.hasPrefix("ProxyCommand=") })
         let result = try await ProcessRunner().run(command)
         #expect(result.stdout == "Kubernetes v1.29.8\n")

@@ -59,7 +59,7 @@ import Testing
         ]
         for step in steps {
             for line in try playbook.render(step, context: context) {
-                let command = transport.command(line, on: connection, timeout: .seconds(60))
+                let command = transport.command(line, on: connection, timeout: .seconds(120))
                 let result = try await ProcessRunner().run(command)
                 #expect(result.exitStatus == 0, "\(step): \(line)\n\(result.stdout)\(result.stderr)")
                 guard result.exitStatus == 0 else { return }

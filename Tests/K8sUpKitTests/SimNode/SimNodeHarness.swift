@@ -79,7 +79,7 @@ final class SimNodeHarness: @unchecked Sendable {
         let connection = HostConnection(
             host: node, address: address ?? spec.address, user: "ubuntu", sshExecutable: state + "/bin/ssh")
         let command = SSHTransport(controlDirectory: state + "/ssh").command(
-            line, on: connection, timeout: .seconds(60))
+            line, on: connection, timeout: .seconds(120))
         return try await ProcessRunner().run(command)
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Locations tests read from: the package root (found from this file's path), the repo's
-/// `Inventories/`, the test fixtures, and `../shared` beside the repo (which CI always has).
+/// `Inventories/` and the test fixtures. Kubespray's own sample inventories, which only the
+/// conformance suites read, are located by `SharedFixtures`.
 enum TestPaths {
     static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -12,32 +13,18 @@ enum TestPaths {
 
     static let fixtures = packageRoot + "/Tests/K8sUpKitTests/Fixtures"
     static let inventories = packageRoot + "/Inventories"
-    static let shared = URL(fileURLWithPath: packageRoot + "/../shared").standardized.path
+    /// The project's own Kubespray-style inventories (`Fixtures/KubesprayStyle`).
+    static let kubesprayStyle = fixtures + "/KubesprayStyle"
 
-    /// `../shared`, or a test failure saying it is missing (never a silent skip).
-    static func requireShared(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
-        var isDirectory: ObjCBool = false
-        let kubespray = shared + "/fixtures/kubespray"
-        guard FileManager.default.fileExists(atPath: kubespray, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let message =
-                "../shared/fixtures/kubespray is missing at \(shared): these tests need the shared "
-                + "fixtures checked out beside the repository (CI always has them)"
-            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
-            throw MissingSharedFixtures()
-        }
-        return shared
-    }
-
-    /// Expands the `@shared/`, `@repo/` and `@fixtures/` prefixes used in fixture manifests.
+    /// Expands the `@kubespray/`, `@repo/` and `@fixtures/` prefixes used in fixture manifests.
     static func resolve(_ path: String) throws -> String {
         let roots: [(prefix: String, root: () throws -> String)] = [
-            ("@shared/", { try requireShared() }), ("@repo/", { packageRoot }), ("@fixtures/", { fixtures }),
+            ("@kubespray/", { try SharedFixtures.requireKubespray() }), ("@repo/", { packageRoot }),
+            ("@fixtures/", { fixtures }),
         ]
         for (prefix, root) in roots where path.hasPrefix(prefix) {
             return try root() + "/" + String(path.dropFirst(prefix.count))
         }
         return path
     }
-
-    struct MissingSharedFixtures: Error {}
 }

@@ -21,11 +21,11 @@ import Testing
         let connection = try nodeConnection(node, ["ansible_host": "10.20.0.11", "ansible_user": "ubuntu"])
         let transport = SSHTransport(controlDirectory: "/run/k8sup")
         let remote = "printf '%s\\n' \(ShellQuoting.quote("v1.30.4 & co")) \"$0\"; echo oops >&2; exit 3"
-        let result = try await runner.run(transport.command(remote, on: connection, timeout: .seconds(10)))
+        let result = try await runner.run(transport.command(remote, on: connection, timeout: .seconds(120)))
         #expect(result.exitStatus == 3)
         #expect(result.stdout == "v1.30.4 & co\nsh\n")
         #expect(result.stderr == "oops\n")
-        #expect(try node.sshArguments() == transport.command(remote, on: connection, timeout: .seconds(10)).arguments)
+        #expect(try node.sshArguments() == transport.command(remote, on: connection, timeout: .seconds(120)).arguments)
         #expect(try node.sudoArguments() == ["-n", "--", "sh", "-c", remote])
     }
 
@@ -33,7 +33,8 @@ import Testing
         let node = try FakeNode()
         defer { node.remove() }
         let connection = try nodeConnection(node, ["ansible_become": "false"])
-        let command = SSHTransport(controlDirectory: "/cp").command("echo plain", on: connection, timeout: .seconds(10))
+        let command = SSHTransport(controlDirectory: "/cp").command(
+            "echo plain", on: connection, timeout: .seconds(120))
         #expect(try await runner.runChecked(command).stdout == "plain\n")
         #expect(!FileManager.default.fileExists(atPath: node.directory + "/sudo.argv"))
     }
@@ -55,10 +56,10 @@ import Testing
         let connection = try nodeConnection(node, ["ansible_host": "fe80::1%eth0"])
         var jumped = connection
         jumped.jump = bastion
-        let command = SSHTransport(controlDirectory: "/cp").command("true", on: jumped, timeout: .seconds(10))
+        let command = SSHTransport(controlDirectory: "/cp").command("true", on: jumped, timeout: .seconds(120))
         let option = try #require(command.arguments.first { $0.hasPrefix("ProxyCommand=") })
         let proxy = Self.expandTokens(String(option.dropFirst("ProxyCommand=".count)), host: "fe80::1%eth0", port: 22)
-        _ = try await runner.runChecked(Command("/bin/sh", ["-c", "exec " + proxy], timeout: .seconds(10)))
+        _ = try await runner.runChecked(Command("/bin/sh", ["-c", "exec " + proxy], timeout: .seconds(120)))
         #expect(
             try node.recordedArguments(ofScript: hopProgram) == [
                 "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-p", "2200", "-i", "/keys/ops's 100% key", "-l",
@@ -86,8 +87,8 @@ import Testing
             ]),
             bastion: bastion)
         let transport = SSHTransport(controlDirectory: #"/tmp/k8s up"q\%"#)
-        let command = transport.command("true", on: connection, timeout: .seconds(10))
-        let probe = Command("ssh", ["-G", "-F", "/dev/null"] + command.arguments, timeout: .seconds(10))
+        let command = transport.command("true", on: connection, timeout: .seconds(120))
+        let probe = Command("ssh", ["-G", "-F", "/dev/null"] + command.arguments, timeout: .seconds(120))
         let settings = try await runner.runChecked(probe).stdout.split(separator: "\n").map(String.init)
         for expected in [
             "user ubuntu", "hostname 10.20.0.11", "port 2222", "batchmode yes", "connecttimeout 10",

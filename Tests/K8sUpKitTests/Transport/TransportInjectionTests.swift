@@ -53,7 +53,7 @@ import Testing
         defer { node.remove() }
         let (connection, values) = try loadEvilHost(
             node: node, extra: "ansible_connection: local\n      ansible_become: false")
-        let command = transport.command(Self.echoLine(values), on: connection, timeout: .seconds(10))
+        let command = transport.command(Self.echoLine(values), on: connection, timeout: .seconds(120))
         #expect(command.executable == "/bin/sh")
         let result = try await runner.runChecked(command)
         #expect(result.stdout == Self.expectedOutput(values))
@@ -65,7 +65,7 @@ import Testing
         defer { node.remove() }
         let (connection, values) = try loadEvilHost(
             node: node, extra: "ansible_connection: local\n      ansible_become_user: \"kube\"")
-        var command = transport.command(Self.echoLine(values), on: connection, timeout: .seconds(10))
+        var command = transport.command(Self.echoLine(values), on: connection, timeout: .seconds(120))
         // No real sudo in tests: the fake one first on PATH records its argv and runs what follows `--`.
         command.environment["PATH"] =
             node.sudoDirectory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
@@ -81,7 +81,7 @@ import Testing
         let (connection, values) = try loadEvilHost(
             node: node, extra: "ansible_host: 10.0.0.9\n      ansible_ssh_executable: \(try yamlQuoted(node.ssh))")
         let remote = Self.echoLine(values)
-        let command = transport.command(remote, on: connection, timeout: .seconds(10))
+        let command = transport.command(remote, on: connection, timeout: .seconds(120))
         let result = try await runner.runChecked(command)
         #expect(result.stdout == Self.expectedOutput(values))
         #expect(!node.markerExists)
@@ -115,14 +115,14 @@ import Testing
         defer { node.remove() }
         let option = "-oProxyCommand=touch \(node.marker)"
         let control = Command(
-            "ssh", ["-F", "/dev/null", "-o", "BatchMode=yes", option, "node1", "true"], timeout: .seconds(10))
+            "ssh", ["-F", "/dev/null", "-o", "BatchMode=yes", option, "node1", "true"], timeout: .seconds(120))
         _ = try await runner.run(control)
         #expect(node.markerExists, "the control run should have run the ProxyCommand")
         try FileManager.default.removeItem(atPath: node.marker)
 
         let unchecked = HostConnection(host: "evil", address: option, commonArgs: ["-F", "/dev/null"])
         let command = SSHTransport(controlDirectory: node.directory).command(
-            "true", on: unchecked, timeout: .seconds(10))
+            "true", on: unchecked, timeout: .seconds(120))
         let result = try await runner.run(command)
         #expect(result.exitStatus == 255)
         #expect(!node.markerExists)

@@ -5,13 +5,18 @@ The expected files are the test oracle for `k8sup inventory`: for every case in 
 ansible-inventory (or `ansible --list-hosts`) on the same sources and stores what it printed, with
 Ansible's internal `_meta.profile` key removed. Run it after adding a case:
 
-    python3 -m venv /tmp/ansible-venv && /tmp/ansible-venv/bin/pip install ansible-core
+    python3 -m venv /tmp/ansible-venv
+    /tmp/ansible-venv/bin/pip install ansible-core==2.19.14 PyYAML==6.0.3
     ANSIBLE_BIN=/tmp/ansible-venv/bin Tests/K8sUpKitTests/Fixtures/Oracles/regenerate.py
 
 A case with `ansibleRefuses` is one Ansible could not parse (it warns and prints an empty
-inventory); k8sup must refuse it with exit code 65 and that text in its error. Paths in cases.json start with @shared/ (../shared beside the repo), @repo/ (the repo root) or
-@fixtures/ (Tests/K8sUpKitTests/Fixtures). Ansible runs from an empty directory so that no
-group_vars/ in the current directory leak in.
+inventory); k8sup must refuse it with exit code 65 and that text in its error. Paths in cases.json
+start with @repo/ (the repo root), @fixtures/ (Tests/K8sUpKitTests/Fixtures) or @kubespray/
+(Kubespray's own sample inventories, for the conformance cases: ../shared/fixtures/kubespray beside
+the repo, or the directory K8SUP_SHARED_FIXTURES names). Without them (or with
+K8SUP_SHARED_FIXTURES=none) the @kubespray/ cases are skipped and their expected files left as
+they are. Ansible runs from an empty directory so that no group_vars/ in the current directory leak
+in.
 """
 import json
 import os
@@ -22,15 +27,21 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.dirname(HERE)
 REPO = os.path.abspath(os.path.join(FIXTURES, "..", "..", ".."))
-SHARED = os.path.abspath(os.path.join(REPO, "..", "shared"))
+KUBESPRAY_SETTING = os.environ.get("K8SUP_SHARED_FIXTURES", "")
+KUBESPRAY = (None if KUBESPRAY_SETTING == "none"
+             else os.path.abspath(KUBESPRAY_SETTING or os.path.join(REPO, "..", "shared", "fixtures", "kubespray")))
 ANSIBLE_BIN = os.environ.get("ANSIBLE_BIN", "/tmp/ansible-venv/bin")
 
 
 def resolve(path):
-    for prefix, root in (("@shared/", SHARED), ("@repo/", REPO), ("@fixtures/", FIXTURES)):
+    for prefix, root in (("@kubespray/", KUBESPRAY), ("@repo/", REPO), ("@fixtures/", FIXTURES)):
         if path.startswith(prefix):
             return os.path.join(root, path[len(prefix):])
-    raise SystemExit(f"case path {path!r} must start with @shared/, @repo/ or @fixtures/")
+    raise SystemExit(f"case path {path!r} must start with @kubespray/, @repo/ or @fixtures/")
+
+
+def kubespray_available():
+    return KUBESPRAY is not None and os.path.isdir(KUBESPRAY)
 
 
 def ansible_command(case):
@@ -48,6 +59,9 @@ def main():
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_LOCALHOST_WARNING="0")
     with tempfile.TemporaryDirectory() as empty:
         for case in cases:
+            if any(source.startswith("@kubespray/") for source in case["sources"]) and not kubespray_available():
+                print(f"{case['name']}: skipped (no Kubespray sample inventories at {KUBESPRAY})")
+                continue
             command = ansible_command(case)
             result = subprocess.run(command, cwd=empty, env=env, capture_output=True, text=True)
             if result.returncode != 0:

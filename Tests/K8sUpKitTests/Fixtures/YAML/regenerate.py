@@ -1,16 +1,25 @@
 """Regenerates the expected outputs of the YAML reader tests with Ansible itself (the oracle).
 
-Run with the Python of a virtualenv that has ansible-core 2.19 and PyYAML with libyaml:
+Run with the Python of a virtualenv that has ansible-core 2.19 and PyYAML with libyaml
+(`pip install ansible-core==2.19.14 PyYAML==6.0.3`: PyYAML 6.0.4 merges a mapping that repeats the
+`<<` key differently, which changes corpus/merge-list.expected.json):
 
-    /tmp/ansible-venv/bin/python Tests/K8sUpKitTests/Fixtures/YAML/regenerate.py [../shared/fixtures/kubespray]
+    /tmp/ansible-venv/bin/python Tests/K8sUpKitTests/Fixtures/YAML/regenerate.py [KUBESPRAY_DIR]
 
-For every corpus/NAME.yaml (and every *.yml/*.yaml under the kubespray fixtures, written to
-kubespray/<path>.expected.json) it loads the text with ansible.parsing.utils.yaml.from_yaml, exactly as
+For every corpus/NAME.yaml, every *.yml/*.yaml of the project's Kubespray-style inventories
+(../KubesprayStyle, written to kubespray-style/<path>.expected.json) and every one of Kubespray's own
+sample inventories (written to kubespray/<path>.expected.json, for the conformance suite) it loads the
+text with ansible.parsing.utils.yaml.from_yaml, exactly as
 Ansible loads an inventory or vars file (JSON first, then YAML), and writes NAME.expected.json:
 json.dumps(value, sort_keys=True, indent=4) of the value as k8sup models it (the DataValue that prints
 like ansible-inventory --list), or the single line ERROR when Ansible rejects the file (or loads data
 that cannot be printed as JSON, such as a recursive list). Mappings in the corpus use one key type each,
 since Python cannot sort mixed key types.
+
+Kubespray's inventories are read from KUBESPRAY_DIR, else from the directory K8SUP_SHARED_FIXTURES
+names, else from ../shared/fixtures/kubespray beside the repository; when they are not there (or
+K8SUP_SHARED_FIXTURES=none) their expected files are left as they are. Files reached through a
+symbolic link to a directory are skipped, as the tests skip them.
 """
 import base64
 import datetime
@@ -65,18 +74,41 @@ def expected(path):
         return 'ERROR\n'
 
 
+def yaml_files(root):
+    """The *.yml/*.yaml files below root, not following links to directories."""
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories.sort()
+        for name in sorted(files):
+            path = pathlib.Path(directory) / name
+            if path.suffix in ('.yml', '.yaml') and path.is_file():
+                yield path
+
+
+def write_expected(root, target_root):
+    for source in yaml_files(root):
+        target = target_root / (str(source.relative_to(root)) + '.expected.json')
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(expected(source))
+
+
+def kubespray_directory():
+    if len(sys.argv) > 1:
+        return pathlib.Path(sys.argv[1])
+    setting = os.environ.get('K8SUP_SHARED_FIXTURES', '')
+    if setting == 'none':
+        return None
+    return pathlib.Path(setting) if setting else HERE.parents[3] / '..' / 'shared' / 'fixtures' / 'kubespray'
+
+
 def main():
     for source in sorted((HERE / 'corpus').glob('*.yaml')):
         source.with_suffix('.expected.json').write_text(expected(source))
-    kubespray = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[3] / '..' / 'shared' / 'fixtures' / 'kubespray'
-    kubespray = kubespray.resolve()
-    for source in sorted(kubespray.rglob('*')):
-        if source.suffix not in ('.yml', '.yaml') or not source.is_file():
-            continue
-        relative = source.relative_to(kubespray)
-        target = HERE / 'kubespray' / (str(relative) + '.expected.json')
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(expected(source))
+    write_expected(HERE.parent / 'KubesprayStyle', HERE / 'kubespray-style')
+    kubespray = kubespray_directory()
+    if kubespray is None or not kubespray.is_dir():
+        print(f"Kubespray's sample inventories not found at {kubespray}: kubespray/ left as it is", file=sys.stderr)
+        return
+    write_expected(kubespray.resolve(), HERE / 'kubespray')
 
 
 if __name__ == '__main__':

@@ -1,7 +1,7 @@
 import K8sUpKit
 
 /// What the node stand-ins report and ask for (`NodeAPI`): kubelet starts and stops, and kubeadm's
-/// upgrade commands with kubeadm's version rules and messages (reference/kubeadm.md §1.6).
+/// upgrade commands with kubeadm's version rules and messages.
 extension ClusterData {
     func nodeReport(_ name: String) -> NodeAPI.NodeReport? {
         guard let state = nodes[name] else { return nil }

@@ -1,7 +1,7 @@
 import K8sUpKit
 
 /// The disruption controller's status arithmetic (`pkg/controller/disruption/disruption.go`), as a pure
-/// function; see reference/kubeadm.md §3.4 item 5.
+/// function.
 public enum DisruptionMath {
     /// `minAvailable` / `maxUnavailable`: an integer or a percentage.
     public enum Amount: Sendable, Equatable {

@@ -1,7 +1,7 @@
 import K8sUpKit
 
 /// The Eviction API's decision for one pod (`pkg/registry/core/pod/storage/eviction.go`), as a pure
-/// function over the pod and the PDBs of its namespace; see reference/kubeadm.md §3.4.
+/// function over the pod and the PDBs of its namespace.
 public enum EvictionRules {
     /// What the Eviction API looks at in a pod.
     public struct Pod: Sendable, Equatable {

@@ -1,7 +1,6 @@
 import K8sUpKit
 
-/// Builds the Kubernetes objects of a seeded cluster in the shapes real kubeadm clusters have
-/// (reference/kubeadm.md §4).
+/// Builds the Kubernetes objects of a seeded cluster in the shapes real kubeadm clusters have.
 enum ObjectFactory {
     static let controlPlaneLabel = "node-role.kubernetes.io/control-plane"
     static let unschedulableTaint = "node.kubernetes.io/unschedulable"

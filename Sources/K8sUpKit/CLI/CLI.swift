@@ -86,7 +86,7 @@ public enum CLI {
         }
     }
 
-    /// The one mapping from error kinds to exit codes (SPEC section 6).
+    /// The one mapping from error kinds to exit codes.
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
         case is UsageError: return .usage

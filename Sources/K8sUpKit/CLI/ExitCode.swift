@@ -1,4 +1,4 @@
-/// The process exit codes k8sup promises (SPEC section 6); scripts and CI depend on them.
+/// The process exit codes k8sup promises; scripts and CI depend on them.
 public enum ExitCode: Int32, Sendable {
     case ok = 0
     case failure = 1

@@ -1,4 +1,4 @@
-/// The kubectl calls of an upgrade: one place that knows their exact flags (reference/kubeadm.md §3:
+/// The kubectl calls of an upgrade: one place that knows their exact flags:
 /// drain always with `--ignore-daemonsets --delete-emptydir-data --force` and a finite `--timeout`,
 /// since a drain without one waits forever on a PodDisruptionBudget).
 struct KubectlCommands {

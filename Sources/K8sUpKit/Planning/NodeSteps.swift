@@ -1,4 +1,4 @@
-/// The ordered steps of one node's upgrade in a hop (SPEC section 7, steps 4 and 5), and the hop-wide
+/// The ordered steps of one node's upgrade in a hop, and the hop-wide
 /// preparation steps. Kubeadm runs before the drain and the kubelet after it, as kubeadm's own
 /// procedure says (Kubespray swaps the kubelet first, which breaks the skew policy for a moment).
 enum NodeSteps {

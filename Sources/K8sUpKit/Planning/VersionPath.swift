@@ -1,4 +1,4 @@
-/// The target and the hop versions of an upgrade (SPEC section 4): one hop per minor from the lowest
+/// The target and the hop versions of an upgrade: one hop per minor from the lowest
 /// version running in scope to the target; an intermediate hop's patch version comes from `--via`, else
 /// the inventory's `k8sup_via`, else k8sup's built-in release table.
 struct VersionPath: Equatable {

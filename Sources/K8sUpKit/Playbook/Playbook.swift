@@ -1,4 +1,4 @@
-/// A node recipe (SPEC section 8): how each step of an upgrade is done on a node of one kind of
+/// A node recipe: how each step of an upgrade is done on a node of one kind of
 /// installation — apt packages, rpm packages, Kubespray's binaries. Loaded and validated by
 /// `PlaybookLoader`; turned into shell command lines for one node by `render(_:context:)`.
 public struct Playbook: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// Reads and validates a playbook file (format: `Playbooks/README.md`, SPEC section 8).
+/// Reads and validates a playbook file (format: `Playbooks/README.md`).
 ///
 /// Everything that can be checked without a host is checked here, so a mistake shows up when the
 /// playbook is loaded (`k8sup playbook validate`), not halfway through an upgrade: the shape of the

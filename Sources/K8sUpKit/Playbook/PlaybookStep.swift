@@ -3,7 +3,7 @@
 /// after a failure.
 ///
 /// The Swift code owns the order and the safety logic (drain, waits, journal); a step list only says
-/// which shell commands do the work on the node (SPEC section 8).
+/// which shell commands do the work on the node.
 public enum PlaybookStep: String, CaseIterable, Sendable {
     case stage
     case discoverVersions = "discover_versions"

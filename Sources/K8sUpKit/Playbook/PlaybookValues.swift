@@ -55,7 +55,7 @@ struct PlaybookValues {
         return fallback
     }
 
-    /// Names as SPEC section 7 defines secrets: containing `password`, `secret`, `token` or `key`.
+    /// Secret-looking names: containing `password`, `secret`, `token` or `key`.
     static func looksSecret(_ name: String) -> Bool {
         let lower = name.lowercased()
         return ["password", "secret", "token", "key"].contains { lower.contains($0) }

@@ -245,7 +245,7 @@ struct ApplyEndToEndTests {
 
     @Test func noSecretValueReachesOutputLogsJournalOrEvents() async throws {
         let cluster = try ApplySim(controlPlanes: 1, workers: 1)
-        // One var per word SPEC section 7 names, each used where it would show: in a command line, in
+        // One var per secret-looking word, each used where it would show: in a command line, in
         // its output, in a failure message.
         let secrets = [
             "registry_password": "pw-Hunter2-0001", "vault_secret": "sec-Hunter2-0002",

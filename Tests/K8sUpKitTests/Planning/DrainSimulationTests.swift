@@ -2,7 +2,7 @@ import Testing
 
 @testable import K8sUpKit
 
-/// The PDB cases that hung real drains (reference/field-notes.md) and the ones that only slow them.
+/// The PDB cases that hung real drains (as operators reported them) and the ones that only slow them.
 @Suite struct DrainSimulationTests {
     /// Three control-plane nodes and three workers at v1.29.3, upgrading to v1.30.4 (one hop).
     func fixture() -> PlanFixture { PlanFixture.uniform("v1.29.3") }

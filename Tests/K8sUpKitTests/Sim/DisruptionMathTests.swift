@@ -3,7 +3,7 @@ import Testing
 
 @testable import K8sSimKit
 
-/// The disruption controller's arithmetic (reference/kubeadm.md §3.4 item 5).
+/// The disruption controller's arithmetic.
 @Suite struct DisruptionMathTests {
     func pods(_ ready: Int, unready: Int = 0, replicas: Int? = nil) -> [DisruptionMath.PodFacts] {
         let total = replicas ?? (ready + unready)

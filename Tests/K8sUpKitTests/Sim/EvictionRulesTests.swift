@@ -3,7 +3,7 @@ import Testing
 
 @testable import K8sSimKit
 
-/// The Eviction API's decisions, case by case from reference/kubeadm.md §3.4.
+/// The Eviction API's decisions, case by case.
 @Suite struct EvictionRulesTests {
     let pod = EvictionRules.Pod(name: "web-1", namespace: "default", labels: ["app": "web"])
 

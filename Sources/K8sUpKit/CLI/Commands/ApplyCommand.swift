@@ -1,4 +1,4 @@
-/// `k8sup apply`: runs the plan (SPEC section 7). With `--dry-run` it prints every command the upgrade
+/// `k8sup apply`: runs the plan. With `--dry-run` it prints every command the upgrade
 /// would run, in order, and changes nothing; without it, it upgrades the cluster.
 struct ApplyCommand: Subcommand {
     static let spec = CommandSpec(

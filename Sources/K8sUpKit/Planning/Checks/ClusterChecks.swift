@@ -1,4 +1,4 @@
-/// Checks on the nodes and pods themselves (SPEC section 6): inventory and cluster disagreeing,
+/// Checks on the nodes and pods themselves: inventory and cluster disagreeing,
 /// control-plane nodes not Ready, nodes already cordoned or short of disk, and pods a drain would
 /// delete for good (bare pods) or whose `emptyDir` data it would lose.
 enum ClusterChecks {

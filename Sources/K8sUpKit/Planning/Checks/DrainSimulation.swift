@@ -1,5 +1,5 @@
 /// Simulates the plan's drains, in order, against the PodDisruptionBudgets, the way `kubectl drain` and
-/// the Eviction API would meet them (reference/kubeadm.md §3.2 and §3.4):
+/// the Eviction API would meet them:
 ///
 /// - drains skip DaemonSet pods, mirror (static) pods and finished pods, and pending or terminating pods
 ///   are deleted without asking a budget;

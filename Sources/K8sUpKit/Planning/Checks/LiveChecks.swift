@@ -1,4 +1,4 @@
-/// Checks that need a running cluster (SPEC section 6, live mode): the operator's kubectl against the
+/// Checks that need a running cluster (live mode): the operator's kubectl against the
 /// apiserver versions the plan passes through, deprecated APIs still requested that a hop removes, and
 /// etcd health as the apiserver sees it.
 enum LiveChecks {

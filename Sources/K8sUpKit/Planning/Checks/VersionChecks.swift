@@ -1,4 +1,4 @@
-/// Checks on the version path (SPEC section 4): versions that cannot be read, skew the cluster already
+/// Checks on the version path: versions that cannot be read, skew the cluster already
 /// violates, downgrades, a target older than a kubelet, minors without a known patch, and hops that the
 /// nodes left behind (left out by `--limit`, or outside the inventory) make impossible.
 enum VersionChecks {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the cluster snapshots the plan tests read (`kubectl get nodes,pods,pdb -A -o json` shape):
 
-- field-notes.json: the cluster of reference/field-notes.md at v1.29.8 — istio's ingress gateway and
+- field-notes.json: the cluster operators described at v1.29.8 — istio's ingress gateway and
   pilot with minAvailable 1 on one replica (0 allowed), an elasticsearch with one unready member and
   maxUnavailable 1 (0 allowed).
 - half-finished.json: an upgrade to v1.30.4 that stopped half way — cp-1 done, cp-2's kube-apiserver

@@ -97,17 +97,17 @@ struct ApplyEndToEndTests {
     @Test func aNodeThatNeverComesUpIsReportedRepeatedlyWhileApplyWaits() async throws {
         let cluster = try ApplySim(
             controlPlanes: 1, workers: 1,
-            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-1, version: v1.29.15}\n")
+            scenario: "from: v1.28.15\nfaults:\n  - {type: kubelet-fails, node: worker-1, version: v1.29.15}\n",
+            nodeReadyTimeout: "15s")
         let events = cluster.stateDirectory + ".events.jsonl"
-        // ApplySim gives every run `--node-ready-timeout 5s`.
         let result = try await cluster.apply(["--events", events], variables: ["K8SUP_PROGRESS_INTERVAL": "250ms"])
         #expect(result.status == 1, "\(result.error)")
-        #expect(result.error.contains("worker-1: not Ready at v1.29.15 within 5s"))
+        #expect(result.error.contains("worker-1: not Ready at v1.29.15 within 15s"))
         let printed = result.error.split(separator: "\n").filter {
             $0.hasPrefix("[2/2] v1.29.15 worker-1 wait-ready: still waiting after ")
         }
         #expect(printed.count >= 2, "\(result.error)")
-        #expect(printed.allSatisfy { $0.hasSuffix(" (timeout 5s)") && $0.contains(" — worker-1: NotReady, kubelet ") })
+        #expect(printed.allSatisfy { $0.hasSuffix(" (timeout 15s)") && $0.contains(" — worker-1: NotReady, kubelet ") })
         let lines = try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n")
         let waits = try lines.map { try JSONDecoder().decode(EventLine.self, from: Data($0.utf8)) }.filter {
             $0.kind == "waiting" && $0.step == "wait-ready" && $0.node == "worker-1"

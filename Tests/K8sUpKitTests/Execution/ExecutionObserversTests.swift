@@ -13,14 +13,7 @@ struct ExecutionObserversTests {
         _ fixture: ExecutorFixture, failing: Set<String> = [], after: String = "v1.30.4", journal: MemoryJournal
     ) async throws -> Executor.Result {
         fixture.answerShell(failing: failing)
-        fixture.runner.on(
-            "kubectl get node w1 -o json", .success(stdout: ExecutorFixture.nodeJSON("w1", version: "v1.29.8")),
-            .success(stdout: ExecutorFixture.nodeJSON("w1", version: after)))
-        for verb in [
-            "cordon w1", "uncordon w1", "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s",
-        ] {
-            fixture.runner.on("kubectl " + verb, .success())
-        }
+        fixture.answerWorker(after: after)
         var tools = try fixture.tools(hosts: ["w1"])
         tools = ExecutionTools(
             runner: tools.runner, hostCommands: tools.hostCommands, kubectl: tools.kubectl, settings: tools.settings,

@@ -90,6 +90,22 @@ struct ExecutorFixture {
         }
     }
 
+    /// Answers the kubectl calls of upgrading worker `w1`: its node looks (`before`, then `after` for
+    /// every later look, or `before` throughout when `after` is nil), cordon, uncordon and drain.
+    func answerWorker(before: String = "v1.29.8", after: String? = "v1.30.4", cordoned: Bool = false) {
+        let first = CommandResult.success(stdout: Self.nodeJSON("w1", version: before, cordoned: cordoned))
+        if let after {
+            runner.on("kubectl get node w1 -o json", first, .success(stdout: Self.nodeJSON("w1", version: after)))
+        } else {
+            runner.on("kubectl get node w1 -o json", first)
+        }
+        for verb in [
+            "cordon w1", "uncordon w1", "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s",
+        ] {
+            runner.on("kubectl " + verb, .success())
+        }
+    }
+
     /// The `echo …` line a local host command runs.
     static func shellLine(_ command: Command) -> String? {
         guard command.executable == "/bin/sh", command.arguments.count == 2 else { return nil }

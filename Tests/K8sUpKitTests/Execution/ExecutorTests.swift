@@ -14,22 +14,10 @@ struct ExecutorTests {
             checks: [], summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: 1, nodeUpgrades: nodes.count))
     }
 
-    private func answerWorker(_ fixture: ExecutorFixture, before: String = "v1.29.8", cordoned: Bool = false) {
-        fixture.runner.on(
-            "kubectl get node w1 -o json",
-            .success(stdout: ExecutorFixture.nodeJSON("w1", version: before, cordoned: cordoned)),
-            .success(stdout: ExecutorFixture.nodeJSON("w1")))
-        for verb in [
-            "cordon w1", "uncordon w1", "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s",
-        ] {
-            fixture.runner.on("kubectl " + verb, .success())
-        }
-    }
-
     @Test func workerUpgradeRunsEveryStepInOrderAndUncordons() async throws {
         let fixture = ExecutorFixture()
         fixture.answerShell()
-        answerWorker(fixture)
+        fixture.answerWorker()
         let node = ExecutorFixture.node("w1")
         let result = try await Executor(plan: plan(fixture, [node]), tools: fixture.tools(hosts: ["w1"])).run()
         #expect(result == .succeeded)
@@ -50,7 +38,7 @@ struct ExecutorTests {
     @Test func nodeCordonedBeforeStaysCordoned() async throws {
         let fixture = ExecutorFixture()
         fixture.answerShell()
-        answerWorker(fixture, cordoned: true)
+        fixture.answerWorker(cordoned: true)
         let result = try await Executor(
             plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
@@ -63,7 +51,7 @@ struct ExecutorTests {
         let fixture = ExecutorFixture()
         fixture.answerShell()
         // The cluster shows w1 cordoned (by the interrupted run); the journal knows it was schedulable.
-        answerWorker(fixture, cordoned: true)
+        fixture.answerWorker(cordoned: true)
         var executor = Executor(
             plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: try fixture.tools(hosts: ["w1"]))
         executor.knownCordonState = ["w1": false]
@@ -74,13 +62,7 @@ struct ExecutorTests {
     @Test func aFailedKubeletUpgradeIsRolledBackAndTheNodeUncordoned() async throws {
         let fixture = ExecutorFixture()
         fixture.answerShell(failing: ["echo kubelet 1.30.4-1.1"])
-        fixture.runner.on(
-            "kubectl get node w1 -o json", .success(stdout: ExecutorFixture.nodeJSON("w1", version: "v1.29.8")))
-        for verb in [
-            "cordon w1", "uncordon w1", "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s",
-        ] {
-            fixture.runner.on("kubectl " + verb, .success())
-        }
+        fixture.answerWorker(after: nil)
         let result = try await Executor(
             plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
@@ -110,7 +92,7 @@ struct ExecutorTests {
     @Test func aFailedRollbackNeedsRepairAndSaysWhatToDo() async throws {
         let fixture = ExecutorFixture()
         fixture.answerShell(failing: ["echo kubelet 1.30.4-1.1", "echo rollback 1.29.8"])
-        answerWorker(fixture)
+        fixture.answerWorker()
         let result = try await Executor(
             plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()

@@ -21,14 +21,7 @@ struct OperatorWordsTests {
     private func run(failing: Set<String>, nodeAfter: String = "v1.30.4") async throws -> (Executor.Result, [String]) {
         let fixture = ExecutorFixture()
         fixture.answerShell(failing: failing)
-        fixture.runner.on(
-            "kubectl get node w1 -o json", .success(stdout: ExecutorFixture.nodeJSON("w1", version: "v1.29.8")),
-            .success(stdout: ExecutorFixture.nodeJSON("w1", version: nodeAfter)))
-        for verb in [
-            "cordon w1", "uncordon w1", "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s",
-        ] {
-            fixture.runner.on("kubectl " + verb, .success())
-        }
+        fixture.answerWorker(after: nodeAfter)
         let node = ExecutorFixture.node("w1")
         let plan = UpgradePlan(
             inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,

@@ -25,13 +25,12 @@ enum StatusTextRenderer {
                 }
             }
         }
-        out += "\nNodes"
+        out += "\nNodes:\n"
         if let source = report.cluster.source {
-            out += " (live columns from \(source))"
+            out += "  cluster: \(source)\n"
         } else if let error = report.cluster.error {
-            out += " (no live columns: \(error))"
+            out += "  cluster: not read, so only the journal is shown (\(error))\n"
         }
-        out += ":\n"
         guard !report.nodes.isEmpty else { return out + "  none in the journal or the cluster\n" }
         out += table(report)
         if !mismatched.isEmpty {

@@ -63,10 +63,12 @@ struct ApplyCommand: Subcommand {
             try saved?.arguments(arguments, command: spec.name) ?? arguments, context: context, command: spec.name)
         let plan = try saved.map { try ApplyExecution.checked($0, against: session.plan) } ?? session.plan
         let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
-        let script = try ScriptBuilder(
+        var builder = ScriptBuilder(
             plan: plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
-            healthCheck: arguments[Options.healthCheck]
-        ).build()
+            healthCheck: arguments[Options.healthCheck])
+        builder.preflight = wiring.preflight
+        builder.firstControlPlane = session.roles.controlPlane.first
+        let script = try builder.build()
         switch arguments[Options.output] {
         case .json:
             context.console.writeOutput(wiring.redactor.redact(StableJSON.encode(script)))

@@ -83,7 +83,9 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
 
     /// The checks k8sup runs on the nodes over ssh before anything changes.
     public struct Preflight: Codable, Sendable, Equatable {
-        /// Hosts the checks ran on (0 for a snapshot plan).
+        /// false for a snapshot plan, which runs no check over ssh.
+        public var live: Bool
+        /// Hosts the checks ran on.
         public var hosts: Int
         /// The checks that did not run, each with why (all of them in a snapshot plan).
         public var notRun: [String]

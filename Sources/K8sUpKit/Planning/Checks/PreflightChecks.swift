@@ -16,7 +16,7 @@ enum PreflightChecks {
 
     /// What a snapshot plan says about the checks it could not run.
     static var snapshot: UpgradePlan.Preflight {
-        UpgradePlan.Preflight(hosts: 0, notRun: liveOnly)
+        UpgradePlan.Preflight(live: false, hosts: 0, notRun: liveOnly)
     }
 
     /// Adds the findings, fills in each hop's `discovered`, and returns what the plan says about pre-flight.
@@ -41,7 +41,7 @@ enum PreflightChecks {
                 self.certificates(certificates, node: found.node, hops: numbers, into: &checks)
             }
         }
-        return UpgradePlan.Preflight(hosts: facts.hosts.count, notRun: facts.notRun)
+        return UpgradePlan.Preflight(live: true, hosts: facts.hosts.count, notRun: facts.notRun)
     }
 
     /// Blocks an unreachable host or one without `sudo -n`; returns whether the host answered.

@@ -21,7 +21,9 @@ struct ApplyCommand: Subcommand {
         ],
         rules: [.clusterSource, .atMostOne(.option(Options.dryRun), .option(Options.yes))],
         discussion: """
-            Per hop: pre-flight checks, staging on every node (--forks at a time), an etcd snapshot, then the
+            Per hop: pre-flight checks (also over ssh, read-only, --forks hosts at a time: reachable with
+            sudo -n, free disk, certificates, versions; `k8sup plan --help`), staging on every node (--forks
+            at a time), an etcd snapshot, then the
             control-plane nodes one at a time and the workers one at a time (--batch N together): back up
             the kubelet, upgrade kubeadm, kubeadm upgrade, cordon and drain, upgrade kubelet and kubectl,
             restart the kubelet, wait until the node is Ready at the new version (control plane: its

@@ -37,33 +37,25 @@ struct PreflightProbe: Sendable {
         return facts
     }
 
-    /// Checks the playbooks leave out, once for all hosts.
+    /// Checks the playbooks leave out, once per playbook.
     private func notRun(_ targets: [UpgradePlan.NodeUpgrade], firstControlPlane: ClusterRoles.Node?) -> [String] {
-        var notes: [String] = []
-        func note(_ what: String, _ hosts: [String], _ why: (Playbook) -> String) {
+        func playbooks(_ hosts: [String], lacking: (Playbook) -> Bool) -> [String] {
             var names: [String] = []
             for host in hosts {
-                if let name = commands.playbook(of: host)?.name, !names.contains(name) { names.append(name) }
+                guard let playbook = commands.playbook(of: host), lacking(playbook) else { continue }
+                if !names.contains(playbook.name) { names.append(playbook.name) }
             }
-            for name in names {
-                if let playbook = hosts.lazy.compactMap({ commands.playbook(of: $0) }).first(where: { $0.name == name })
-                {
-                    notes.append("\(what): \(why(playbook))")
-                }
-            }
-        }
-        note("free disk", targets.filter { commands.playbook(of: $0.host)?.writes.isEmpty == true }.map(\.host)) {
-            "playbook \($0.name) declares no writes:"
+            return names
         }
         let controlPlane = targets.filter { $0.clusterRole == .controlPlane }.map(\.host)
-        note(
-            "control-plane certificate expiry",
-            controlPlane.filter { commands.playbook(of: $0)?.has(.certExpiration) == false }
-        ) {
-            "playbook \($0.name) has no cert_expiration step"
+        var notes = playbooks(targets.map(\.host)) { $0.writes.isEmpty }.map {
+            "free disk: playbook \($0) declares no writes:"
         }
-        if let first = firstControlPlane?.host, commands.playbook(of: first)?.has(.componentVersions) == false {
-            note("component versions", [first]) { "playbook \($0.name) has no component_versions step" }
+        notes += playbooks(controlPlane) { !$0.has(.certExpiration) }.map {
+            "control-plane certificate expiry: playbook \($0) has no cert_expiration step"
+        }
+        notes += playbooks(firstControlPlane.map { [$0.host] } ?? []) { !$0.has(.componentVersions) }.map {
+            "component versions: playbook \($0) has no component_versions step"
         }
         return notes
     }
@@ -196,11 +188,13 @@ struct PreflightProbe: Sendable {
         return found
     }
 
+    /// How a playbook step ended on the node: its last command's output, a failure, or no commands.
     private enum StepOutcome {
         case success(String)
         case failure(Note)
         case absent
 
+        /// A failed command's exit status and what it said.
         struct Note {
             var status: Int32
             var text: String

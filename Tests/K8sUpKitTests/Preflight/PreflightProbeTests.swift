@@ -11,8 +11,10 @@ import Testing
         /dev/vda         264212084 17912252    819200      99% /
         """
 
-    private func probe(_ runner: FakeRunner, vars: [String: DataMapping] = [:]) throws -> PreflightProbe {
-        let playbook = try #require(PlaybookCatalog.builtin("kubeadm-apt"))
+    private func probe(_ runner: FakeRunner, vars: [String: DataMapping] = [:], playbook: Playbook? = nil) throws
+        -> PreflightProbe
+    {
+        let playbook = try playbook ?? #require(PlaybookCatalog.builtin("kubeadm-apt"))
         let hosts = ["cp-1", "worker-1", "worker-2"]
         var connections: [String: HostConnection] = [:]
         for (index, host) in hosts.enumerated() {
@@ -100,5 +102,25 @@ import Testing
         let node = try #require(try plan().hops.first?.nodes.first { $0.host == "worker-1" })
         let disk = try #require(try commands.diskFree(node, hopVersion: "v1.30.4"))
         #expect(disk.command.arguments.last?.hasPrefix("sudo -n -- sh -c 'for p in /var/cache/apt/archives ") == true)
+    }
+
+    /// A playbook written before pre-flight existed: the checks it cannot run are named once, not per node.
+    @Test func checksThePlaybookLeavesOutAreReportedAsNotRunOnce() async throws {
+        let text =
+            "name: bare\n" + PlaybookStep.allCases.filter { !$0.isOptional }.map { "\($0.rawValue): []\n" }.joined()
+        let bare = try PlaybookLoader.load(text: text, file: "bare.yaml")
+        let runner = FakeRunner()
+        runner.on("any probe", where: { ($0.arguments.last ?? "").contains("sudo -n -- true") }, .success())
+        let first = try #require(PlanFixture.uniform("v1.29.8", workers: 2).roles().controlPlane.first)
+        let facts = try await probe(runner, playbook: bare).gather(for: try plan(), firstControlPlane: first)
+        #expect(
+            facts.notRun == [
+                "free disk: playbook bare declares no writes:",
+                "control-plane certificate expiry: playbook bare has no cert_expiration step",
+                "component versions: playbook bare has no component_versions step",
+            ])
+        #expect(facts.hosts.values.allSatisfy { $0.disk == nil && $0.certificates == nil })
+        #expect(facts.hops["v1.30.4"]?.packageNote == "the playbook has no discover_versions commands")
+        #expect(runner.commands.count == 3)
     }
 }

@@ -179,7 +179,7 @@ struct PreflightProbe: Sendable {
                 found.componentsNote = error.description
             }
         case .failure(let note) where note.status == 3:
-            found.componentsNote = "not read on \(node.node): \(note.text); pre-flight installs nothing"
+            found.componentsNote = "\(node.node): \(note.text); pre-flight installs nothing"
         case .failure(let note):
             found.componentsNote = "kubeadm upgrade plan failed on \(node.node): \(note.text)"
         case .absent:

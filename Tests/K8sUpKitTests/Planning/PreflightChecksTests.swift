@@ -124,15 +124,15 @@ import Testing
         let facts = PreflightFacts(hops: [
             "v1.30.4": PreflightFacts.HopFacts(
                 host: "cp-1", packageVersion: "1.30.4-1.1", components: nil,
-                componentsNote: "not read on cp-1: kubeadm v1.29.8 is installed")
+                componentsNote: "cp-1: kubeadm v1.29.8 is installed")
         ])
         let plan = try Self.plan(facts)
         #expect(plan.hops.first?.discovered?.packageVersion == "1.30.4-1.1")
-        #expect(plan.hops.first?.discovered?.componentsNote == "not read on cp-1: kubeadm v1.29.8 is installed")
+        #expect(plan.hops.first?.discovered?.componentsNote == "cp-1: kubeadm v1.29.8 is installed")
         #expect(plan.preflight == UpgradePlan.Preflight(live: true, hosts: 0, notRun: []))
         let text = PlanTextRenderer.render(plan, colour: false)
         #expect(text.contains("package: 1.30.4-1.1 (discover_versions on cp-1)"))
-        #expect(text.contains("components: not read (not read on cp-1: kubeadm v1.29.8 is installed)"))
+        #expect(text.contains("components: not read (cp-1: kubeadm v1.29.8 is installed)"))
         var withComponents = facts
         withComponents.hops["v1.30.4"]?.components = components
         let shown = PlanTextRenderer.render(try Self.plan(withComponents), colour: false)

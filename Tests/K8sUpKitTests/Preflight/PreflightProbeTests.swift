@@ -80,7 +80,7 @@ import Testing
         #expect(hop.components == nil)
         #expect(
             hop.componentsNote
-                == "not read on cp-1: kubeadm v1.29.8 is installed, not v1.30.4; pre-flight installs nothing")
+                == "cp-1: kubeadm v1.29.8 is installed, not v1.30.4; pre-flight installs nothing")
         // Hosts that did not answer are asked nothing more; only cp-1 ran more than the probe.
         let remoteLines = runner.commands.map { ($0.arguments[$0.arguments.count - 2], $0.arguments.last ?? "") }
         #expect(remoteLines.filter { $0.0 != "10.0.0.11" }.count == 2)

@@ -24,12 +24,9 @@ struct PreflightGathering: Sendable {
             let variables = VariableResolver(loaded).allHostVariables(hosts)
             let playbooks = try ApplySettings.playbooks(
                 for: hosts, variables: variables, override: arguments[Options.playbook])
-            let stateDirectory = StateDirectory.resolve(explicit: arguments[Options.stateDir], inventory: loaded)
             let transport = SSHTransport(
-                controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
-            if transport.controlDirectory.hasPrefix(ApplySettings.absolute(stateDirectory) + "/") {
-                try StateDirectory.create(stateDirectory)
-            }
+                controlDirectory: Self.controlDirectory(
+                    StateDirectory.resolve(explicit: arguments[Options.stateDir], inventory: loaded)))
             try transport.prepareControlDirectory()
             let factory = HostCommandFactory(
                 playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
@@ -41,6 +38,17 @@ struct PreflightGathering: Sendable {
             probe = nil
             problem = ErrorText.describe(error)
         }
+    }
+
+    /// The state directory's own ssh directory once `apply` has created the state directory; before that
+    /// (a first `plan`) the private fallback under /tmp for the same state directory, so that pre-flight
+    /// writes nothing beside the inventory.
+    static func controlDirectory(_ stateDirectory: String) -> String {
+        let absolute = ApplySettings.absolute(stateDirectory)
+        guard FileManager.default.fileExists(atPath: absolute) else {
+            return ControlSocketNames.fallbackDirectory(stateDirectory: absolute)
+        }
+        return ApplySettings.controlDirectory(stateDirectory: stateDirectory)
     }
 
     /// The facts for `plan`; says on standard error how many hosts answered and how long it took.

@@ -107,4 +107,16 @@ import Testing
             #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1) & 0o077 == 0, "\(path)")
         }
     }
+
+    /// A plan writes nothing beside the inventory: until apply has created the state directory, pre-flight
+    /// keeps its sockets in the fallback for that state directory.
+    @Test func preflightUsesTheStateDirectoryOnlyOnceItExists() throws {
+        let root = "/tmp/k8sup-" + String(UUID().uuidString.prefix(8))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let state = root + "/.k8sup"
+        #expect(
+            PreflightGathering.controlDirectory(state) == ControlSocketNames.fallbackDirectory(stateDirectory: state))
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        #expect(PreflightGathering.controlDirectory(state) == state + "/ssh")
+    }
 }

@@ -154,4 +154,15 @@ import Testing
                 == PreflightChecks.liveOnly.joined(separator: ", ") + " (a live plan checks them)")
         #expect(plan.checks.allSatisfy { !$0.id.hasPrefix("node.unreachable") && !$0.id.hasPrefix("cert.") })
     }
+
+    /// The node's own DiskPressure condition is a warning of its own, apart from pre-flight's free-disk blocker.
+    @Test func diskPressureIsItsOwnWarningApartFromLowDisk() throws {
+        var fixture = PlanFixture.uniform("v1.29.8", workers: 2)
+        let index = try #require(fixture.nodes.firstIndex { $0.name == "worker-1" })
+        fixture.nodes[index].hasDiskPressure = true
+        let plan = try fixture.plan()
+        #expect(plan.checks("node.disk-pressure").map(\.nodes) == [["worker-1"]])
+        #expect(plan.checks("node.disk-pressure").map(\.severity) == [.warning])
+        #expect(plan.checks("node.low-disk").isEmpty)
+    }
 }

@@ -17,8 +17,10 @@ extension ClusterData {
             if case .unreachable(let node) = fault { return node == name }
             return false
         }
-        return NodeAPI.NodeFaults(
+        var found = NodeAPI.NodeFaults(
             unreachable: unreachable, commandDelaySeconds: delays.command, downloadDelaySeconds: delays.download)
+        for case .node(let fault) in faults { fault.apply(to: &found, node: name) }
+        return found
     }
 
     func kubeletFails(on name: String, version: String) -> Bool {

@@ -10,7 +10,8 @@
 ///   and real error texts; on success the node's static pods (and, for apply, the cluster version)
 ///   move to the version.
 /// - `GET  /k8sim/v1/faults/NODE` → `NodeFaults`: faults the stand-ins act on themselves (the node is
-///   unreachable: the ssh stand-in exits 255; extra latency).
+///   unreachable: the ssh stand-in exits 255; extra latency; a full disk, expiring certificates, sudo
+///   asking for a password, which the ssh stand-in hands to the node's shell as `K8SIM_*` variables).
 public enum NodeAPI {
     public static let prefix = "/k8sim/v1"
 
@@ -80,11 +81,24 @@ public enum NodeAPI {
         public var commandDelaySeconds: Double
         /// Extra seconds a package manager takes to fetch packages not downloaded before.
         public var downloadDelaySeconds: Double
+        /// `disk-full`: the free space `df` reports on every path; nil for the normal plenty.
+        public var freeMB: Int?
+        /// `certs-expiring`: days left on the control-plane certificates (below zero: expired); nil for the
+        /// normal year.
+        public var certificateDaysLeft: Int?
+        /// `sudo-fails`: `sudo -n` asks for a password.
+        public var sudoFails: Bool
 
-        public init(unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0) {
+        public init(
+            unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0,
+            freeMB: Int? = nil, certificateDaysLeft: Int? = nil, sudoFails: Bool = false
+        ) {
             self.unreachable = unreachable
             self.commandDelaySeconds = commandDelaySeconds
             self.downloadDelaySeconds = downloadDelaySeconds
+            self.freeMB = freeMB
+            self.certificateDaysLeft = certificateDaysLeft
+            self.sudoFails = sudoFails
         }
     }
 }

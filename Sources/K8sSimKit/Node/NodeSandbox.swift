@@ -26,7 +26,7 @@ public struct NodeSandbox: Sendable {
     public let layout: SandboxLayout
 
     /// The stand-ins every sandbox links in `.k8sim/bin`, besides its layout's package tools.
-    static let commonTools = ["sudo", "systemctl", "curl", "gpg", "etcdctl"]
+    static let commonTools = ["sudo", "systemctl", "curl", "gpg", "etcdctl", "df"]
     /// The etcdctl version of control-plane nodes.
     static let etcdctlVersion = "v3.5.16"
 

@@ -20,6 +20,18 @@ struct PackageCatalog {
         return (0...latest.patch).map { "\(parsed.major).\(parsed.minor).\($0)-\(layout.packageRevision)" }
     }
 
+    /// The minor's deb package index (a flat repository's `Packages` file): a stanza per package version.
+    func packagesIndex(minor: String) -> String {
+        var text = ""
+        for name in ["kubeadm", "kubectl", "kubelet"] {
+            for version in versions(minor: minor) {
+                text += "Package: \(name)\nVersion: \(version)\nArchitecture: amd64\n"
+                text += "Filename: \(name)_\(version)_amd64.deb\n\n"
+            }
+        }
+        return text
+    }
+
     /// `1.30` from a repository URL naming `/v1.30/deb` or `/v1.30/rpm`.
     static func minor(inRepositoryURL url: String) -> String? {
         let parts = url.split(separator: "/")

@@ -13,12 +13,16 @@ public enum SimFault: Sendable, Equatable {
     case apiserverErrors(fraction: Double, status: Int)
     /// The apiserver stalls `seconds` before answering `fraction` of the requests.
     case apiserverStall(fraction: Double, seconds: Double)
+    /// A fault of the node itself that pre-flight reads: a full disk, expiring certificates, sudo failing.
+    case node(NodeSandboxFault)
 
     static let defaultKubeadmMessage = "k8sim: injected kubeadm failure"
 
     /// Reads one `faults:` entry.
     static func read(_ node: DataNode) throws(ScenarioError) -> SimFault {
-        let allowed = ["type", "node", "version", "message", "command", "fraction", "status", "seconds"]
+        let allowed =
+            ["type", "node", "version", "message", "command", "fraction", "status", "seconds"]
+            + NodeSandboxFault.fieldNames
         let fields = try ScenarioFields(node, context: "fault", allowed: allowed)
         let type = try fields.requiredString("type")
         switch type {
@@ -39,10 +43,13 @@ public enum SimFault: Sendable, Equatable {
                 fraction: try fraction(fields), status: try fields.int("status") ?? 503)
         case "apiserver-stall":
             return .apiserverStall(fraction: try fraction(fields), seconds: try fields.double("seconds") ?? 1)
+        case _ where NodeSandboxFault.typeNames.contains(type):
+            return .node(try NodeSandboxFault.read(type: type, fields))
         default:
             throw ScenarioError(
                 "unknown fault type \(type) (known: kubelet-fails, kubeadm-fails, unreachable, apiserver-errors,"
-                    + " apiserver-stall)", at: node.location)
+                    + " apiserver-stall, " + NodeSandboxFault.typeNames.joined(separator: ", ") + ")",
+                at: node.location)
         }
     }
 
@@ -71,6 +78,8 @@ public enum SimFault: Sendable, Equatable {
             return ["type": "apiserver-errors", "fraction": .float(fraction), "status": .int(status)]
         case .apiserverStall(let fraction, let seconds):
             return ["type": "apiserver-stall", "fraction": .float(fraction), "seconds": .float(seconds)]
+        case .node(let fault):
+            return fault.dataValue
         }
     }
 
@@ -82,6 +91,7 @@ public enum SimFault: Sendable, Equatable {
         case .unreachable: "unreachable"
         case .apiserverErrors: "apiserver-errors"
         case .apiserverStall: "apiserver-stall"
+        case .node(let fault): fault.typeName
         }
     }
 
@@ -89,6 +99,7 @@ public enum SimFault: Sendable, Equatable {
     public var node: String? {
         switch self {
         case .kubeletFails(let node, _), .kubeadmFails(let node, _, _), .unreachable(let node): node
+        case .node(let fault): fault.node
         case .apiserverErrors, .apiserverStall: nil
         }
     }

@@ -56,6 +56,8 @@ struct ApplyExecution {
             context.console.writeError("k8sup: nothing was changed.\n")
             return .failure
         }
+        // ssh binds its master sockets there and gives up (exit 255) when the directory is missing.
+        try wiring.transport.prepareControlDirectory()
         return try await locked(session, plan: plan, wiring: wiring)
     }
 
@@ -69,7 +71,11 @@ struct ApplyExecution {
                     + "\nMake a new plan (k8sup plan --out FILE), review it, and apply that")
         }
         var plan = saved.plan
-        for index in plan.hops.indices { plan.hops[index].kubectl = current.hops[index].kubectl }
+        for index in plan.hops.indices {
+            plan.hops[index].kubectl = current.hops[index].kubectl
+            plan.hops[index].discovered = current.hops[index].discovered
+        }
+        plan.preflight = current.preflight
         plan.checks = current.checks
         plan.summary = current.summary
         return plan

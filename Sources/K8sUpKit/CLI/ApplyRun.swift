@@ -29,9 +29,9 @@ struct ApplyRun {
         var plan = self.plan
         if reconciled.contains(where: { $0.action == .rolledBack }) {
             let step = ExecutionEvent(.waiting, step: StepAction.preflight.rawValue)
-            let (inputs, source, runner) = (session.inputs, session.source, self.runner)
+            let (inputs, source, runner, preflight) = (session.inputs, session.source, self.runner, session.preflight)
             plan = try await tools.waiting(step, for: "re-reading the cluster to plan again after putting nodes back") {
-                _ in try await Self.replan(inputs, source: source, runner: runner)
+                _ in try await Self.replan(inputs, source: source, runner: runner, preflight: preflight)
             }
             context.console.writeError(
                 "k8sup: after putting back the interrupted node(s), the plan has \(plan.summary.nodeUpgrades) "
@@ -46,9 +46,9 @@ struct ApplyRun {
                 message: "run \(runId): \(plan.summary.nodeUpgrades) node upgrade(s) to \(plan.target.version), "
                     + "journal \(StateDirectory.journalPath(in: wiring.stateDirectory))"))
         var executor = Executor(plan: plan, tools: tools)
-        let inputs = session.inputs, source = session.source, runner = self.runner
+        let inputs = session.inputs, source = session.source, runner = self.runner, preflight = session.preflight
         executor.preflight = { _ in
-            Self.blockers(try await Self.replan(inputs, source: source, runner: runner))
+            Self.blockers(try await Self.replan(inputs, source: source, runner: runner, preflight: preflight))
         }
         let lock = self.lock
         executor.checkpoint = {
@@ -82,13 +82,13 @@ struct ApplyRun {
             observer: ObserverGroup(observers: [journalObserver] + output.observers), log: output.log, stop: stop)
     }
 
-    /// The same plan inputs over the cluster as it is now.
-    static func replan(_ inputs: PlanInputs, source: ClusterStateSource, runner: any CommandRunning) async throws
-        -> UpgradePlan
-    {
+    /// The same plan inputs over the cluster as it is now, with pre-flight over ssh run again.
+    static func replan(
+        _ inputs: PlanInputs, source: ClusterStateSource, runner: any CommandRunning, preflight: PreflightGathering?
+    ) async throws -> UpgradePlan {
         var inputs = inputs
         (inputs.cluster, inputs.live) = try await source.read(runner: runner, fileSystem: LocalFileSystem())
-        return try Planner.plan(inputs)
+        return try await PlanningSession.planWithPreflight(inputs, preflight: preflight)
     }
 
     static func blockers(_ plan: UpgradePlan) -> [String] {

@@ -68,11 +68,13 @@ struct ApplySettings {
     }
 
     /// Where ssh keeps its connection sockets: `<state dir>/ssh` when that path is short enough for a
-    /// Unix socket (ssh's limit), else a private directory under /tmp.
+    /// Unix socket (ssh's limit), else a private directory under /tmp named after the state directory, so
+    /// that two clusters never share one (`ControlSocketNames`).
     static func controlDirectory(stateDirectory: String) -> String {
-        let preferred = absolute(stateDirectory) + "/ssh"
+        let absoluteState = absolute(stateDirectory)
+        let preferred = absoluteState + "/ssh"
         if preferred.utf8.count <= SSHTransport.maximumControlDirectoryLength { return preferred }
-        return "/tmp/k8sup-ssh-\(getuid())"
+        return ControlSocketNames.fallbackDirectory(stateDirectory: absoluteState)
     }
 
     static func absolute(_ path: String) -> String {

@@ -9,6 +9,8 @@ struct ApplyWiring {
     let stateDirectory: String
     let transport: SSHTransport
     let hostCommands: HostCommandFactory
+    /// Pre-flight's read-only commands on the nodes, built as `plan` runs them.
+    let preflight: PreflightCommands
     let kubectl: KubectlCommands
     /// Hides the values of secret-looking vars in everything shown or logged.
     let redactor: SecretRedactor
@@ -30,6 +32,7 @@ struct ApplyWiring {
         hostCommands = HostCommandFactory(
             playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
             stepTimeout: settings.execution.stepTimeout)
+        preflight = PreflightCommands(factory: hostCommands)
         kubectl = settings.kubectl(arguments, variables: variables[planned.first ?? hosts.first ?? ""])
         redactor = SecretRedactor(hostVariables: variables)
     }

@@ -8,6 +8,8 @@ struct PlanningSession {
     /// What the plan was made from; `apply` re-plans from it with a fresh cluster state before each hop.
     let inputs: PlanInputs
     let plan: UpgradePlan
+    /// Live plans: pre-flight over ssh, which `apply` runs again before each later hop.
+    let preflight: PreflightGathering?
 
     /// Loads the inventory, reads the cluster and plans.
     /// - Parameter originalCordons: For `apply` after an interrupted run: each node's cordon state before
@@ -36,12 +38,31 @@ struct PlanningSession {
                 return node
             }
         }
-        let inputs = PlanInputs(
+        var inputs = PlanInputs(
             inventorySources: sources,
             roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
             options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
+        var plan = try Planner.plan(inputs)
+        var preflight: PreflightGathering?
+        if case .live = source, !plan.hops.isEmpty {
+            let gathering = PreflightGathering(
+                loaded: loaded, roles: roles, plan: plan, arguments: arguments, console: context.console)
+            inputs.preflight = await gathering.gather(for: plan)
+            plan = try Planner.plan(inputs)
+            preflight = gathering
+        }
         return PlanningSession(
-            loaded: loaded, roles: roles, source: source, inputs: inputs, plan: try Planner.plan(inputs))
+            loaded: loaded, roles: roles, source: source, inputs: inputs, plan: plan, preflight: preflight)
+    }
+
+    /// The plan over `inputs` with the nodes' facts read again for it (live plans with hops).
+    static func planWithPreflight(_ inputs: PlanInputs, preflight: PreflightGathering?) async throws -> UpgradePlan {
+        var inputs = inputs
+        inputs.preflight = nil
+        let plan = try Planner.plan(inputs)
+        guard let preflight, inputs.live != nil, !plan.hops.isEmpty else { return plan }
+        inputs.preflight = await preflight.gather(for: plan)
+        return try Planner.plan(inputs)
     }
 
     /// The plan's options, as declared and checked by the parser.

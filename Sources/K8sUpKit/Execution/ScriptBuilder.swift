@@ -9,6 +9,10 @@ struct ScriptBuilder {
     let kubectl: KubectlCommands
     /// `--health-check CMD`, run on the operator's machine.
     let healthCheck: String?
+    /// Live plans: pre-flight's read-only commands on the nodes, shown in each hop's pre-flight.
+    var preflight: PreflightCommands?
+    /// The inventory's first control-plane host, where pre-flight discovers versions.
+    var firstControlPlane: ClusterRoles.Node?
 
     private struct Cursor {
         var commands: [ScriptedCommand] = []
@@ -42,6 +46,7 @@ struct ScriptBuilder {
             switch step.action {
             case .preflight:
                 append(local: kubectl.readCluster(), hop: hop, node: nil, action: .preflight, into: &cursor)
+                try appendPreflight(hop, into: &cursor)
             case .stage:
                 for node in hop.nodes {
                     for list in PlaybookStep.steps(for: .stage, role: role(of: node)) {
@@ -55,6 +60,44 @@ struct ScriptBuilder {
                 continue
             }
         }
+    }
+
+    /// Pre-flight over ssh for the hop: ssh and sudo, free disk, certificates on control-plane nodes, and
+    /// the hop's versions on the first control-plane node.
+    private func appendPreflight(_ hop: UpgradePlan.Hop, into cursor: inout Cursor) throws {
+        guard let preflight else { return }
+        for node in hop.nodes {
+            let reach = preflight.reach(node.host).map { [$0] } ?? []
+            let disk = try preflight.diskFree(node, hopVersion: hop.version, preview: true).map { [$0] } ?? []
+            let certificates =
+                node.clusterRole == .controlPlane
+                ? try preflight.step(.certExpiration, node, hopVersion: hop.version, preview: true) : []
+            for (step, commands) in [(nil, reach + disk), (PlaybookStep.certExpiration, certificates)] {
+                for command in commands { append(command, step: step, node: node, hop: hop, into: &cursor) }
+            }
+        }
+        guard let first = firstControlPlane, preflight.factory.connections[first.host] != nil else { return }
+        let node =
+            hop.nodes.first { $0.host == first.host }
+            ?? UpgradePlan.NodeUpgrade(
+                order: 0, host: first.host, node: first.nodeName, role: ClusterRoles.Role.controlPlane.rawValue,
+                from: hop.version, batch: nil, steps: [])
+        for step in [PlaybookStep.discoverVersions, .componentVersions] {
+            for command in try preflight.step(step, node, hopVersion: hop.version, preview: true) {
+                append(command, step: step, node: node, hop: hop, into: &cursor)
+            }
+        }
+    }
+
+    private func append(
+        _ command: HostCommandFactory.HostCommand, step: PlaybookStep?, node: UpgradePlan.NodeUpgrade,
+        hop: UpgradePlan.Hop, into cursor: inout Cursor
+    ) {
+        cursor.commands.append(
+            ScriptedCommand(
+                number: cursor.commands.count + 1, hop: hop.number, node: node.node, host: node.host,
+                action: .preflight, playbookStep: step?.rawValue, location: .host, line: command.shownLine,
+                argv: Self.shownArgv(command.command)))
     }
 
     private func upgrade(

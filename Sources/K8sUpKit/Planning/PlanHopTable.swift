@@ -29,6 +29,7 @@ struct PlanHopTable {
         for hop in plan.hops {
             var details = nodeLines(hop, width: Self.lineWidth - indent.count)
             if let kubectl = hop.kubectl, sharedKubectl == nil { details.append("kubectl: \(kubectl)") }
+            if let discovered = hop.discovered { details += Self.discoveredLines(discovered) }
             let cells = ["\(hop.number)", hop.version, VersionPath.Source.shortName(hop.versionSource)]
             lines.append(row(cells) + (details.first ?? ""))
             lines += details.dropFirst().map { indent + $0 }
@@ -58,6 +59,19 @@ struct PlanHopTable {
         }
         if !hop.skipped.isEmpty { lines.append(labelled("skipped, already there: ", hop.skipped.map(\.node))) }
         return lines
+    }
+
+    /// What pre-flight read for the hop on the first control-plane node.
+    private static func discoveredLines(_ found: UpgradePlan.Discovered) -> [String] {
+        let package =
+            found.packageVersion.map { "package: \($0) (discover_versions on \(found.host))" }
+            ?? "package: not discovered (\(found.packageNote ?? "no answer")); staging finds it"
+        let components =
+            found.components.map { list in
+                "components: "
+                    + list.map { "\($0.name) \($0.current) → \($0.target)" }.joined(separator: ", ")
+            } ?? "components: not read (\(found.componentsNote ?? "no answer"))"
+        return [package, components]
     }
 
     /// The workers' node names, grouped by batch number in their order.

@@ -14,11 +14,14 @@ public struct PlanInputs: Sendable {
     public var inventoryVia: [String]
     /// Facts read from a live cluster; nil when planning from a snapshot.
     public var live: LiveFacts?
+    /// What pre-flight read on the nodes over ssh (live plans, once the hops are known); nil before that
+    /// and for a snapshot.
+    public var preflight: PreflightFacts?
 
     public init(
         inventorySources: [String], roles: ClusterRoles, selectedHosts: Set<String>, limit: String?,
         cluster: ClusterState, options: PlanOptions, inventoryTarget: String?, inventoryVia: [String] = [],
-        live: LiveFacts? = nil
+        live: LiveFacts? = nil, preflight: PreflightFacts? = nil
     ) {
         self.inventorySources = inventorySources
         self.roles = roles
@@ -29,6 +32,7 @@ public struct PlanInputs: Sendable {
         self.inventoryTarget = inventoryTarget
         self.inventoryVia = inventoryVia
         self.live = live
+        self.preflight = preflight
     }
 }
 

@@ -44,7 +44,7 @@ public enum PlanTextRenderer {
             size += upgrades == 1 ? ", 1 node upgrade" : ", \(upgrades) node upgrades"
             size += nodes == 1 ? " (1 node)" : " (\(nodes) nodes)"
         }
-        return [
+        var lines = [
             style.bold("Upgrade plan: \(from) → \(end), \(size)"),
             "Target:    \(target), from \(plan.target.source)",
             "Inventory: \(plan.inventory.joined(separator: ", "))",
@@ -52,6 +52,38 @@ public enum PlanTextRenderer {
             "Scope:     " + (plan.limit.map { "--limit \($0)" } ?? "all hosts")
                 + (plan.batchSize > 1 ? ", workers in batches of \(plan.batchSize)" : ", workers one at a time"),
         ]
+        if let preflight = plan.preflight { lines += self.preflight(preflight) }
+        return lines
+    }
+
+    /// What pre-flight over ssh checked, or, in a snapshot plan, what it could not check: one statement,
+    /// wrapped to the table's width.
+    private static func preflight(_ preflight: UpgradePlan.Preflight) -> [String] {
+        guard preflight.live else {
+            return wrapped("Not checked: " + preflight.notRun.joined(separator: ", ") + " (a live plan checks them)")
+        }
+        var line = "Pre-flight: \(preflight.hosts) host(s) checked over ssh"
+        if !preflight.notRun.isEmpty { line += "; not run: " + preflight.notRun.joined(separator: "; ") }
+        return wrapped(line)
+    }
+
+    /// `text` in lines of at most `PlanHopTable.lineWidth`, continued with an indent of 11 (under the
+    /// header's values).
+    private static func wrapped(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var words = 0
+        for word in text.split(separator: " ") {
+            if words > 0, line.count + 1 + word.count > PlanHopTable.lineWidth {
+                lines.append(line)
+                line = String(repeating: " ", count: 11)
+                words = 0
+            }
+            line += (words == 0 ? "" : " ") + word
+            words += 1
+        }
+        lines.append(line)
+        return lines
     }
 
     private static func template(_ title: String, _ template: StepTemplate, style: TextStyle) -> [String] {

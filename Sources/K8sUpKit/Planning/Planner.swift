@@ -42,10 +42,19 @@ public enum Planner {
                 fix: "plan against the live cluster (it asks the apiserver), or take the snapshot with "
                     + "`kubectl get nodes,pods,pdb -A -o json` so that it includes kube-system")
         }
-        return assemble(
+        var hops = planned.map(\.hop)
+        var preflight: UpgradePlan.Preflight?
+        if inputs.live == nil {
+            preflight = PreflightChecks.snapshot
+        } else if let facts = inputs.preflight {
+            preflight = PreflightChecks.check(facts, hops: &hops, into: &checks)
+        }
+        var plan = assemble(
             inputs, target: target, targetSource: targetSource, apiservers: apiservers,
-            kubelets: kubelets, controlPlane: controlPlane, hops: planned.map(\.hop), stopsEarly: stopsEarly,
+            kubelets: kubelets, controlPlane: controlPlane, hops: hops, stopsEarly: stopsEarly,
             checks: checks)
+        plan.preflight = preflight
+        return plan
     }
 
     private static func hops(

@@ -18,6 +18,8 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
     public var hops: [Hop]
     public var checks: [Check]
     public var summary: Summary
+    /// Which checks over ssh ran (live plans) or could not run (snapshot plans).
+    public var preflight: Preflight? = nil
 
     /// Versions running before the upgrade.
     public struct CurrentVersions: Codable, Sendable, Equatable {
@@ -49,6 +51,44 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         public var skipped: [SkippedNode]
         /// Live plans: the kubectl used during this hop (within one minor of the apiservers it meets).
         public var kubectl: String?
+        /// Live plans: what pre-flight read for this hop on the first control-plane node.
+        public var discovered: Discovered? = nil
+    }
+
+    /// What pre-flight read for a hop on the first control-plane node: the exact package version the hop
+    /// installs (`discover_versions`) and the component versions `kubeadm upgrade plan` reports. A value
+    /// that could not be read is nil, and its note says why.
+    public struct Discovered: Codable, Sendable, Equatable {
+        /// The inventory host it was read on.
+        public var host: String
+        public var packageVersion: String?
+        public var packageNote: String?
+        public var components: [Component]?
+        public var componentsNote: String?
+    }
+
+    /// A control-plane component before and after a hop, as `kubeadm upgrade plan` reports it.
+    public struct Component: Codable, Sendable, Equatable {
+        /// `etcd`, `CoreDNS`, `kube-proxy`.
+        public var name: String
+        public var current: String
+        public var target: String
+
+        public init(name: String, current: String, target: String) {
+            self.name = name
+            self.current = current
+            self.target = target
+        }
+    }
+
+    /// The checks k8sup runs on the nodes over ssh before anything changes.
+    public struct Preflight: Codable, Sendable, Equatable {
+        /// false for a snapshot plan, which runs no check over ssh.
+        public var live: Bool
+        /// Hosts the checks ran on.
+        public var hosts: Int
+        /// The checks that did not run, each with why (all of them in a snapshot plan).
+        public var notRun: [String]
     }
 
     /// One node's upgrade within a hop.

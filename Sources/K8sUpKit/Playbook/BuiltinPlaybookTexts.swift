@@ -59,6 +59,17 @@ enum BuiltinPlaybookTexts {
           # Snapshots go to etcd-DATE_TIME/snapshot.db below this directory, as Kubespray's own etcd backups.
           etcd_backup_prefix: /var/backups
 
+        # The paths the upgrade writes on a node. Pre-flight checks, before anything changes, that the
+        # filesystem of each has k8sup_min_free_mb (default 2048) free: the package cache stage downloads into,
+        # the kubelet binary's directory, the kubelet backups, the etcd snapshots and /var/lib (kubelet,
+        # container images, etcd data).
+        writes:
+          - /var/cache/apt/archives
+          - "{{ kubelet_binary }}"
+          - "{{ k8sup_backup_dir }}"
+          - "{{ etcd_backup_prefix }}"
+          - /var/lib
+
         # Every node, in parallel, before anything changes: point apt at the target minor's repository and
         # download the packages, so a node spends no download time drained. The repository file is rewritten
         # whole, which also moves nodes off the frozen apt.kubernetes.io repository.
@@ -79,11 +90,15 @@ enum BuiltinPlaybookTexts {
 
         # Prints the exact package version for the target on its last line (e.g. 1.30.4-1.1): the first
         # `apt-cache madison kubeadm` line for it, madison listing the newest revision first. k8sup keeps it
-        # as {{ package_version }}.
+        # as {{ package_version }}. Before stage (pre-flight) apt still points at the running minor's
+        # repository, so the target minor's package index is read directly instead, changing nothing.
         discover_versions:
           - >-
-            apt-cache madison kubeadm | awk -v want={{ target }} 'index($3, want "-") == 1 { print $3; found = 1; exit }
-            END { if (!found) { print "no kubeadm " want " package in the apt repositories" > "/dev/stderr"; exit 1 } }'
+            v=$(apt-cache madison kubeadm | awk -v want={{ target }} 'index($3, want "-") == 1 { print $3; exit }');
+            test -n "$v" || v=$(curl -fsSL {{ apt_repository_base }}/v{{ target_minor }}/deb/Packages
+            | awk -v want={{ target }} '$1 == "Package:" { p = $2 } $1 == "Version:" && p == "kubeadm" && index($2, want "-") == 1 { print $2 }'
+            | sort -rV | head -n 1);
+            test -n "$v" && echo "$v" || { echo no kubeadm {{ target }} package in the apt repositories >&2; exit 1; }
 
         # The first control-plane node, before its first change in the hop. kubectl exec runs etcdctl in the
         # local etcd static pod, which has the certificates; the snapshot lands in the pod's data directory
@@ -205,6 +220,21 @@ enum BuiltinPlaybookTexts {
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
             || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
 
+        # Pre-flight, read-only, before anything changes. Each control-plane node prints kubeadm's table of its
+        # certificates; k8sup blocks on an expired one and warns about one expiring within 30 days.
+        cert_expiration:
+          - kubeadm certs check-expiration
+
+        # Pre-flight, read-only, on the first control-plane node for each hop: the versions kubeadm would move
+        # etcd, CoreDNS and kube-proxy to. Only kubeadm of the hop's version knows them, and pre-flight installs
+        # nothing, so this reads them only when that kubeadm is already installed (exit 3 says it is not).
+        # kubeadm upgrade plan runs its own health checks (a short-lived Job in kube-system) and changes nothing.
+        component_versions:
+          - >-
+            v=$(kubeadm version -o short) && { test "$v" = {{ target_v }}
+            || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
+            && kubeadm upgrade plan {{ target_v }} -o json
+
         """#
 
     private static let kubeadmDnf = #"""
@@ -255,6 +285,17 @@ enum BuiltinPlaybookTexts {
           # Snapshots go to etcd-DATE_TIME/snapshot.db below this directory, as Kubespray's own etcd backups.
           etcd_backup_prefix: /var/backups
 
+        # The paths the upgrade writes on a node. Pre-flight checks, before anything changes, that the
+        # filesystem of each has k8sup_min_free_mb (default 2048) free: the package cache stage downloads into,
+        # the kubelet binary's directory, the kubelet backups, the etcd snapshots and /var/lib (kubelet,
+        # container images, etcd data).
+        writes:
+          - /var/cache/dnf
+          - "{{ kubelet_binary }}"
+          - "{{ k8sup_backup_dir }}"
+          - "{{ etcd_backup_prefix }}"
+          - /var/lib
+
         # Every node, in parallel, before anything changes: point dnf at the target minor's repository
         # (the file is rewritten whole, as the kubeadm documentation writes it), refresh its metadata and
         # download the packages, so a node spends no download time drained.
@@ -270,13 +311,17 @@ enum BuiltinPlaybookTexts {
 
         # Prints the exact package version for the target on its last line (e.g. 1.30.4-150500.1.1): the
         # newest release of it that `dnf list --showduplicates` shows (dnf lists versions oldest first).
-        # k8sup keeps it as {{ package_version }}.
+        # k8sup keeps it as {{ package_version }}. Before stage (pre-flight) dnf still knows the running
+        # minor's repository only, so the target minor's repository is then read for this command alone
+        # (--repofrompath), changing no repository file.
         discover_versions:
           - >-
-            dnf -q list --showduplicates --disableexcludes=kubernetes kubeadm
-            | awk -v want={{ target }} 'index($2, want "-") == 1 { found = $2 }
-            END { if (found == "") { print "no kubeadm " want " package in the dnf repositories" > "/dev/stderr"; exit 1 }
-            print found }'
+            v=$(dnf -q list --showduplicates --disableexcludes=kubernetes kubeadm 2>/dev/null
+            | awk -v want={{ target }} 'index($2, want "-") == 1 { found = $2 } END { print found }');
+            test -n "$v" || v=$(dnf -q list --showduplicates
+            --repofrompath=k8sup-preflight,{{ rpm_repository_base }}/v{{ target_minor }}/rpm/ --repo=k8sup-preflight kubeadm
+            | awk -v want={{ target }} 'index($2, want "-") == 1 { found = $2 } END { print found }');
+            test -n "$v" && echo "$v" || { echo no kubeadm {{ target }} package in the dnf repositories >&2; exit 1; }
 
         # The first control-plane node, before its first change in the hop. kubectl exec runs etcdctl in the
         # local etcd static pod, which has the certificates; the snapshot lands in the pod's data directory
@@ -389,6 +434,21 @@ enum BuiltinPlaybookTexts {
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
             || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
 
+        # Pre-flight, read-only, before anything changes. Each control-plane node prints kubeadm's table of its
+        # certificates; k8sup blocks on an expired one and warns about one expiring within 30 days.
+        cert_expiration:
+          - kubeadm certs check-expiration
+
+        # Pre-flight, read-only, on the first control-plane node for each hop: the versions kubeadm would move
+        # etcd, CoreDNS and kube-proxy to. Only kubeadm of the hop's version knows them, and pre-flight installs
+        # nothing, so this reads them only when that kubeadm is already installed (exit 3 says it is not).
+        # kubeadm upgrade plan runs its own health checks (a short-lived Job in kube-system) and changes nothing.
+        component_versions:
+          - >-
+            v=$(kubeadm version -o short) && { test "$v" = {{ target_v }}
+            || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
+            && kubeadm upgrade plan {{ target_v }} -o json
+
         """#
 
     private static let kubespray = #"""
@@ -439,6 +499,16 @@ enum BuiltinPlaybookTexts {
           kube_cert_dir: /etc/kubernetes/ssl
           # Snapshots go to etcd-DATE_TIME/snapshot.db below this directory, as Kubespray's own etcd backups.
           etcd_backup_prefix: /var/backups
+
+        # The paths the upgrade writes on a node. Pre-flight checks, before anything changes, that the
+        # filesystem of each has k8sup_min_free_mb (default 2048) free: where stage downloads the binaries,
+        # bin_dir, the kubelet backups, the etcd snapshots and /var/lib (kubelet, container images, etcd data).
+        writes:
+          - "{{ local_release_dir }}"
+          - "{{ bin_dir }}"
+          - "{{ k8sup_backup_dir }}"
+          - "{{ etcd_backup_prefix }}"
+          - /var/lib
 
         # Every node, in parallel, before anything changes: download the three binaries of the target,
         # verify each against its published sha256, and move it to its staged name only then, so a staged
@@ -593,6 +663,23 @@ enum BuiltinPlaybookTexts {
             && mv -f {{ bin_dir }}/kubelet.k8sup-rollback {{ bin_dir }}/kubelet
           - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet.env {{ kube_config_dir }}/kubelet.env
           - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet-config.yaml {{ kube_config_dir }}/kubelet-config.yaml
+
+        # Pre-flight, read-only, before anything changes. Each control-plane node prints kubeadm's table of its
+        # certificates; k8sup blocks on an expired one and warns about one expiring within 30 days.
+        cert_expiration:
+          - "{{ bin_dir }}/kubeadm certs check-expiration"
+
+        # Pre-flight, read-only, on the first control-plane node for each hop: the versions kubeadm would move
+        # etcd, CoreDNS and kube-proxy to. Only kubeadm of the hop's version knows them, and pre-flight installs
+        # nothing: this uses a kubeadm of that version already staged (by an earlier run) or installed, and
+        # exits 3 when there is none. kubeadm upgrade plan runs its own health checks (a short-lived Job in
+        # kube-system) and changes nothing.
+        component_versions:
+          - >-
+            k={{ local_release_dir }}/kubeadm-{{ target }}-{{ image_arch }}; test -x "$k" || k={{ bin_dir }}/kubeadm;
+            v=$("$k" version -o short) && { test "$v" = {{ target_v }}
+            || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
+            && "$k" upgrade plan {{ target_v }} -o json
 
         """#
 }

@@ -9,16 +9,25 @@ public struct Playbook: Sendable, Equatable {
     /// The declared vars, in file order.
     public let vars: [PlaybookVariable]
     let steps: [PlaybookStep: [PlaybookShellCommand]]
+    /// `writes:`: the paths the playbook writes on a node (package cache, binary directory, backup
+    /// directory, `/var/lib`), where pre-flight checks the free space. Empty when it declares none.
+    public let writes: [PlaybookShellCommand]
 
     init(
         name: String, description: String, source: String, vars: [PlaybookVariable],
-        steps: [PlaybookStep: [PlaybookShellCommand]]
+        steps: [PlaybookStep: [PlaybookShellCommand]], writes: [PlaybookShellCommand] = []
     ) {
         self.name = name
         self.description = description
         self.source = source
         self.vars = vars
         self.steps = steps
+        self.writes = writes
+    }
+
+    /// Whether the playbook has the step list (optional pre-flight steps may be absent).
+    public func has(_ step: PlaybookStep) -> Bool {
+        steps[step] != nil
     }
 
     /// The step's commands as written, before `when` filtering and placeholder values.
@@ -43,9 +52,21 @@ public struct Playbook: Sendable, Equatable {
     ///   list, a mapping or an unevaluated Jinja template; a missing runtime value (unless the context
     ///   defers them); a `<`/`>` condition on a value that is not a version.
     public func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
+        try render(commands(for: step), context: context)
+    }
+
+    /// The `writes:` paths for one node, each one shell word (placeholders shell-quoted, the rest path
+    /// characters only, as the loader checked).
+    public func renderWrites(context: PlaybookContext) throws(PlaybookError) -> [String] {
+        try render(writes, context: context)
+    }
+
+    private func render(_ commands: [PlaybookShellCommand], context: PlaybookContext) throws(PlaybookError)
+        -> [String]
+    {
         let values = PlaybookValues(playbook: self, context: context)
         var lines: [String] = []
-        for command in commands(for: step) {
+        for command in commands {
             var runs = true
             for condition in command.conditions where runs {
                 runs = try condition.holds(for: values.value(of: condition.name), host: context.host)

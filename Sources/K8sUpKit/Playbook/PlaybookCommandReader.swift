@@ -82,6 +82,72 @@ struct CommandReader {
         return PlaybookShellCommand(text: text, pieces: scan.pieces, conditions: conditions, location: node.location)
     }
 
+    /// `writes:`: a list of paths, each absolute or starting with a placeholder, with placeholders of
+    /// known names (never a runtime one) and otherwise only path characters, so that the rendered path is
+    /// one shell word.
+    mutating func readWrites(_ node: YAMLNode) -> [PlaybookShellCommand] {
+        guard let items = node.sequenceItems else {
+            problems.append(
+                .invalid(
+                    node.location,
+                    "'writes' must be a list of the paths the playbook writes on a node (package cache, binary "
+                        + "directory, backup directory, /var/lib); found " + English.withArticle(node.kindName)))
+            return []
+        }
+        var paths: [PlaybookShellCommand] = []
+        for item in items {
+            guard let text = item.stringValue, !text.isEmpty else {
+                problems.append(
+                    .invalid(
+                        item.location,
+                        "a 'writes' entry must be a path such as /var/lib or {{ backup_dir }}; found "
+                            + English.withArticle(item.isNull ? "empty value" : item.kindName)))
+                continue
+            }
+            let scan = PlaceholderScanner.scan(text, locate: source.locator(for: item, value: text))
+            problems += scan.problems
+            guard scan.problems.isEmpty else { continue }
+            var valid = true
+            for piece in scan.pieces {
+                switch piece {
+                case .placeholder(let name, let location):
+                    if PlaybookBuiltins.runtimeNames.contains(name) || !isKnown(name) {
+                        problems.append(
+                            .unknownPlaceholder(
+                                location, name: name,
+                                builtins: PlaybookBuiltins.names.map(\.name).filter {
+                                    !PlaybookBuiltins.runtimeNames.contains($0)
+                                },
+                                declared: declared.map(\.name)))
+                        valid = false
+                    }
+                case .text(let literal):
+                    if let bad = literal.first(where: { !Self.pathCharacters.contains($0) }) {
+                        problems.append(
+                            .invalid(
+                                item.location,
+                                "'writes' entry '\(text)' has '\(bad)'; a path here may hold letters, digits and "
+                                    + "/ . _ - + @ : , = besides {{ placeholders }}"))
+                        valid = false
+                    }
+                }
+            }
+            if case .text(let first)? = scan.pieces.first, !first.hasPrefix("/") {
+                problems.append(
+                    .invalid(item.location, "'writes' entry '\(text)' must be an absolute path (start with /)"))
+                valid = false
+            }
+            if valid {
+                paths.append(
+                    PlaybookShellCommand(text: text, pieces: scan.pieces, conditions: [], location: item.location))
+            }
+        }
+        return paths
+    }
+
+    private static let pathCharacters = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+@:,=")
+
     private func isKnown(_ name: String) -> Bool {
         PlaybookBuiltins.nameSet.contains(name) || declaredNames.contains(name)
     }

@@ -7,7 +7,7 @@
 /// `file:line:column`.
 public enum PlaybookLoader {
     /// The top-level keys besides the step names.
-    static let headerKeys = ["name", "description", "vars"]
+    static let headerKeys = ["name", "description", "vars", "writes"]
     static let commandKeys = ["run", "when"]
 
     public static func load(text: String, file: String) throws(PlaybookError) -> Playbook {
@@ -50,7 +50,7 @@ public enum PlaybookLoader {
             if byKey["name"] == nil { problems.append(.missingName(root.location)) }
             let description = text(byKey["description"], required: false) ?? ""
             let vars = variables(byKey["vars"]?.value)
-            let missing = PlaybookStep.allCases.filter { byKey[$0.rawValue] == nil }
+            let missing = PlaybookStep.allCases.filter { byKey[$0.rawValue] == nil && !$0.isOptional }
             if !missing.isEmpty { problems.append(.missingSteps(root.location, missing.map(\.rawValue))) }
             var commands = CommandReader(source: source, declared: vars)
             var steps: [PlaybookStep: [PlaybookShellCommand]] = [:]
@@ -58,12 +58,14 @@ public enum PlaybookLoader {
                 guard let node = byKey[step.rawValue]?.value else { continue }
                 steps[step] = commands.read(step: step, node)
             }
+            let writes = byKey["writes"].map { commands.readWrites($0.value) } ?? []
             problems += commands.problems
             problems = problems.enumerated().sorted {
                 ($0.element.sortKey.line, $0.element.sortKey.column, $0.offset)
                     < ($1.element.sortKey.line, $1.element.sortKey.column, $1.offset)
             }.map(\.element)
-            return Playbook(name: name, description: description, source: file, vars: vars, steps: steps)
+            return Playbook(
+                name: name, description: description, source: file, vars: vars, steps: steps, writes: writes)
         }
 
         private func unknownKey(_ key: YAMLNode, allowed: [String]) -> PlaybookError {

@@ -16,6 +16,9 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
     case upgradeKubelet = "upgrade_kubelet"
     case restartKubelet = "restart_kubelet"
     case rollbackKubelet = "rollback_kubelet"
+    // Read-only pre-flight steps, run before anything changes; optional (see `isOptional`).
+    case certExpiration = "cert_expiration"
+    case componentVersions = "component_versions"
 
     /// What the step does and where it runs, as help and previews say it.
     public var summary: String {
@@ -33,7 +36,17 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
         case .upgradeKubelet: return "each node, drained: installs kubelet and kubectl at the target version"
         case .restartKubelet: return "each node, after upgrade_kubelet and after rollback_kubelet"
         case .rollbackKubelet: return "a node whose upgrade failed after its kubelet was touched: restores the backup"
+        case .certExpiration:
+            return "pre-flight, each control-plane node: prints `kubeadm certs check-expiration` (read-only)"
+        case .componentVersions:
+            return "pre-flight, the first control-plane node: prints `kubeadm upgrade plan VERSION -o json` with "
+                + "kubeadm at the hop's version, if installed (read-only)"
         }
+    }
+
+    /// Pre-flight steps a playbook may leave out: their checks are then reported as not run.
+    public var isOptional: Bool {
+        self == .certExpiration || self == .componentVersions
     }
 
     /// The steps one node runs in a hop, in order, ending with `rollbackKubelet` (which runs only after a

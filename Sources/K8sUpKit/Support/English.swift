@@ -5,4 +5,11 @@ enum English {
         guard let first = noun.first else { return noun }
         return ("aeiou".contains(first) ? "an " : "a ") + noun
     }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
 }

@@ -28,11 +28,17 @@ extension SSHTransport {
 
     /// Checks the control directory, creates it with mode 0700 when missing, and makes sure it is a real
     /// directory (not a symlink) owned by this user and closed to others: whoever can write there could
-    /// plant a socket that k8sup's ssh would take for a master connection. Call it once before running
-    /// the first ssh command.
+    /// plant a socket that k8sup's ssh would take for a master connection. The per-user fallback root
+    /// under /tmp (`ControlSocketNames.fallbackRoot`) gets the same checks when the directory is inside
+    /// it, since whoever owns a parent can swap its entries. Call it once before the first ssh command.
     func prepareControlDirectory() throws(TransportError) {
         try checkControlDirectory()
-        let path = controlDirectory
+        let root = ControlSocketNames.fallbackRoot()
+        if controlDirectory.hasPrefix(root + "/") { try Self.securePrivateDirectory(root) }
+        try Self.securePrivateDirectory(controlDirectory)
+    }
+
+    private static func securePrivateDirectory(_ path: String) throws(TransportError) {
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

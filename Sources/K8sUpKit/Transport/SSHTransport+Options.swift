@@ -63,29 +63,14 @@ extension SSHTransport {
         return (line, !hop.secret.isEmpty)
     }
 
-    /// `<dir>/%C` (`%C`: ssh's hash of local user, host, port and remote user), with a tag for the jump
-    /// chain behind a bastion: `%C` does not cover the route, and two clusters whose nodes share private
-    /// addresses behind different bastions must never share a master connection.
+    /// `<dir>/%C` (`%C`: ssh's hash of local user, host, port and remote user), with a tag for the route
+    /// and identity when the connection has any (`ControlSocketNames.routeTag`): `%C` covers neither, and
+    /// two clusters whose nodes share private addresses behind different routes must never share a master
+    /// connection.
     func controlPath(for connection: HostConnection) -> String {
         var path = Self.escapingPercent(controlDirectory) + "/%C"
-        if connection.jump != nil { path += "-" + Self.routeTag(connection) }
+        if let tag = ControlSocketNames.routeTag(connection) { path += "-" + tag }
         return Self.configQuoted(path)
-    }
-
-    /// 8 hex digits of FNV-1a over the jump chain's `user@address:port` hops.
-    static func routeTag(_ connection: HostConnection) -> String {
-        var route = ""
-        var hop = connection.jump
-        while let jump = hop {
-            route += "\(jump.user ?? "")@\(jump.address):\(jump.port.map(String.init) ?? "")>"
-            hop = jump.jump
-        }
-        var hash: UInt32 = 0x811c_9dc5
-        for byte in route.utf8 {
-            hash = (hash ^ UInt32(byte)) &* 0x0100_0193
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// A `%` written as `%%`, so ssh's token expansion gives it back unchanged.

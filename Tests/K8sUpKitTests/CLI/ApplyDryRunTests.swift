@@ -74,12 +74,33 @@ import Testing
         let (code, script) = try await script(["--limit", "masters", "--to", "v1.29.15"])
         #expect(code == .ok)
         #expect(Set(script.commands.compactMap(\.node)) == ["cp-1", "cp-2", "cp-3"])
-        #expect(nodeOrder(script.commands.filter { $0.action != .stage }) == ["cp-1", "cp-2", "cp-3"])
+        #expect(
+            nodeOrder(script.commands.filter { ![.preflight, .stage].contains($0.action) }) == ["cp-1", "cp-2", "cp-3"])
+    }
+
+    /// Pre-flight's read-only commands come first in each hop: the ssh-and-sudo probe and the free disk of
+    /// every node, the certificates of the control-plane nodes, the versions on the first control-plane
+    /// node; nothing in them changes a node.
+    @Test func preflightShowsItsReadOnlyCommandsBeforeStaging() async throws {
+        let (_, script) = try await script(["--limit", "masters", "--to", "v1.29.15"])
+        let firstStage = try #require(script.commands.firstIndex { $0.action == .stage })
+        let preflight = script.commands[..<firstStage]
+        #expect(preflight.allSatisfy { $0.action == .preflight })
+        #expect(preflight.filter { $0.line == "sudo -n -- true" }.compactMap(\.node) == ["cp-1", "cp-2", "cp-3"])
+        #expect(preflight.filter { $0.line.hasPrefix("for p in /tmp/releases /usr/local/bin ") }.count == 3)
+        #expect(
+            preflight.filter { $0.playbookStep == "cert_expiration" }.compactMap(\.node) == ["cp-1", "cp-2", "cp-3"])
+        #expect(
+            preflight.filter { ["discover_versions", "component_versions"].contains($0.playbookStep) }
+                .map { "\($0.node ?? "") \($0.playbookStep ?? "")" }
+                == ["cp-1 discover_versions", "cp-1 component_versions"])
+        let probe = try #require(preflight.first { $0.line == "sudo -n -- true" })
+        #expect(probe.argv.last == "sh -c 'sudo -n -- true'")
     }
 
     @Test func hostCommandsGoThroughTheBastionAsRootAndLocalOnesAreKubectl() async throws {
         let (_, script) = try await script()
-        let host = try #require(script.commands.first { $0.location == .host })
+        let host = try #require(script.commands.first { $0.location == .host && $0.action != .preflight })
         #expect(host.argv.first == "ssh")
         #expect(host.argv.contains("BatchMode=yes"))
         #expect(host.argv.contains { $0.hasPrefix("ProxyCommand=") && $0.contains("203.0.113.10") })

@@ -74,7 +74,8 @@ import Testing
         let cases = [
             "faults: [{type: meteor, node: a}]", "workloads: [{name: a, kind: Job}]", "from: banana",
             "pdbs: [{name: a, minAvailable: 1, maxUnavailable: 1}]", "pdbs: [{name: a, minAvailable: lots}]",
-            "faults: [{type: apiserver-errors, fraction: 2}]", "delays: {podStart: soon}", "seed: [1]",
+            "faults: [{type: apiserver-errors, fraction: 2}]", "faults: [{type: disk-full, node: a, freeMB: -1}]",
+            "faults: [{type: sudo-fails}]", "delays: {podStart: soon}", "seed: [1]",
         ]
         for text in cases {
             #expect(throws: ScenarioError.self, "\(text)") { try Scenario.parse(text: text, file: "s.yaml") }
@@ -86,7 +87,11 @@ import Testing
     }
 
     @Test func faultListsRoundTripAsJSON() throws {
-        let faults: [SimFault] = [.unreachable(node: "w1"), .kubeletFails(node: "w2", version: nil)]
+        let faults: [SimFault] = [
+            .unreachable(node: "w1"), .kubeletFails(node: "w2", version: nil),
+            .node(.diskFull(node: "w1", freeMB: 500)), .node(.certsExpiring(node: "cp", daysLeft: 12)),
+            .node(.certsExpiring(node: "cp", daysLeft: -1)), .node(.sudoFails(node: "w2")),
+        ]
         let text = PythonJSONWriter.compact(.list(faults.map(\.dataValue)))
         #expect(try SimFault.readList(text: text, file: "<faults>") == faults)
         #expect(try SimFault.readList(text: #"{"faults": []}"#, file: "<faults>") == [])

@@ -99,7 +99,9 @@ import Testing
             #expect(settings.contains(expected), "\(expected)")
         }
         let controlPath = try #require(settings.first { $0.hasPrefix("controlpath ") })
-        #expect(controlPath.hasPrefix(#"controlpath /tmp/k8s up"q\%/"#) && controlPath.hasSuffix("-7285a50a"))
+        #expect(
+            controlPath.hasPrefix(#"controlpath /tmp/k8s up"q\%/"#)
+                && controlPath.hasSuffix("-" + (ControlSocketNames.routeTag(connection) ?? "none")))
     }
 
     /// ssh's `%` token expansion for the tokens a hop uses.

@@ -34,7 +34,7 @@ import Testing
         let command = transport.command("true", on: connection, timeout: .seconds(5))
         #expect(
             command.arguments
-                == Self.fixed + Self.controlPath + [
+                == Self.fixed + ["-o", "ControlPath=/run/k8sup/ssh/%C-c70e0cb8"] + [
                     "-p", "2222", "-i", "/home/op/.ssh/prod key", "-l", "ubuntu", "--", "10.0.0.5",
                     "sudo -n -- sh -c true",
                 ])
@@ -60,7 +60,7 @@ import Testing
         let command = transport.command("true", on: connection, timeout: .seconds(5))
         #expect(
             command.arguments
-                == Self.fixed + Self.controlPath + [
+                == Self.fixed + ["-o", "ControlPath=/run/k8sup/ssh/%C-a13b075b"] + [
                     "-l", "deploy", "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=/etc/k8s known",
                     "-o", "ServerAliveInterval=30", "-C", "--", "node1", "sudo -n -- sh -c true",
                 ])
@@ -80,7 +80,7 @@ import Testing
         #expect(
             command.arguments
                 == Self.fixed + [
-                    "-o", "ControlPath=/run/k8sup/ssh/%C-7285a50a", "-l", "ubuntu", "-o",
+                    "-o", "ControlPath=/run/k8sup/ssh/%C-86e0d572", "-l", "ubuntu", "-o",
                     "ProxyCommand=ssh -o BatchMode=yes -o ConnectTimeout=10 -l ops -W '[%h]:%p' -- 203.0.113.10",
                     "--", "10.20.0.11", "sudo -n -- sh -c 'kubeadm version'",
                 ])
@@ -103,7 +103,7 @@ import Testing
         #expect(
             command.arguments
                 == Self.fixed + [
-                    "-o", "ControlPath=/run/k8sup/ssh/%C-a3d7ff66", "-o", hop, "--", "10.20.0.11",
+                    "-o", "ControlPath=/run/k8sup/ssh/%C-39c48a78", "-o", hop, "--", "10.20.0.11",
                     "sudo -n -- sh -c true",
                 ])
         // The hop names the bastion's key file, so the whole option is masked in logs.
@@ -122,7 +122,7 @@ import Testing
             "ProxyCommand=ssh -o BatchMode=yes -o ConnectTimeout=10 -l ops -o "
             + "'ProxyCommand=ssh -o BatchMode=yes -o ConnectTimeout=10 -l jump -W '\\''[%%h]:%%p'\\'' -- 198.51.100.1' "
             + "-W '[%h]:%p' -- 203.0.113.10"
-        #expect(command.arguments[8...11] == ["-o", "ControlPath=/run/k8sup/ssh/%C-b598bc74", "-o", hop])
+        #expect(command.arguments[8...11] == ["-o", "ControlPath=/run/k8sup/ssh/%C-36faf1a2", "-o", hop])
         #expect(transport.hopCommand(to: outer).line == String(inner.dropFirst("ProxyCommand=".count)))
         #expect(transport.description(of: connection) == "10.20.0.11:22 via ops@203.0.113.10 via jump@198.51.100.1")
     }
@@ -203,7 +203,7 @@ import Testing
         let connection = HostConnection(host: "cp-1", address: "10.20.0.11", port: 2222, user: "ubuntu", jump: bastion)
         let exit = try #require(transport.exitCommand(on: connection, timeout: .seconds(5)))
         let run = transport.command("true", on: connection, timeout: .seconds(5))
-        #expect(exit.arguments.prefix(4) == ["-o", "BatchMode=yes", "-o", "ControlPath=/run/k8sup/ssh/%C-7285a50a"])
+        #expect(exit.arguments.prefix(4) == ["-o", "BatchMode=yes", "-o", "ControlPath=/run/k8sup/ssh/%C-86e0d572"])
         #expect(exit.arguments.contains(run.arguments[9]) && exit.arguments.contains("2222"))
         #expect(exit.arguments.contains("ubuntu") && exit.arguments.contains { $0.hasPrefix("ProxyCommand=") })
         #expect(exit.arguments.suffix(4) == ["-O", "exit", "--", "10.20.0.11"])

@@ -25,7 +25,7 @@ import Testing
         #expect(
             command.displayLine
                 == "ssh -o BatchMode=yes -o ConnectTimeout=10 -o ControlMaster=auto -o ControlPersist=60s "
-                + "-o ControlPath=/run/k8sup/%C-7285a50a -l ubuntu "
+                + "-o ControlPath=/run/k8sup/%C-86e0d572 -l ubuntu "
                 + "-o 'ProxyCommand=ssh -o BatchMode=yes -o ConnectTimeout=10 -l ops -W '\\''[%h]:%p'\\'' -- 203.0.113.10' "
                 + "-- 10.20.0.11 'sudo -n -- sh -c '\\''kubeadm upgrade apply -y v1.30.4'\\'''")
     }
@@ -59,7 +59,8 @@ import Testing
                 == [
                     "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ControlMaster=auto", "-o",
                     "ControlPersist=60s",
-                    "-o", "ControlPath=/run/k8sup/%C", "-l", "deploy", "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "ControlPath=/run/k8sup/%C-3ccc596e", "-l", "deploy", "-o",
+                    "StrictHostKeyChecking=accept-new",
                     "--", "node03", "sudo -n -- sh -c 'systemctl restart kubelet'",
                 ])
     }

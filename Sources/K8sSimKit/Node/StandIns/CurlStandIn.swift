@@ -2,7 +2,8 @@ import Foundation
 import K8sUpKit
 
 /// `curl [-fsSL] [--retry N] [-o FILE] URL`, serving what the playbooks download: a repository key
-/// (`…/deb/Release.key`, `…/rpm/repodata/repomd.xml.key`), and from any host (dl.k8s.io or a mirror's
+/// (`…/deb/Release.key`, `…/rpm/repodata/repomd.xml.key`), a deb repository's package index
+/// (`…/v1.30/deb/Packages`, which pre-flight reads before the repository switch), and from any host (dl.k8s.io or a mirror's
 /// `files_repo`) `…/release/vX.Y.Z/bin/linux/ARCH/{kubeadm,kubelet,kubectl}` as tool files with their
 /// `.sha256`. Anything else is a 404: with `-f`, exit 22 and curl's message.
 struct CurlStandIn {
@@ -74,6 +75,12 @@ struct CurlStandIn {
 
     /// The document at `url`, or nil for a 404.
     func body(for url: String) -> [UInt8]? {
+        if url.hasSuffix("/deb/Packages") {
+            guard let minor = PackageCatalog.minor(inRepositoryURL: url), let state = try? context.loadState() else {
+                return nil
+            }
+            return Array(PackageCatalog(layout: state.layout).packagesIndex(minor: minor).utf8)
+        }
         if url.hasSuffix("/deb/Release.key") || url.hasSuffix("/rpm/repodata/repomd.xml.key") {
             return Array("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nk8sim\n-----END PGP PUBLIC KEY BLOCK-----\n".utf8)
         }

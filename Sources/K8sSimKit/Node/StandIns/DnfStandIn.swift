@@ -2,7 +2,7 @@ import Foundation
 
 /// `dnf` (and `yum`): `makecache`, `install [--downloadonly] PKG-VERSION…`, `reinstall` and
 /// `list --showduplicates PKG`, reading the repository from `etc/yum.repos.d/*.repo` on every run as dnf
-/// does. The repository file's `exclude=` hides the Kubernetes packages unless
+/// does, or only the one `--repofrompath=NAME,URL` names. The repository file's `exclude=` hides the Kubernetes packages unless
 /// `--disableexcludes=kubernetes` (or `=all`), as with the pkgs.k8s.io instructions.
 struct DnfStandIn {
     var context: StandInContext
@@ -18,7 +18,14 @@ struct DnfStandIn {
                 options.contains("--disableexcludes=kubernetes") || options.contains("--disableexcludes=all")
             let catalog = PackageCatalog(layout: state.layout)
             let available = (repository?.minor).map { catalog.versions(minor: $0) } ?? []
-            let visible = (repository?.excludes == false || includeExcluded) ? available : []
+            var visible = (repository?.excludes == false || includeExcluded) ? available : []
+            // `--repofrompath=NAME,URL --repo=NAME`: that repository alone, for this command.
+            if let option = options.first(where: { $0.hasPrefix("--repofrompath=") }),
+                let comma = option.firstIndex(of: ",")
+            {
+                let url = String(option[option.index(after: comma)...])
+                visible = PackageCatalog.minor(inRepositoryURL: url).map { catalog.versions(minor: $0) } ?? []
+            }
             let arguments = Array(words.dropFirst().filter { $0 != "kubernetes" || verb != "makecache" })
             switch verb {
             case "makecache":

@@ -1,8 +1,9 @@
 import Foundation
 import K8sUpKit
 
-/// A kubeadm tool file: `kubeadm version [-o short|json]`, and `kubeadm upgrade apply VERSION` /
-/// `kubeadm upgrade node`, which the simulated cluster carries out (its one-minor rule and cluster
+/// A kubeadm tool file: `kubeadm version [-o short|json]`, the read-only `kubeadm certs
+/// check-expiration` and `kubeadm upgrade plan [VERSION] -o json` (`KubeadmReports`), and `kubeadm
+/// upgrade apply VERSION` / `kubeadm upgrade node`, which the simulated cluster carries out (its one-minor rule and cluster
 /// checks, with kubeadm's error texts). This stand-in enforces what only the binary knows, its own
 /// version (kubeadm's `EnforceVersionPolicies` skew checks against the target), the `[y/N]` prompt
 /// without `-y`, kubeadm v1.30's refusal of flags beside `--config`, and a `--config` file that must
@@ -29,7 +30,11 @@ struct KubeadmStandIn {
         case ("upgrade", "node"):
             return upgrade(command: "node", target: nil, flags: flags)
         case ("upgrade", "plan"):
-            return plan()
+            return plan(target: words.dropFirst(2).first, output: flags["-o"] ?? flags["--output"])
+        case ("certs", "check-expiration"):
+            let days = Int(context.environment[StandInContext.certificateDaysVariable] ?? "")
+            context.out(KubeadmReports.checkExpiration(daysLeft: days ?? KubeadmReports.defaultDaysLeft))
+            return 0
         default:
             return context.fail(
                 "error", "k8sim: `kubeadm \(context.arguments.joined(separator: " "))` is not simulated")
@@ -129,9 +134,22 @@ struct KubeadmStandIn {
         return 1
     }
 
-    private func plan() -> Int32 {
+    private func plan(target: String?, output: String?) -> Int32 {
         do {
-            let report = try context.cluster().report(node: try context.nodeName())
+            let node = try context.nodeName()
+            let report = try context.cluster().report(node: node)
+            if output == "json" {
+                guard let own = KubeVersion(version), let cluster = KubeVersion(report.clusterVersion),
+                    let wanted = target.map({ KubeVersion($0) }) ?? KubeVersion(version)
+                else {
+                    return context.fail("error", "k8sim: invalid version argument \"\(target ?? "")\"")
+                }
+                context.out(
+                    KubeadmReports.upgradePlan(
+                        target: wanted, kubeadmVersion: own, clusterVersion: cluster, node: node,
+                        kubeletVersion: report.kubeletVersion))
+                return 0
+            }
             context.out(
                 "[upgrade/versions] Cluster version: \(report.clusterVersion)\n[upgrade/versions] kubeadm version: \(version)\n"
             )

@@ -62,15 +62,13 @@ struct SSHStandIn {
         if faults.commandDelaySeconds > 0 {
             Thread.sleep(forTimeInterval: faults.commandDelaySeconds)
         }
-        return runShell(
-            line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory,
-            downloadDelay: faults.downloadDelaySeconds)
+        return runShell(line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory, faults: faults)
     }
 
     /// Becomes `/bin/sh -c LINE` in the sandbox; returns only when that fails.
     private func runShell(
         _ remoteLine: String, entry: SimStateFile.NodeEntry, state: SimStateFile, stateDirectory: String,
-        downloadDelay: Double
+        faults: NodeAPI.NodeFaults
     ) -> Int32 {
         guard chdir(entry.sandbox) == 0 else {
             return context.fail("ssh", "k8sim: node \(entry.node): no sandbox at \(entry.sandbox)", status: 255)
@@ -78,14 +76,18 @@ struct SSHStandIn {
         let sandboxPath = [".k8sim/bin", "usr/local/bin", "usr/bin"].map { entry.sandbox + "/" + $0 }
         let systemPath = context.environment["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
         // sshd gives the session a fresh environment, not the client's.
-        let environment: [String: String] = [
+        var environment: [String: String] = [
             "PATH": (sandboxPath + [systemPath]).joined(separator: ":"),
             "HOME": entry.sandbox + "/root",
             "USER": "root", "LOGNAME": "root", "SHELL": "/bin/sh", "LANG": "C.UTF-8",
             "K8SIM_STATE": stateDirectory, "K8SIM_NODE": entry.node, "K8SIM_SANDBOX": entry.sandbox,
             "K8SIM_URL": state.url, "K8SIM_EXECUTABLE": state.executable,
-            "K8SIM_DOWNLOAD_DELAY": String(downloadDelay),
+            "K8SIM_DOWNLOAD_DELAY": String(faults.downloadDelaySeconds),
         ]
+        // The node's own faults, for the stand-ins that show them (sudo, df, kubeadm certs).
+        if faults.sudoFails { environment[StandInContext.sudoFailsVariable] = "1" }
+        if let free = faults.freeMB { environment[StandInContext.freeMBVariable] = String(free) }
+        if let days = faults.certificateDaysLeft { environment[StandInContext.certificateDaysVariable] = String(days) }
         clearenv()
         for (name, value) in environment { setenv(name, value, 1) }
         let failure = ProcessReplacement.exec(["/bin/sh", "-c", remoteLine], searchingPath: false)

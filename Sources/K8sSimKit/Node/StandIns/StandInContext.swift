@@ -39,6 +39,13 @@ struct StandInContext {
         return NodeAPIClient(baseURL: try SimStateFile.load(directory: state).url)
     }
 
+    /// `sudo-fails`: set to 1 by the ssh stand-in.
+    static let sudoFailsVariable = "K8SIM_SUDO_FAILS"
+    /// `disk-full`: the free MB `df` reports.
+    static let freeMBVariable = "K8SIM_FREE_MB"
+    /// `certs-expiring`: days left on the control-plane certificates (below zero: expired).
+    static let certificateDaysVariable = "K8SIM_CERT_DAYS"
+
     /// The k8sim executable that new tool files run.
     var executable: String { ToolFile.currentExecutable(environment: environment) }
 

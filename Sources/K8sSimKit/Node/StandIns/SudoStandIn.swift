@@ -2,13 +2,18 @@ import Foundation
 
 /// `sudo`: on a simulated node every session is already root, so it reads sudo's options (`-n`, `-E`,
 /// `-H`, `-u USER`, `-g GROUP`, `--`) and becomes the command, found on `PATH` (the sandbox's stand-ins
-/// first, which is what sudo's `secure_path` would give).
+/// first, which is what sudo's `secure_path` would give). With the `sudo-fails` fault it refuses as sudo
+/// does without a password (`sudo: a password is required`, exit 1).
 struct SudoStandIn {
     var context: StandInContext
 
     private static let withArgument = Set("ugCDhpRrTU")
 
     func run() -> Int32 {
+        // The `sudo-fails` fault: the login has no passwordless sudo, and -n forbids the prompt.
+        if context.environment[StandInContext.sudoFailsVariable] == "1" {
+            return context.fail("sudo", "a password is required")
+        }
         var index = 0
         let arguments = context.arguments
         while index < arguments.count {

@@ -21,7 +21,9 @@ struct ApplyCommand: Subcommand {
         ],
         rules: [.clusterSource, .atMostOne(.option(Options.dryRun), .option(Options.yes))],
         discussion: """
-            Per hop: pre-flight checks, staging on every node (--forks at a time), an etcd snapshot, then the
+            Per hop: pre-flight checks (also over ssh, read-only, --forks hosts at a time: reachable with
+            sudo -n, free disk, certificates, versions; `k8sup plan --help`), staging on every node (--forks
+            at a time), an etcd snapshot, then the
             control-plane nodes one at a time and the workers one at a time (--batch N together): back up
             the kubelet, upgrade kubeadm, kubeadm upgrade, cordon and drain, upgrade kubelet and kubectl,
             restart the kubelet, wait until the node is Ready at the new version (control plane: its
@@ -63,10 +65,12 @@ struct ApplyCommand: Subcommand {
             try saved?.arguments(arguments, command: spec.name) ?? arguments, context: context, command: spec.name)
         let plan = try saved.map { try ApplyExecution.checked($0, against: session.plan) } ?? session.plan
         let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
-        let script = try ScriptBuilder(
+        var builder = ScriptBuilder(
             plan: plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
-            healthCheck: arguments[Options.healthCheck]
-        ).build()
+            healthCheck: arguments[Options.healthCheck])
+        builder.preflight = wiring.preflight
+        builder.firstControlPlane = session.roles.controlPlane.first
+        let script = try builder.build()
         switch arguments[Options.output] {
         case .json:
             context.console.writeOutput(wiring.redactor.redact(StableJSON.encode(script)))

@@ -16,6 +16,12 @@ struct PlanCommand: Subcommand {
             --snapshot FILE: the output of `kubectl get nodes,pods,pdb -A -o json`. An inventory may name
             a default snapshot with the var k8sup_snapshot (relative to the inventory).
 
+            A live plan also reads every node to upgrade over ssh, read-only, 10 hosts at a time: ssh and
+            sudo -n work, free disk on the paths the playbook writes (k8sup_min_free_mb, default 2048),
+            control-plane certificate expiry, and on the first control-plane node the package version each
+            hop installs and the component versions kubeadm upgrade plan reports. A snapshot plan says
+            which of these checks it could not run.
+
             Exit codes: 0 ready (or nothing to do), 2 blocked by checks, 64 bad flags, 65 bad inventory or
             snapshot, 1 kubectl failed.
             """)

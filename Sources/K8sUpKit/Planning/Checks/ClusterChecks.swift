@@ -59,7 +59,7 @@ enum ClusterChecks {
             }
             if node.hasDiskPressure {
                 checks.add(
-                    "node.low-disk", .warning,
+                    "node.disk-pressure", .warning,
                     "node \(node.name) reports DiskPressure; staging the new packages may fail and pods may be evicted",
                     nodes: [node.name], fix: "free disk space on \(node.name) before the upgrade")
             }

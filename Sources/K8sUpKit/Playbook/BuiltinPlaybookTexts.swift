@@ -205,6 +205,19 @@ enum BuiltinPlaybookTexts {
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
             || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
 
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it (kubeadm's unit has Restart=always
+        # and RestartSec=10, so a kubelet that cannot start shows `activating (auto-restart)` with NRestarts
+        # rising), starts the rollback at once instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
+
         """#
 
     private static let kubeadmDnf = #"""
@@ -388,6 +401,19 @@ enum BuiltinPlaybookTexts {
           - >-
             b={{ k8sup_backup_dir }}/kubelet-{{ from }}; test ! -e "$b"/kubeadm-flags.env
             || cp -p "$b"/kubeadm-flags.env {{ kubelet_config_dir }}/kubeadm-flags.env
+
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it (kubeadm's unit has Restart=always
+        # and RestartSec=10, so a kubelet that cannot start shows `activating (auto-restart)` with NRestarts
+        # rising), starts the rollback at once instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
 
         """#
 
@@ -593,6 +619,20 @@ enum BuiltinPlaybookTexts {
             && mv -f {{ bin_dir }}/kubelet.k8sup-rollback {{ bin_dir }}/kubelet
           - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet.env {{ kube_config_dir }}/kubelet.env
           - cp -p {{ k8sup_backup_dir }}/kubelet-{{ from }}/kubelet-config.yaml {{ kube_config_dir }}/kubelet-config.yaml
+
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. Kubespray's unit
+        # is kubelet.service too (/etc/systemd/system/kubelet.service, Restart=always, RestartSec=10s), so a
+        # kubelet that cannot start shows `activating (auto-restart)` with NRestarts rising. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it, starts the rollback at once
+        # instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
 
         """#
 }

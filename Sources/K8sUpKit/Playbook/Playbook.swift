@@ -26,6 +26,11 @@ public struct Playbook: Sendable, Equatable {
         steps[step] ?? []
     }
 
+    /// Whether the playbook has the step list (an optional step may be left out; `[]` counts as present).
+    public func defines(_ step: PlaybookStep) -> Bool {
+        steps[step] != nil
+    }
+
     /// The declared var called `name`, if any.
     public func variable(named name: String) -> PlaybookVariable? {
         vars.first { $0.name == name }

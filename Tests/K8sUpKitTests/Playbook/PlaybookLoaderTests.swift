@@ -65,13 +65,23 @@ import Testing
 
     @Test func everyStepListMustBeThere() {
         let text = "name: t\nstage: []\n"
-        let missing = PlaybookStep.allCases.dropFirst().map(\.rawValue)
+        let missing = PlaybookStep.allCases.dropFirst().filter { !$0.isOptional }.map(\.rawValue)
         #expect(throws: PlaybookError.missingSteps(at(1, 1), missing)) {
             try PlaybookLoader.load(text: text, file: "t.yaml")
         }
         #expect(
             PlaybookError.missingSteps(at(1, 1), ["etcd_snapshot"]).description.contains("write `etcd_snapshot: []`"))
         #expect(throws: Never.self) { try loadPlaybook("etcd_snapshot:\n") }
+    }
+
+    /// Playbooks written before the kubelet looks existed still load; k8sup then waits on readiness alone.
+    @Test func theKubeletLooksMayBeLeftOut() throws {
+        let text = PlaybookStep.allCases.filter { !$0.isOptional }.map { "\($0.rawValue): []\n" }.joined()
+        let playbook = try PlaybookLoader.load(text: "name: old\n" + text, file: "t.yaml")
+        #expect(!playbook.defines(.kubeletStatus) && !playbook.defines(.kubeletLogs))
+        #expect(playbook.defines(.restartKubelet))
+        #expect(try loadPlaybook("kubelet_status: []\n").defines(.kubeletStatus))
+        #expect(PlaybookStep.allCases.filter(\.isOptional) == [.kubeletStatus, .kubeletLogs])
     }
 
     @Test func aCommandIsAStringOrARunMapping() {

@@ -22,11 +22,55 @@ extension ClusterData {
     }
 
     func kubeletFails(on name: String, version: String) -> Bool {
-        faults.contains { fault in
-            guard case .kubeletFails(let node, let faultVersion) = fault, node == name else { return false }
+        kubeletFault(on: name, version: version) != nil
+    }
+
+    /// The `kubelet-fails` fault that makes `version` fail on node `name`, if any.
+    func kubeletFault(on name: String, version: String) -> SimFault? {
+        faults.first { fault in
+            guard case .kubeletFails(let node, let faultVersion, _, _, _) = fault, node == name else { return false }
             guard let faultVersion else { return version != seededVersion }
             return Self.sameVersion(faultVersion, version)
         }
+    }
+
+    /// The kubelet's systemd unit on node `name` now.
+    func kubeletUnit(_ name: String) -> NodeAPI.KubeletUnitReport? {
+        guard let state = nodes[name] else { return nil }
+        guard let unit = state.kubeletUnit else {
+            let running = state.kubeletRunning
+            return NodeAPI.KubeletUnitReport(
+                activeState: running ? "active" : "inactive", subState: running ? "running" : "dead", restarts: 0,
+                exitStatus: 0, journal: state.kubeletJournal)
+        }
+        let now = unit.state(at: self.now)
+        let journal = state.kubeletJournal + unit.journal(node: name, at: self.now)
+        return NodeAPI.KubeletUnitReport(
+            activeState: now.active, subState: now.sub, restarts: now.restarts, exitStatus: now.exitStatus,
+            journal: Array(journal.suffix(SimNodeState.journalLimit)))
+    }
+
+    /// The unit after a start or stop reported at `now`: running, stopped, or not starting as a fault or a
+    /// broken binary makes it.
+    private func startedUnit(_ name: String, report: NodeAPI.KubeletReport, version: String, invocation: Int)
+        -> KubeletUnit
+    {
+        var run = KubeletUnit.Run.running
+        if let failure = report.startFailure {
+            run = .crashLoop(restartSeconds: 10, exitStatus: 203, reason: failure)
+        } else if !report.running {
+            run = .stopped
+        } else if case .kubeletFails(_, _, let mode, let seconds, let message)? = kubeletFault(
+            on: name, version: version)
+        {
+            let reason = message ?? KubeletUnit.defaultFailure
+            run =
+                mode == .failed
+                ? .failed(exitStatus: 1, reason: reason)
+                : .crashLoop(restartSeconds: seconds, exitStatus: 1, reason: reason)
+        }
+        return KubeletUnit(
+            run: run, startedAt: now, version: report.startFailure == nil ? version : "", invocation: invocation)
     }
 
     static func sameVersion(_ lhs: String, _ rhs: String) -> Bool {
@@ -39,9 +83,17 @@ extension ClusterData {
     mutating func kubelet(_ name: String, report: NodeAPI.KubeletReport) -> NodeAPI.NodeReport? {
         guard var state = nodes[name] else { return nil }
         let version = report.version.hasPrefix("v") ? report.version : "v" + report.version
+        if let unit = state.kubeletUnit {
+            state.kubeletJournal += unit.journal(node: name, at: now) + unit.stopping(node: name, at: now)
+        } else if state.kubeletRunning {
+            state.kubeletJournal += KubeletUnit(run: .running, startedAt: now, version: "", invocation: 0)
+                .stopping(node: name, at: now)
+        }
+        state.kubeletJournal = Array(state.kubeletJournal.suffix(SimNodeState.journalLimit))
         state.kubeletVersion = version
         state.kubeletRunning = report.running
         state.kubeletEpoch += 1
+        state.kubeletUnit = startedUnit(name, report: report, version: version, invocation: state.kubeletEpoch)
         nodes[name] = state
         let time = nowText
         if !report.running {

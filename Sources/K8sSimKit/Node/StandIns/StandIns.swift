@@ -7,6 +7,7 @@ public enum StandIns {
     /// The tools started by the name they are linked under.
     public static let linkedTools: Set<String> = [
         "ssh", "sudo", "systemctl", "apt-get", "apt-mark", "apt-cache", "dnf", "yum", "curl", "gpg", "etcdctl",
+        "journalctl",
     ]
 
     /// Runs the stand-in for `tool` (a name in `linkedTools`) with its arguments (argv without argv[0]);
@@ -27,6 +28,7 @@ public enum StandIns {
         case "curl": return CurlStandIn(context: context).run()
         case "gpg": return GpgStandIn(context: context).run()
         case "etcdctl": return EtcdctlStandIn(context: context).run()
+        case "journalctl": return JournalctlStandIn(context: context).run()
         default: return context.fail("k8sim", "no stand-in named \(tool)", status: 127)
         }
     }

@@ -114,7 +114,9 @@ private struct JournalFormat {
 
     func kubelet(at time: Double, pid: Int, level: String, source: String, message: String) -> String {
         let klog = level + Self.stamp(time, "MMdd HH:mm:ss.SSSSSS")
-        return "\(Self.stamp(time, "MMM dd HH:mm:ss")) \(node) kubelet[\(pid)]: \(klog) \(pid) \(source)] \(message)"
+        // klog right-aligns the thread id in 7 columns.
+        let thread = String(repeating: " ", count: max(0, 7 - String(pid).count)) + String(pid)
+        return "\(Self.stamp(time, "MMM dd HH:mm:ss")) \(node) kubelet[\(pid)]: \(klog) \(thread) \(source)] \(message)"
     }
 
     /// The start; a binary that did not run (no version) wrote nothing itself.

@@ -62,12 +62,10 @@ struct NodeReadiness: Sendable {
                 }
                 // The interval separates the two good looks; a node not up yet is looked at again sooner,
                 // the last time at the deadline.
-                let pause =
-                    goodLooks > 0
-                    ? settings.verifyInterval.timeInterval
-                    : min(
-                        settings.verifyInterval.timeInterval, 2, deadline.timeIntervalSince(now))
-                try await clock.sleep(until: now.addingTimeInterval(pause))
+                let interval = settings.verifyInterval.timeInterval
+                let pause = goodLooks > 0 ? interval : min(interval, 2, deadline.timeIntervalSince(now))
+                // A unit look that falls due sooner is not put off until the next kubectl look.
+                try await clock.sleep(until: min(now.addingTimeInterval(pause), unit.nextLook ?? .distantFuture))
             }
         }
     }
@@ -85,6 +83,9 @@ struct NodeReadiness: Sendable {
             self.interval = interval.timeInterval
             due = start
         }
+
+        /// When the next look at the unit is due; nil without looks.
+        var nextLook: Date? { looks == nil ? nil : due }
 
         /// `; kubelet unit activating (auto-restart), exit status 1, 2 restarts` while the unit is not running.
         var shown: String {

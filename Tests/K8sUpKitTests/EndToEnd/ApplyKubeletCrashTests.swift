@@ -72,4 +72,30 @@ struct ApplyKubeletCrashTests {
                 "node-failed wait-ready", "rollback-started ",
             ])
     }
+
+    /// The rollback's own wait looks at the unit too: when the old kubelet does not start either, the run
+    /// stops at once for repair by hand (exit 3) with the journal, and the node stays cordoned.
+    @Test func aRolledBackKubeletThatFailsStopsTheRunForRepairAtOnce() async throws {
+        let cluster = try ApplySim(
+            controlPlanes: 1, workers: 1,
+            scenario: """
+                from: v1.28.15
+                faults:
+                  - {type: kubelet-fails, node: worker-1, version: v1.29.15, restartSec: 1}
+                  - {type: kubelet-fails, node: worker-1, version: v1.28.15, mode: failed,
+                     message: "open /var/lib/kubelet/config.yaml: no such file or directory"}
+                """,
+            nodeReadyTimeout: "10m")
+        let result = try await cluster.apply()
+        #expect(result.status == 3, "\(result.error)")
+        let error = try #require(result.error.components(separatedBy: "k8sup: error: ").last)
+        #expect(
+            error.hasPrefix(
+                "worker-1: the rollback to v1.28.15 failed: the rolled-back kubelet v1.28.15 does not start: systemd "
+                    + "unit kubelet failed (exit status 1)\n  the kubelet's journal ended with:\n"),
+            "\(result.error)")
+        #expect(error.contains("err=\"open /var/lib/kubelet/config.yaml: no such file or directory\""))
+        #expect(error.contains("The node needs repair by hand:"))
+        #expect(cluster.node("worker-1") == .init(version: "v1.28.15", ready: false, cordoned: true))
+    }
 }

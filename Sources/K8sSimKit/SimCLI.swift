@@ -27,8 +27,8 @@ public enum SimCLI {
     static let usage = """
         usage: k8sim serve [options]      a simulated kubeadm cluster (fake kube-apiserver and nodes)
 
-        Linked as ssh, sudo, systemctl, apt-get, apt-mark, apt-cache, dnf, yum, curl, gpg or etcdctl, k8sim is
-        that tool's stand-in on a simulated node.
+        Linked as ssh, sudo, systemctl, journalctl, apt-get, apt-mark, apt-cache, dnf, yum, curl, gpg or etcdctl,
+        k8sim is that tool's stand-in on a simulated node.
 
         """
 }

@@ -4,7 +4,13 @@ import K8sUpKit
 /// Serves `NodeAPI` (`/k8sim/v1/…`) for the node stand-ins, plus `GET`/`PUT /k8sim/v1/faults` to read
 /// and replace the scenario's faults at runtime. `PUT` takes what `SimFault.readList` reads (the
 /// scenario's `faults:` entries, as YAML or JSON; `[]` clears them) and both answer with the faults now
-/// active as a JSON list on one line; a bad body is a 400 whose `error` names the line and column.
+/// active as a JSON list on one line; a bad body is a 400 whose `error` names the line and column. For
+/// example `[{"type": "kubelet-fails", "node": "worker-2", "restartSec": 2}]` makes worker-2's next kubelet
+/// crash-loop, restarting every 2 s (`"mode": "failed"` for a unit that fails at once). A fault applies from
+/// the next kubelet start on.
+///
+/// `GET …/nodes/NODE/kubelet` answers the kubelet's systemd unit (`NodeAPI.KubeletUnitReport`) for the
+/// `systemctl show` and `journalctl` stand-ins.
 ///
 /// `POST …/kubeadm` also accepts an optional `kubeadmVersion` field beside `KubeadmRequest`'s: the kubeadm
 /// binary's version, for kubeadm's "higher than the kubeadm minor release" rule of `apply`.
@@ -35,6 +41,9 @@ struct NodeAPIHandler {
         case ("GET", 2, "nodes"):
             guard let report = cluster.nodeReport(rest[1]) else { return unknownNode(rest[1]) }
             return encode(report)
+        case ("GET", 3, "nodes") where rest[2] == "kubelet":
+            guard let unit = cluster.kubeletUnit(rest[1]) else { return unknownNode(rest[1]) }
+            return encode(unit)
         case ("POST", 3, "nodes") where rest[2] == "kubelet":
             guard let body = decode(NodeAPI.KubeletReport.self, request) else { return badBody() }
             guard let report = cluster.kubelet(rest[1], report: body) else { return unknownNode(rest[1]) }

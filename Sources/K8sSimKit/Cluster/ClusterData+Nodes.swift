@@ -24,8 +24,13 @@ extension ClusterData {
     }
 
     func kubeletFails(on name: String, version: String) -> Bool {
-        faults.contains { fault in
-            guard case .kubeletFails(let node, let faultVersion) = fault, node == name else { return false }
+        kubeletFault(on: name, version: version) != nil
+    }
+
+    /// The `kubelet-fails` fault that makes `version` fail on node `name`, if any.
+    func kubeletFault(on name: String, version: String) -> SimFault? {
+        faults.first { fault in
+            guard case .kubeletFails(let node, let faultVersion, _, _, _) = fault, node == name else { return false }
             guard let faultVersion else { return version != seededVersion }
             return Self.sameVersion(faultVersion, version)
         }
@@ -41,9 +46,17 @@ extension ClusterData {
     mutating func kubelet(_ name: String, report: NodeAPI.KubeletReport) -> NodeAPI.NodeReport? {
         guard var state = nodes[name] else { return nil }
         let version = report.version.hasPrefix("v") ? report.version : "v" + report.version
+        if let unit = state.kubeletUnit {
+            state.kubeletJournal += unit.journal(node: name, at: now) + unit.stopping(node: name, at: now)
+        } else if state.kubeletRunning {
+            state.kubeletJournal += KubeletUnit(run: .running, startedAt: now, version: "", invocation: 0)
+                .stopping(node: name, at: now)
+        }
+        state.kubeletJournal = Array(state.kubeletJournal.suffix(SimNodeState.journalLimit))
         state.kubeletVersion = version
         state.kubeletRunning = report.running
         state.kubeletEpoch += 1
+        state.kubeletUnit = startedUnit(name, report: report, version: version, invocation: state.kubeletEpoch)
         nodes[name] = state
         let time = nowText
         if !report.running {

@@ -122,6 +122,9 @@ public final class SimCluster: @unchecked Sendable {
 
     public func nodeFaults(_ node: String) -> NodeAPI.NodeFaults { read { $0.nodeFaults(node) } }
 
+    /// The kubelet's systemd unit on `node` now; nil for an unknown node.
+    public func kubeletUnit(_ node: String) -> NodeAPI.KubeletUnitReport? { read { $0.kubeletUnit(node) } }
+
     public func kubelet(_ node: String, report: NodeAPI.KubeletReport) -> NodeAPI.NodeReport? {
         read { $0.kubelet(node, report: report) }
     }

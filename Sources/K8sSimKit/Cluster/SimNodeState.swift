@@ -10,6 +10,12 @@ struct SimNodeState: Sendable, Equatable {
     var staticPodVersion: String?
     /// Bumped on every kubelet report, so a pending "turn Ready" event of an older start is dropped.
     var kubeletEpoch: Int = 0
+    /// The kubelet's systemd unit since k8sim last saw it started or stopped; nil while it runs as seeded.
+    var kubeletUnit: KubeletUnit?
+    /// The journal lines of the unit's earlier runs, oldest first (the last `journalLimit`).
+    var kubeletJournal: [String] = []
+
+    static let journalLimit = 200
 }
 
 /// A controller action due at a simulated time.

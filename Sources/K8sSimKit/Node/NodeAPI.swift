@@ -5,6 +5,8 @@
 /// - `POST /k8sim/v1/nodes/NODE/kubelet` with `KubeletReport` → `NodeReport`: the node's kubelet was
 ///   (re)started with this version (from the kubelet file in the sandbox), or stopped. Faults apply
 ///   here: a kubelet version set to fail on the node leaves it NotReady.
+/// - `GET  /k8sim/v1/nodes/NODE/kubelet` → `KubeletUnitReport`: the kubelet's systemd unit now (state,
+///   automatic restarts, journal), for the `systemctl show` and `journalctl` stand-ins.
 /// - `POST /k8sim/v1/nodes/NODE/kubeadm` with `KubeadmRequest` → `KubeadmResult`: `kubeadm upgrade
 ///   apply VERSION` (first control-plane node) or `kubeadm upgrade node`, with kubeadm's one-minor rule
 ///   and real error texts; on success the node's static pods (and, for apply, the cluster version)
@@ -41,12 +43,38 @@ public enum NodeAPI {
     public struct KubeletReport: Codable, Sendable, Equatable {
         /// `v1.29.15`.
         public var version: String
-        /// false after `systemctl stop kubelet`.
+        /// false after `systemctl stop kubelet`, or when the unit's binary does not run.
         public var running: Bool
+        /// Why the unit's binary could not be executed, as systemd says it (`Failed to execute
+        /// /usr/bin/kubelet: …`), when a start found it broken: the unit then crash-loops with status 203.
+        public var startFailure: String?
 
-        public init(version: String, running: Bool) {
+        public init(version: String, running: Bool, startFailure: String? = nil) {
             self.version = version
             self.running = running
+            self.startFailure = startFailure
+        }
+    }
+
+    /// The kubelet's systemd unit: what `systemctl show kubelet` and `journalctl -u kubelet` print.
+    public struct KubeletUnitReport: Codable, Sendable, Equatable {
+        /// `active`, `activating`, `failed`, `inactive`.
+        public var activeState: String
+        /// `running`, `auto-restart`, `failed`, `dead`.
+        public var subState: String
+        /// systemd's automatic restarts since the unit was last started by hand.
+        public var restarts: Int
+        /// The main process's last exit status.
+        public var exitStatus: Int
+        /// The unit's journal lines, oldest first (the last few hundred).
+        public var journal: [String]
+
+        public init(activeState: String, subState: String, restarts: Int, exitStatus: Int, journal: [String]) {
+            self.activeState = activeState
+            self.subState = subState
+            self.restarts = restarts
+            self.exitStatus = exitStatus
+            self.journal = journal
         }
     }
 

@@ -20,6 +20,11 @@ struct NodeAPIClient {
         try call("POST", "/nodes/" + Self.segment(node) + "/kubelet", body: report)
     }
 
+    /// `GET /k8sim/v1/nodes/NODE/kubelet`.
+    func kubeletUnit(node: String) throws -> NodeAPI.KubeletUnitReport {
+        try call("GET", "/nodes/" + Self.segment(node) + "/kubelet", body: Optional<NodeAPI.KubeletReport>.none)
+    }
+
     /// `POST /k8sim/v1/nodes/NODE/kubeadm`.
     func kubeadm(node: String, _ request: NodeAPI.KubeadmRequest) throws -> NodeAPI.KubeadmResult {
         try call("POST", "/nodes/" + Self.segment(node) + "/kubeadm", body: request)

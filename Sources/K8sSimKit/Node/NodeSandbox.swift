@@ -18,7 +18,7 @@ import K8sUpKit
 ///     control-plane nodes: etc/kubernetes/admin.conf, pki/etcd/*, manifests/*, kubeadm-config.yaml,
 ///         etc/ssl/etcd/ssl/ca.pem, usr/local/bin/etcdctl, var/lib/etcd/
 ///     var/backups/, var/lib/k8sup/, tmp/, root/
-///     .k8sim/bin/{sudo,systemctl,curl,gpg,etcdctl,<package tools>} → the k8sim executable
+///     .k8sim/bin/{sudo,systemctl,journalctl,curl,gpg,etcdctl,<package tools>} → the k8sim executable
 ///     .k8sim/node.json                              `SandboxState`
 public struct NodeSandbox: Sendable {
     /// The sandbox directory (absolute).
@@ -26,7 +26,7 @@ public struct NodeSandbox: Sendable {
     public let layout: SandboxLayout
 
     /// The stand-ins every sandbox links in `.k8sim/bin`, besides its layout's package tools.
-    static let commonTools = ["sudo", "systemctl", "curl", "gpg", "etcdctl", "df"]
+    static let commonTools = ["sudo", "systemctl", "journalctl", "curl", "gpg", "etcdctl", "df"]
     /// The etcdctl version of control-plane nodes.
     static let etcdctlVersion = "v3.5.16"
 

@@ -18,6 +18,10 @@ import K8sUpKit
 ///   - {group: policy, version: v1beta1, resource: poddisruptionbudgets, removedRelease: "1.25"}
 /// faults:                   # may be left empty (every entry commented out): no faults
 ///   - {type: kubelet-fails, node: worker-3, version: v1.29.15}  # version optional: any but the seeded one
+///   - {type: kubelet-fails, node: worker-4, mode: failed, restartSec: 10, message: "…"}
+///     # the unit crash-loops (mode crash-loop, the default: `activating (auto-restart)`, NRestarts one
+///     # higher every restartSec seconds, 10 by default as kubeadm's unit) or fails at once (mode failed);
+///     # message: the kubelet's error in its journal (default: a container runtime too old for it)
 ///   - {type: kubeadm-fails, node: cp-2, message: "…", command: apply}  # command optional: apply|node
 ///   - {type: unreachable, node: worker-5}
 ///   - {type: apiserver-errors, fraction: 0.1, status: 503}

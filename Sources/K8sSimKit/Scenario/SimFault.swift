@@ -3,8 +3,12 @@ import K8sUpKit
 /// One injected fault of a scenario (`faults:`), also settable at runtime through `PUT /k8sim/v1/faults`.
 public enum SimFault: Sendable, Equatable {
     /// The kubelet fails to start on `node` (the node goes NotReady); `version` nil means any version
-    /// other than the one the cluster was seeded with.
-    case kubeletFails(node: String, version: String?)
+    /// other than the one the cluster was seeded with. Its systemd unit crash-loops (`Restart=always`:
+    /// `activating (auto-restart)`, `NRestarts` one higher every `restartSeconds`) or fails for good;
+    /// `message` is the kubelet's last error in its journal (`KubeletUnit.defaultFailure` when nil).
+    case kubeletFails(
+        node: String, version: String?, mode: KubeletFailMode = .crashLoop, restartSeconds: Double = 10,
+        message: String? = nil)
     /// `kubeadm upgrade` fails on `node` with exit 1 and `message`; `command` nil means both apply and node.
     case kubeadmFails(node: String, message: String, command: String?)
     /// ssh to `node` fails (exit 255).
@@ -21,13 +25,13 @@ public enum SimFault: Sendable, Equatable {
     /// Reads one `faults:` entry.
     static func read(_ node: DataNode) throws(ScenarioError) -> SimFault {
         let allowed =
-            ["type", "node", "version", "message", "command", "fraction", "status", "seconds"]
+            ["type", "node", "version", "message", "command", "fraction", "status", "seconds", "mode", "restartSec"]
             + NodeSandboxFault.fieldNames
         let fields = try ScenarioFields(node, context: "fault", allowed: allowed)
         let type = try fields.requiredString("type")
         switch type {
         case "kubelet-fails":
-            return .kubeletFails(node: try fields.requiredString("node"), version: try fields.string("version"))
+            return try kubeletFails(fields)
         case "kubeadm-fails":
             let command = try fields.string("command")
             if let command, command != "apply", command != "node" {
@@ -53,6 +57,20 @@ public enum SimFault: Sendable, Equatable {
         }
     }
 
+    private static func kubeletFails(_ fields: ScenarioFields) throws(ScenarioError) -> SimFault {
+        let modeName = try fields.string("mode") ?? KubeletFailMode.crashLoop.rawValue
+        guard let mode = KubeletFailMode(rawValue: modeName) else {
+            throw ScenarioError("fault.mode must be crash-loop or failed, not \(modeName)", at: fields.node.location)
+        }
+        let restartSeconds = try fields.double("restartSec") ?? 10
+        guard restartSeconds > 0 else {
+            throw ScenarioError("fault.restartSec must be more than 0 seconds", at: fields.node.location)
+        }
+        return .kubeletFails(
+            node: try fields.requiredString("node"), version: try fields.string("version"), mode: mode,
+            restartSeconds: restartSeconds, message: try fields.string("message"))
+    }
+
     private static func fraction(_ fields: ScenarioFields) throws(ScenarioError) -> Double {
         let value = try fields.double("fraction") ?? 1
         guard (0...1).contains(value) else {
@@ -64,9 +82,13 @@ public enum SimFault: Sendable, Equatable {
     /// The entry as JSON data, in the scenario's own format (`GET /k8sim/v1/faults`).
     public var dataValue: DataValue {
         switch self {
-        case .kubeletFails(let node, let version):
+        case .kubeletFails(let node, let version, let mode, let restartSeconds, let message):
+            // Only what differs from the defaults, as a scenario would say it.
             var value: DataValue = ["type": "kubelet-fails", "node": .string(node)]
             if let version { value[["version"]] = .string(version) }
+            if mode != .crashLoop { value[["mode"]] = .string(mode.rawValue) }
+            if restartSeconds != 10 { value[["restartSec"]] = .float(restartSeconds) }
+            if let message { value[["message"]] = .string(message) }
             return value
         case .kubeadmFails(let node, let message, let command):
             var value: DataValue = ["type": "kubeadm-fails", "node": .string(node), "message": .string(message)]
@@ -98,7 +120,7 @@ public enum SimFault: Sendable, Equatable {
     /// The node the fault is about; nil for the apiserver's faults.
     public var node: String? {
         switch self {
-        case .kubeletFails(let node, _), .kubeadmFails(let node, _, _), .unreachable(let node): node
+        case .kubeletFails(let node, _, _, _, _), .kubeadmFails(let node, _, _), .unreachable(let node): node
         case .node(let fault): fault.node
         case .apiserverErrors, .apiserverStall: nil
         }
@@ -145,4 +167,12 @@ public enum SimFault: Sendable, Equatable {
         }
         return faults
     }
+}
+
+/// How a `kubelet-fails` fault's systemd unit shows the kubelet that does not start.
+public enum KubeletFailMode: String, Sendable, Equatable {
+    /// `Restart=always` (kubeadm's and Kubespray's units): systemd starts it again every `RestartSec`.
+    case crashLoop = "crash-loop"
+    /// systemd gave up: `ActiveState=failed` (a unit without `Restart=`, or past its start limit).
+    case failed
 }

@@ -80,8 +80,8 @@ enum ServeCommand {
             Faults (the scenario's faults: entries, JSON or YAML; the answer lists the faults now active):
               curl -sS -X PUT --data \(example) \(faults)
               curl -sS -X PUT --data '[]' \(faults)
-            A kubelet that does not start keeps apply waiting --node-ready-timeout (default 10m) before it rolls the
-            node back; add --node-ready-timeout 30s --verify-interval 1s to see that within a minute.
+            A kubelet that does not start crash-loops: systemd restarts it every 10 s (the fault's restartSec), and
+            apply rolls the node back at its third restart, with the kubelet's journal in the error.
             Ctrl-C stops the simulator.
 
             """

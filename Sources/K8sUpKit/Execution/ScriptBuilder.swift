@@ -36,7 +36,12 @@ struct ScriptBuilder {
         let notes = [
             "wait-ready repeats its looks until two in a row, --verify-interval apart, show the node Ready with its "
                 + "kubelet at the hop's version (control plane: its kube-apiserver pod Ready at that version and "
-                + "/readyz ok), for up to \(KubectlCommands.goDuration(kubectl.nodeReadyTimeout)) (--node-ready-timeout)"
+                + "/readyz ok), for up to \(KubectlCommands.goDuration(kubectl.nodeReadyTimeout)) (--node-ready-timeout)",
+            "wait-ready (and the rollback's wait) also runs kubelet_status on the node every "
+                + ExecutionSettings().kubeletStatusInterval.compactDescription + ", when the playbook "
+                + "has it: a kubelet unit that failed, or that systemd restarted 3 times since the first look, ends "
+                + "the wait at once (rollback; exit 3 during a rollback), and kubelet_logs adds the kubelet's last "
+                + "journal lines to the message",
         ]
         return ExecutionScript(commands: cursor.commands, rollback: rollback, notes: notes)
     }
@@ -116,6 +121,8 @@ struct ScriptBuilder {
                 for check in checks {
                     append(local: check, hop: hop, node: node.node, action: .waitReady, into: &cursor)
                 }
+                // Looked at every few seconds beside them, when the playbook has the step.
+                try append(.kubeletStatus, node: node, hop: hop, action: .waitReady, into: &cursor)
             case .healthCheck:
                 guard let healthCheck else { continue }
                 let command = Command("/bin/sh", ["-c", healthCheck], timeout: hostCommands.stepTimeout)

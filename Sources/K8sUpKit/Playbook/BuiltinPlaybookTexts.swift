@@ -235,6 +235,19 @@ enum BuiltinPlaybookTexts {
             || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
             && kubeadm upgrade plan {{ target_v }} -o json
 
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it (kubeadm's unit has Restart=always
+        # and RestartSec=10, so a kubelet that cannot start shows `activating (auto-restart)` with NRestarts
+        # rising), starts the rollback at once instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
+
         """#
 
     private static let kubeadmDnf = #"""
@@ -448,6 +461,19 @@ enum BuiltinPlaybookTexts {
             v=$(kubeadm version -o short) && { test "$v" = {{ target_v }}
             || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
             && kubeadm upgrade plan {{ target_v }} -o json
+
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it (kubeadm's unit has Restart=always
+        # and RestartSec=10, so a kubelet that cannot start shows `activating (auto-restart)` with NRestarts
+        # rising), starts the rollback at once instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
 
         """#
 
@@ -680,6 +706,20 @@ enum BuiltinPlaybookTexts {
             v=$("$k" version -o short) && { test "$v" = {{ target_v }}
             || { echo "kubeadm $v is installed, not" {{ target_v }} >&2; exit 3; }; }
             && "$k" upgrade plan {{ target_v }} -o json
+
+        # Read-only. While k8sup waits for the node after restart_kubelet (and after a rollback's restart) it
+        # runs this every few seconds, beside its kubectl looks, and reads the Key=Value lines. Kubespray's unit
+        # is kubelet.service too (/etc/systemd/system/kubelet.service, Restart=always, RestartSec=10s), so a
+        # kubelet that cannot start shows `activating (auto-restart)` with NRestarts rising. A unit that is
+        # failed, or that systemd restarted 3 times since k8sup restarted it, starts the rollback at once
+        # instead of waiting out --node-ready-timeout.
+        kubelet_status:
+          - systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus
+
+        # Read-only: the kubelet's last journal lines, which k8sup puts in the failure message and the node's log
+        # when the kubelet does not start or the node is not Ready in time.
+        kubelet_logs:
+          - journalctl -u kubelet -n 20 --no-pager
 
         """#
 }

@@ -25,14 +25,14 @@ public struct Playbook: Sendable, Equatable {
         self.writes = writes
     }
 
-    /// Whether the playbook has the step list (optional pre-flight steps may be absent).
-    public func has(_ step: PlaybookStep) -> Bool {
-        steps[step] != nil
-    }
-
     /// The step's commands as written, before `when` filtering and placeholder values.
     public func commands(for step: PlaybookStep) -> [PlaybookShellCommand] {
         steps[step] ?? []
+    }
+
+    /// Whether the playbook has the step list (an optional step may be left out; `[]` counts as present).
+    public func defines(_ step: PlaybookStep) -> Bool {
+        steps[step] != nil
     }
 
     /// The declared var called `name`, if any.

@@ -56,7 +56,8 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
             let list = steps.joined(separator: ", ")
             let example = steps.first ?? "etcd_snapshot"
             return "\(location): missing step list\(steps.count == 1 ? "" : "s") \(list): a playbook lists every "
-                + "step; write `\(example): []` for a step that has nothing to do"
+                + "step (only kubelet_status and kubelet_logs may be left out); write `\(example): []` for a step "
+                + "that has nothing to do"
         case .invalid(let location, let message):
             return "\(location): \(message)"
         case .badCommand(let location, let found):

@@ -50,7 +50,7 @@ public enum PlaybookLoader {
             if byKey["name"] == nil { problems.append(.missingName(root.location)) }
             let description = text(byKey["description"], required: false) ?? ""
             let vars = variables(byKey["vars"]?.value)
-            let missing = PlaybookStep.allCases.filter { byKey[$0.rawValue] == nil && !$0.isOptional }
+            let missing = PlaybookStep.allCases.filter { !$0.isOptional && byKey[$0.rawValue] == nil }
             if !missing.isEmpty { problems.append(.missingSteps(root.location, missing.map(\.rawValue))) }
             var commands = CommandReader(source: source, declared: vars)
             var steps: [PlaybookStep: [PlaybookShellCommand]] = [:]

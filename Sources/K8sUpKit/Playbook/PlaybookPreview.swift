@@ -62,11 +62,24 @@ struct PlaybookPreview {
         text += "\(context.target.withoutBuildSuffix) with playbook \(playbook.name)\n"
         let steps = PlaybookStep.sequence(role: context.role, runsUpgradeApply: target.runsUpgradeApply)
         for step in steps {
-            let note = step == .rollbackKubelet ? " (only after a failure; restart_kubelet follows)" : ""
-            text += "  \(step.rawValue)\(note):\n"
+            text += "  \(step.rawValue)\(Self.note(step)):\n"
+            guard playbook.defines(step) else {
+                text += "    (not in this playbook: k8sup waits on the node's readiness alone)\n"
+                continue
+            }
             let lines = try playbook.render(step, context: context)
             text += lines.isEmpty ? "    (nothing to do)\n" : lines.map { "    \($0)\n" }.joined()
         }
         return text
+    }
+
+    /// When a step that is not part of the normal order runs.
+    private static func note(_ step: PlaybookStep) -> String {
+        switch step {
+        case .rollbackKubelet: " (only after a failure; restart_kubelet follows)"
+        case .kubeletStatus: " (read-only: every few seconds while k8sup waits for the node after restart_kubelet)"
+        case .kubeletLogs: " (read-only: when the kubelet does not start or the node is not Ready in time)"
+        default: ""
+        }
     }
 }

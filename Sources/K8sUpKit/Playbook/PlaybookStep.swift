@@ -1,6 +1,6 @@
 /// The named step lists of a playbook: how each node-local part of an upgrade is done. The raw values
-/// are the YAML keys. The cases are in the order k8sup runs them on a node; `rollbackKubelet` runs only
-/// after a failure.
+/// are the YAML keys. The cases up to `rollbackKubelet` are in the order k8sup runs them on a node
+/// (`rollbackKubelet` only after a failure); the read-only looks at the kubelet follow.
 ///
 /// The Swift code owns the order and the safety logic (drain, waits, journal); a step list only says
 /// which shell commands do the work on the node.
@@ -19,6 +19,10 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
     // Read-only pre-flight steps, run before anything changes; optional (see `isOptional`).
     case certExpiration = "cert_expiration"
     case componentVersions = "component_versions"
+    /// Read-only: the kubelet unit's systemd state, looked at while k8sup waits for the node after a restart.
+    case kubeletStatus = "kubelet_status"
+    /// Read-only: the kubelet's last journal lines, for the message when the kubelet does not come up.
+    case kubeletLogs = "kubelet_logs"
 
     /// What the step does and where it runs, as help and previews say it.
     public var summary: String {
@@ -41,17 +45,30 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
         case .componentVersions:
             return "pre-flight, the first control-plane node: prints `kubeadm upgrade plan VERSION -o json` with "
                 + "kubeadm at the hop's version, if installed (read-only)"
+        case .kubeletStatus:
+            return "read-only, every few seconds while waiting for the node after restart_kubelet: the kubelet "
+                + "unit's systemd state"
+        case .kubeletLogs:
+            return "read-only, when the kubelet does not start or the node is not Ready in time: the kubelet's last "
+                + "journal lines"
         }
     }
 
-    /// Pre-flight steps a playbook may leave out: their checks are then reported as not run.
+    /// Whether a playbook may leave the step out: the pre-flight steps (their checks are then reported as
+    /// not run) and the kubelet looks (without them k8sup waits on the node's readiness alone). Playbooks
+    /// written before these steps existed lack them.
     public var isOptional: Bool {
-        self == .certExpiration || self == .componentVersions
+        switch self {
+        case .certExpiration, .componentVersions, .kubeletStatus, .kubeletLogs: true
+        default: false
+        }
     }
 
-    /// The steps one node runs in a hop, in order, ending with `rollbackKubelet` (which runs only after a
-    /// failure, followed by `restartKubelet`). `stage` and `discoverVersions` run for every node before
-    /// any node is changed; `etcdSnapshot` only on the node that runs `kubeadm upgrade apply`.
+    /// The steps one node runs in a hop, in order, then `rollbackKubelet` (which runs only after a
+    /// failure, followed by `restartKubelet`) and the read-only looks at the kubelet (`kubeletStatus` while
+    /// waiting for the node after each restart, `kubeletLogs` when it does not come up). `stage` and
+    /// `discoverVersions` run for every node before any node is changed; `etcdSnapshot` only on the node
+    /// that runs `kubeadm upgrade apply`.
     public static func sequence(role: ClusterRoles.Role, runsUpgradeApply: Bool) -> [PlaybookStep] {
         let kubeadmStep: PlaybookStep =
             runsUpgradeApply
@@ -59,6 +76,7 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
         var steps: [PlaybookStep] = [.stage, .discoverVersions]
         if runsUpgradeApply { steps.append(.etcdSnapshot) }
         steps += [.backupKubelet, .upgradeKubeadm, kubeadmStep, .upgradeKubelet, .restartKubelet, .rollbackKubelet]
+        steps += [.kubeletStatus, .kubeletLogs]
         return steps
     }
 

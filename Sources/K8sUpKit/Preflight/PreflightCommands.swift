@@ -42,7 +42,7 @@ struct PreflightCommands: Sendable {
     func step(_ step: PlaybookStep, _ node: UpgradePlan.NodeUpgrade, hopVersion: String, preview: Bool = false) throws
         -> [HostCommand]
     {
-        guard factory.playbooks[node.host]?.has(step) == true else { return [] }
+        guard factory.playbooks[node.host]?.defines(step) == true else { return [] }
         return try factory.commands(step, node: node, hopVersion: hopVersion, preview: preview).map {
             var command = $0
             command.command.timeout = timeout

@@ -51,10 +51,10 @@ struct PreflightProbe: Sendable {
         var notes = playbooks(targets.map(\.host)) { $0.writes.isEmpty }.map {
             "free disk: playbook \($0) declares no writes:"
         }
-        notes += playbooks(controlPlane) { !$0.has(.certExpiration) }.map {
+        notes += playbooks(controlPlane) { !$0.defines(.certExpiration) }.map {
             "control-plane certificate expiry: playbook \($0) has no cert_expiration step"
         }
-        notes += playbooks(firstControlPlane.map { [$0.host] } ?? []) { !$0.has(.componentVersions) }.map {
+        notes += playbooks(firstControlPlane.map { [$0.host] } ?? []) { !$0.defines(.componentVersions) }.map {
             "component versions: playbook \($0) has no component_versions step"
         }
         return notes

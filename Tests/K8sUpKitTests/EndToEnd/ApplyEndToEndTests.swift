@@ -107,7 +107,9 @@ struct ApplyEndToEndTests {
             $0.hasPrefix("[2/2] v1.29.15 worker-1 wait-ready: still waiting after ")
         }
         #expect(printed.count >= 2, "\(result.error)")
-        #expect(printed.allSatisfy { $0.hasSuffix(" (timeout 15s)") && $0.contains(" — worker-1: NotReady, kubelet ") })
+        // On a loaded machine a beat can come before the first look has answered ("not seen yet").
+        #expect(printed.allSatisfy { $0.hasSuffix(" (timeout 15s)") && $0.contains(" — worker-1: ") }, "\(printed)")
+        #expect(printed.filter { $0.contains(" — worker-1: NotReady, kubelet ") }.count >= 2, "\(printed)")
         let lines = try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n")
         let waits = try lines.map { try JSONDecoder().decode(EventLine.self, from: Data($0.utf8)) }.filter {
             $0.kind == "waiting" && $0.step == "wait-ready" && $0.node == "worker-1"

@@ -24,12 +24,13 @@ final class ApplySim: Sendable {
     ///   - scenario: Scenario YAML; delays are zero unless it sets them.
     ///   - drainTimeout: The inventory's `drain_timeout` (not with `Inventories/sim`, which has its own).
     ///   - nodeReadyTimeout: `--node-ready-timeout`.
+    ///   - groupVars: More lines for the inventory's `group_vars/all.yaml` (not with `Inventories/sim`).
     /// The timeouts are minutes by default, so that only a test that waits for one to expire sets it
     /// short: with zero delays a drain or a node coming back takes moments, but a loaded machine can
     /// stretch moments into many seconds.
     init(
         controlPlanes: Int? = 1, workers: Int = 2, target: String = "v1.29.15", scenario: String = "from: v1.28.15",
-        kubectl: String? = nil, drainTimeout: String = "5m", nodeReadyTimeout: String = "5m"
+        kubectl: String? = nil, drainTimeout: String = "5m", nodeReadyTimeout: String = "5m", groupVars: String = ""
     ) throws {
         self.kubectl = try kubectl ?? RealKubectl.path()
         self.nodeReadyTimeout = nodeReadyTimeout
@@ -39,7 +40,7 @@ final class ApplySim: Sendable {
             inventory = root + "/inventory"
             try Self.writeInventory(
                 at: inventory, controlPlanes: controlPlanes, workers: workers, target: target,
-                drainTimeout: drainTimeout)
+                drainTimeout: drainTimeout, groupVars: groupVars)
         } else {
             inventory = TestPaths.inventories + "/sim"
         }
@@ -131,7 +132,8 @@ final class ApplySim: Sendable {
     }
 
     private static func writeInventory(
-        at directory: String, controlPlanes: Int, workers: Int, target: String, drainTimeout: String
+        at directory: String, controlPlanes: Int, workers: Int, target: String, drainTimeout: String,
+        groupVars: String
     ) throws {
         let cps = (1...max(1, controlPlanes)).map { "cp-\($0)" }
         let workerNames = workers > 0 ? (1...workers).map { "worker-\($0)" } : []
@@ -149,7 +151,7 @@ final class ApplySim: Sendable {
         hosts += "    k8s_cluster: {children: {kube_control_plane: {}, kube_node: {}}}\n"
         try FileManager.default.createDirectory(atPath: directory + "/group_vars", withIntermediateDirectories: true)
         try hosts.write(toFile: directory + "/hosts.yaml", atomically: true, encoding: .utf8)
-        let vars = "kube_version: \(target)\nk8sup_playbook: kubeadm-apt\ndrain_timeout: \(drainTimeout)\n"
+        let vars = "kube_version: \(target)\nk8sup_playbook: kubeadm-apt\ndrain_timeout: \(drainTimeout)\n" + groupVars
         try vars.write(toFile: directory + "/group_vars/all.yaml", atomically: true, encoding: .utf8)
     }
 }

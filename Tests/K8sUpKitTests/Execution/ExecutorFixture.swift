@@ -59,10 +59,12 @@ struct ExecutorFixture {
     /// - Parameters:
     ///   - runner: Runs the commands instead of `self.runner` (a `SlowRunner` over it).
     ///   - clock: What waits count time with (a `VirtualClock`).
-    func tools(hosts: [String], runner: (any CommandRunning)? = nil, clock: any WallClock = SystemWallClock()) throws
-        -> ExecutionTools
-    {
-        let playbook = try PlaybookLoader.load(text: playbookText(Self.playbook), file: "t.yaml")
+    ///   - playbookFile: A whole playbook to use instead of `Self.playbook` (whose missing steps are `[]`).
+    func tools(
+        hosts: [String], runner: (any CommandRunning)? = nil, clock: any WallClock = SystemWallClock(),
+        playbookFile: String? = nil
+    ) throws -> ExecutionTools {
+        let playbook = try PlaybookLoader.load(text: playbookFile ?? playbookText(Self.playbook), file: "t.yaml")
         var playbooks: [String: Playbook] = [:]
         var connections: [String: HostConnection] = [:]
         for host in hosts {

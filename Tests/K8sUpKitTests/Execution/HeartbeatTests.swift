@@ -184,13 +184,14 @@ struct HeartbeatTests {
             cordonedBefore: false)
         let work = Task { try await VerifyPhase().run(run) }
         try await Self.firstLook(fixture.events)
-        try await Self.beat(clock, fixture.events, step: "wait-ready", sleepers: 1)
+        // Two sleepers: the heartbeat, and the wait between two looks (on the same clock).
+        try await Self.beat(clock, fixture.events, step: "wait-ready")
         Self.expectGrowing(Self.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
         // The change itself was reported once, at once, in words.
         let changes = fixture.events.all.filter { $0.kind == .waiting && !Self.beats(fixture.events).contains($0) }
         #expect(changes.map(\.message) == ["waiting until w1 is Ready at v1.30.4; now NotReady, kubelet v1.29.8"])
         up.turnOn()
-        try await work.value
+        try await finish(work, on: clock)
     }
 
     @Test func theRollbacksReadinessWaitReportsToo() async throws {
@@ -210,10 +211,10 @@ struct HeartbeatTests {
         run.pushUndo(.rollbackKubelet)
         let work = Task { try await RollbackProcedure(node: run).runRecorded() }
         try await Self.firstLook(fixture.events)
-        try await Self.beat(clock, fixture.events, step: "rollback", sleepers: 1)
+        try await Self.beat(clock, fixture.events, step: "rollback")
         Self.expectGrowing(Self.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
         up.turnOn()
-        try await work.value
+        try await finish(work, on: clock)
         #expect(fixture.events.summary(node: "w1").last == "rollback-finished true")
     }
 }

@@ -69,6 +69,20 @@ import Testing
         try Self.expectParsable(Array(Set(lines)).sorted(), playbook: name)
     }
 
+    /// Both looks at the kubelet are read-only and ask systemd for exactly the properties k8sup reads
+    /// (Kubespray's unit is `kubelet.service` too).
+    @Test(arguments: names)
+    func looksAtTheKubeletUnitAndItsJournalReadOnly(name: String) throws {
+        let playbook = try Self.builtin(name)
+        for context in try Self.contexts() {
+            #expect(
+                try playbook.render(.kubeletStatus, context: context) == [
+                    "systemctl show kubelet -p ActiveState,SubState,NRestarts,ExecMainStatus"
+                ])
+            #expect(try playbook.render(.kubeletLogs, context: context) == ["journalctl -u kubelet -n 20 --no-pager"])
+        }
+    }
+
     /// `sh -n` on all lines at once; on failure, line by line to name the culprit.
     private static func expectParsable(_ lines: [String], playbook: String) throws {
         let directory = try makeTemporaryDirectory()

@@ -75,6 +75,19 @@ import Testing
         #expect(throws: Never.self) { try loadPlaybook("etcd_snapshot:\n") }
     }
 
+    /// Playbooks written before the kubelet looks existed still load; k8sup then waits on readiness alone.
+    @Test func theKubeletLooksMayBeLeftOut() throws {
+        let text = PlaybookStep.allCases.filter { !$0.isOptional }.map { "\($0.rawValue): []\n" }.joined()
+        let playbook = try PlaybookLoader.load(text: "name: old\n" + text, file: "t.yaml")
+        #expect(!playbook.defines(.kubeletStatus) && !playbook.defines(.kubeletLogs))
+        #expect(playbook.defines(.restartKubelet))
+        #expect(try loadPlaybook("kubelet_status: []\n").defines(.kubeletStatus))
+        #expect(
+            PlaybookStep.allCases.filter(\.isOptional) == [
+                .certExpiration, .componentVersions, .kubeletStatus, .kubeletLogs,
+            ])
+    }
+
     @Test func aCommandIsAStringOrARunMapping() {
         #expect(playbookError("stage:\n  - 42\n") == .badCommand(at(3, 5), found: "integer"))
         #expect(playbookError("stage:\n  - [a, b]\n") == .badCommand(at(3, 5), found: "list"))

@@ -120,7 +120,7 @@ import Testing
         #expect(
             PlaybookStep.sequence(role: .controlPlane, runsUpgradeApply: true) == [
                 .stage, .discoverVersions, .etcdSnapshot, .backupKubelet, .upgradeKubeadm, .upgradeControlPlaneFirst,
-                .upgradeKubelet, .restartKubelet, .rollbackKubelet,
+                .upgradeKubelet, .restartKubelet, .rollbackKubelet, .kubeletStatus, .kubeletLogs,
             ])
         #expect(PlaybookStep.sequence(role: .controlPlane, runsUpgradeApply: false).contains(.upgradeControlPlaneOther))
         #expect(PlaybookStep.sequence(role: .worker, runsUpgradeApply: false).contains(.upgradeWorker))

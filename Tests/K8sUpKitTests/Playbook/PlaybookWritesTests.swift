@@ -38,9 +38,9 @@ import Testing
         let required = PlaybookStep.allCases.filter { !$0.isOptional }
         let text = "name: t\n" + required.map { "\($0.rawValue): []\n" }.joined()
         let playbook = try PlaybookLoader.load(text: text, file: "t.yaml")
-        #expect(!playbook.has(.certExpiration) && !playbook.has(.componentVersions) && playbook.has(.stage))
+        #expect(!playbook.defines(.certExpiration) && !playbook.defines(.componentVersions) && playbook.defines(.stage))
         #expect(playbook.writes.isEmpty)
-        #expect(Set(PlaybookStep.allCases.filter(\.isOptional)) == [.certExpiration, .componentVersions])
+        #expect(PlaybookStep.certExpiration.isOptional && PlaybookStep.componentVersions.isOptional)
     }
 
     @Test func everyBuiltinPlaybookDeclaresWritesAndThePreflightSteps() throws {
@@ -48,7 +48,7 @@ import Testing
             let playbook = try #require(PlaybookCatalog.builtin(name))
             #expect(playbook.writes.count >= 4, "\(name)")
             #expect(playbook.writes.contains { $0.text == "/var/lib" }, "\(name)")
-            #expect(playbook.has(.certExpiration) && playbook.has(.componentVersions), "\(name)")
+            #expect(playbook.defines(.certExpiration) && playbook.defines(.componentVersions), "\(name)")
         }
     }
 }

@@ -13,6 +13,8 @@ final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
         var running = true
         var kubeletVersion: String
         var staticPodVersion: String?
+        /// What the last start said about a binary that does not run.
+        var startFailure: String?
     }
 
     private let lock = NSLock()
@@ -21,6 +23,7 @@ final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
     private var faults: [String: NodeAPI.NodeFaults] = [:]
     private var failingKubelets: [String: Set<String>] = [:]
     private var kubeadmCalls: [String] = []
+    private var units: [String: NodeAPI.KubeletUnitReport] = [:]
 
     init(version: String) {
         clusterVersion = version
@@ -48,6 +51,9 @@ final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
         locked { failingKubelets[node, default: []].insert(version) }
     }
 
+    /// What `GET …/nodes/NODE/kubelet` answers for `node` (a running unit with no journal until set).
+    func setUnit(_ node: String, _ unit: NodeAPI.KubeletUnitReport) { locked { units[node] = unit } }
+
     var calls: [String] { locked { kubeadmCalls } }
 
     var version: String { locked { clusterVersion } }
@@ -61,11 +67,16 @@ final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
                 return Self.json(faults[parts[3]] ?? NodeAPI.NodeFaults())
             case ("GET", "nodes", 4, _):
                 return report(parts[3])
+            case ("GET", "nodes", 5, "kubelet"):
+                return Self.json(
+                    units[parts[3]]
+                        ?? .init(activeState: "active", subState: "running", restarts: 0, exitStatus: 0, journal: []))
             case ("POST", "nodes", 5, "kubelet"):
                 guard let body = try? JSONDecoder().decode(NodeAPI.KubeletReport.self, from: Data(request.body)),
                     var node = nodes[parts[3]]
                 else { return Self.error("bad kubelet report", 400) }
                 node.running = body.running
+                node.startFailure = body.startFailure
                 if !body.version.isEmpty { node.kubeletVersion = body.version }
                 node.ready = body.running && !(failingKubelets[parts[3]] ?? []).contains(body.version)
                 nodes[parts[3]] = node

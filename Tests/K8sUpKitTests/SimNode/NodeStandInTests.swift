@@ -20,6 +20,7 @@ import Testing
         let node = try #require(harness.cluster.node("cp-1"))
         #expect(!node.running)
         #expect(!node.ready)
+        #expect(node.startFailure == "Failed to execute /usr/bin/kubelet: No such file or directory")
         let active = try await harness.run("systemctl is-active kubelet", on: "cp-1")
         #expect(active.exitStatus == 3)
         #expect(active.stdout == "inactive\n")

@@ -76,6 +76,22 @@ final class VirtualClock: WallClock {
     }
 }
 
+/// Waits for `work` to end, moving `clock` on `step` seconds each time `sleepers` tasks sleep on it (a
+/// wait's heartbeat and the wait's own loop between two looks): virtual time passes only while the work
+/// is idle, so a loop that sleeps on the clock goes on, look after look, without real waiting.
+func finish<Value: Sendable>(
+    _ work: Task<Value, any Error>, on clock: VirtualClock, step: Double = 1, whenSleeping sleepers: Int = 2
+) async throws -> Value {
+    let ticker = Task {
+        while !Task.isCancelled {
+            if clock.sleepers >= sleepers { clock.advance(step) }
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
+    defer { ticker.cancel() }
+    return try await work.value
+}
+
 /// A runner whose chosen commands take a while on a `VirtualClock` (a package download, a drain, a
 /// slow apiserver); everything else is answered by the `FakeRunner` at once.
 struct SlowRunner: CommandRunning {

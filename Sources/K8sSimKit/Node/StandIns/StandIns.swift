@@ -8,6 +8,7 @@ public enum StandIns {
     public static let linkedTools: Set<String> = [
         "ssh", "sudo", "systemctl", "apt-get", "apt-mark", "apt-cache", "dnf", "yum", "curl", "gpg", "etcdctl",
         "df",
+        "journalctl",
     ]
 
     /// Runs the stand-in for `tool` (a name in `linkedTools`) with its arguments (argv without argv[0]);
@@ -29,6 +30,7 @@ public enum StandIns {
         case "gpg": return GpgStandIn(context: context).run()
         case "etcdctl": return EtcdctlStandIn(context: context).run()
         case "df": return DfStandIn(context: context).run()
+        case "journalctl": return JournalctlStandIn(context: context).run()
         default: return context.fail("k8sim", "no stand-in named \(tool)", status: 127)
         }
     }

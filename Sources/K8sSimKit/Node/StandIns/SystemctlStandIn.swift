@@ -3,14 +3,20 @@ import K8sUpKit
 
 /// `systemctl`: `daemon-reload`, and for the kubelet unit `start`/`restart` (runs the binary the unit's
 /// `ExecStart=` names with `--version`, for real, and reports that version as running to the cluster),
-/// `stop`, `is-active`, `status`. Other units succeed quietly, as healthy services would.
+/// `stop`, `is-active`, `status`, and `show` with `-p`/`--property` and `--value` (the unit's state from
+/// the cluster, which knows the faults and the time: `ActiveState`, `SubState`, `NRestarts`,
+/// `ExecMainStatus`, …). Other units succeed quietly, as healthy services would.
 ///
 /// Like systemd with a `Type=simple` service, `restart` succeeds even when the kubelet then fails to run
-/// (a missing or broken binary): the node reports its kubelet as not running and goes NotReady.
+/// (a missing or broken binary, or a `kubelet-fails` fault): the node goes NotReady, and the unit
+/// crash-loops or fails as `systemctl show` and `journalctl` tell.
 struct SystemctlStandIn {
     var context: StandInContext
 
     func run() -> Int32 {
+        if context.arguments.first(where: { !$0.hasPrefix("-") }) == "show" {
+            return SystemctlShow(context: context).run()
+        }
         let words = context.arguments.filter { !$0.hasPrefix("-") }
         guard let verb = words.first else { return context.fail("systemctl", "too few arguments") }
         let units = words.dropFirst().map { $0.hasSuffix(".service") ? String($0.dropLast(8)) : $0 }
@@ -44,7 +50,8 @@ struct SystemctlStandIn {
         let version = try kubeletVersion()
         state.kubeletRunning = version != nil
         try context.save(state)
-        let report = NodeAPI.KubeletReport(version: version ?? "", running: version != nil)
+        let failure = version == nil ? try startFailure() : nil
+        let report = NodeAPI.KubeletReport(version: version ?? "", running: version != nil, startFailure: failure)
         _ = try context.cluster().reportKubelet(node: try context.nodeName(), report)
         return 0
     }
@@ -92,8 +99,20 @@ struct SystemctlStandIn {
         return version.description
     }
 
-    /// The first word of the kubelet unit's last non-empty `ExecStart=`, inside the sandbox.
+    /// What systemd says when the unit's binary cannot be run.
+    private func startFailure() throws -> String {
+        guard let binary = try execStart() else { return "Service has no ExecStart= setting. Refusing." }
+        let exists = FileManager.default.fileExists(atPath: context.nodePath(binary))
+        return "Failed to execute \(binary): " + (exists ? "Exec format error" : "No such file or directory")
+    }
+
+    /// The kubelet unit's binary inside the sandbox.
     private func kubeletBinary() throws -> String? {
+        try execStart().map(context.nodePath)
+    }
+
+    /// The first word of the kubelet unit's last non-empty `ExecStart=`, as the node names it.
+    private func execStart() throws -> String? {
         let units = [
             "etc/systemd/system/kubelet.service", "usr/lib/systemd/system/kubelet.service",
             "lib/systemd/system/kubelet.service",
@@ -113,7 +132,6 @@ struct SystemctlStandIn {
                 command = value.isEmpty ? nil : value
             }
         }
-        guard let first = command?.split(separator: " ").first else { return nil }
-        return context.nodePath(String(first))
+        return command?.split(separator: " ").first.map(String.init)
     }
 }

@@ -5,8 +5,12 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
     case stepFailed(node: String, step: String, failure: CommandFailure)
     /// The drain did not finish in time; the node was uncordoned (if it was schedulable before).
     case drainTimedOut(node: String, timeout: String, holders: [DrainHolder])
-    /// The node did not come back Ready at the version in time.
-    case notReady(node: String, version: String, timeout: String, last: String)
+    /// The node did not come back Ready at the version in time; `journal` holds the kubelet's last log
+    /// lines when the playbook can read them.
+    case notReady(node: String, version: String, timeout: String, last: String, journal: KubeletJournal)
+    /// The kubelet k8sup restarted cannot start (`kubelet`: `the new kubelet v1.29.15`): its systemd unit
+    /// failed or crash-loops (`cause`); `journal` holds its last log lines.
+    case kubeletDoesNotStart(node: String, kubelet: String, cause: String, journal: KubeletJournal)
     /// The health check failed after the node's upgrade.
     case healthCheckFailed(node: String, failure: CommandFailure)
     /// The rollback itself failed: the node needs a person (exit 3).
@@ -27,8 +31,10 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
                 : holders.map { "  " + $0.description }.joined(separator: "\n")
             return "\(node): the drain did not finish within \(timeout); the node was put back as it was. "
                 + "What held it:\n\(held)\nFix the budget (or scale the workload up), then run apply again."
-        case .notReady(let node, let version, let timeout, let last):
-            return "\(node): not Ready at \(version) within \(timeout) (last seen: \(last))"
+        case .notReady(let node, let version, let timeout, let last, let journal):
+            return "\(node): not Ready at \(version) within \(timeout) (last seen: \(last))" + journal.details
+        case .kubeletDoesNotStart(let node, let kubelet, let cause, let journal):
+            return "\(node): \(kubelet) does not start: \(cause)" + journal.details
         case .healthCheckFailed(let node, let failure):
             return "\(node): the health check failed" + failure.headline + failure.details
         case .rollbackFailed(let node, let version, let failure, let instructions):

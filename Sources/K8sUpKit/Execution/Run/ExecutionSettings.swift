@@ -14,6 +14,8 @@ struct ExecutionSettings: Sendable {
     var nodeReadyTimeout: Duration = .seconds(600)
     /// Time between two readiness checks; a node counts as up after two good checks in a row.
     var verifyInterval: Duration = .seconds(5)
+    /// Time between two looks at the kubelet's systemd unit (`kubelet_status`) while waiting for a node.
+    var kubeletStatusInterval: Duration = .seconds(5)
     /// Timeout of each playbook command line on a node.
     var stepTimeout: Duration = .seconds(900)
     /// How often a wait that is still going on says so (a drain, a node coming up, the lock, `--pause`,

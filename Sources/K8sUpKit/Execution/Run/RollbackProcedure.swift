@@ -20,7 +20,9 @@ struct RollbackProcedure {
                     .rollbackKubelet, as: Self.step, doing: "rolling the kubelet back to \(from)", using: tools)
                 try await node.runPlaybook(
                     .restartKubelet, as: Self.step, doing: "restarting the kubelet \(from)", using: tools)
-                try await NodeReadiness(tools: tools).wait(for: node.name, at: from, controlPlane: false, during: step)
+                let looks = KubeletLooks(node, tools: tools, subject: "the rolled-back kubelet \(from)")
+                try await NodeReadiness(tools: tools, kubelet: looks).wait(
+                    for: node.name, at: from, controlPlane: false, during: step)
             case .restoreCordon:
                 let command = node.cordonedBefore ? tools.kubectl.cordon(node.name) : tools.kubectl.uncordon(node.name)
                 _ = try await tools.run(command, node: node.name, during: step).checked(

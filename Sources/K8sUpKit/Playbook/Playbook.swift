@@ -43,8 +43,22 @@ public struct Playbook: Sendable, Equatable {
     ///   list, a mapping or an unevaluated Jinja template; a missing runtime value (unless the context
     ///   defers them); a `<`/`>` condition on a value that is not a version.
     public func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
+        try renderCommands(step, context: context).map(\.line)
+    }
+
+    /// One rendered command line and whether k8sup may run it again after a dropped connection.
+    public struct RenderedCommand: Sendable, Equatable {
+        public var line: String
+        /// The command's `rerun` (true unless the playbook says `rerun: false`).
+        public var rerun: Bool
+    }
+
+    /// `render(_:context:)`, keeping each line's `rerun`.
+    public func renderCommands(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError)
+        -> [RenderedCommand]
+    {
         let values = PlaybookValues(playbook: self, context: context)
-        var lines: [String] = []
+        var lines: [RenderedCommand] = []
         for command in commands(for: step) {
             var runs = true
             for condition in command.conditions where runs {
@@ -58,7 +72,7 @@ public struct Playbook: Sendable, Equatable {
                 case .placeholder(let name, _): line += try values.shellWord(for: name)
                 }
             }
-            lines.append(line)
+            lines.append(RenderedCommand(line: line, rerun: command.rerun))
         }
         return lines
     }

@@ -11,6 +11,8 @@
 ///   move to the version.
 /// - `GET  /k8sim/v1/faults/NODE` → `NodeFaults`: faults the stand-ins act on themselves (the node is
 ///   unreachable: the ssh stand-in exits 255; extra latency).
+/// - `POST /k8sim/v1/nodes/NODE/ssh` with `SSHRequest` → `NodeFaults`: the same for one ssh connection
+///   that runs the command, using up one refusal or drop of the node's `ssh-refused`/`ssh-drops` faults.
 public enum NodeAPI {
     public static let prefix = "/k8sim/v1"
 
@@ -80,11 +82,24 @@ public enum NodeAPI {
         public var commandDelaySeconds: Double
         /// Extra seconds a package manager takes to fetch packages not downloaded before.
         public var downloadDelaySeconds: Double
+        /// This connection is refused (exit 255, "Connection refused"); the command does not run.
+        public var refused = false
+        /// This connection drops while the command runs: it runs to its end, then ssh exits 255.
+        public var drops = false
 
         public init(unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0) {
             self.unreachable = unreachable
             self.commandDelaySeconds = commandDelaySeconds
             self.downloadDelaySeconds = downloadDelaySeconds
+        }
+    }
+
+    public struct SSHRequest: Codable, Sendable, Equatable {
+        /// The remote command line.
+        public var command: String
+
+        public init(command: String) {
+            self.command = command
         }
     }
 }

@@ -298,5 +298,7 @@ struct ApplyEndToEndTests {
         var node: String?
         var message: String?
         var elapsed: Double?
+        var attempt: Int?
+        var retryDelay: Double?
     }
 }

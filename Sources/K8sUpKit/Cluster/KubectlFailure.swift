@@ -33,6 +33,16 @@ enum KubectlFailure {
         return lines.last(where: isTransient)
     }
 
+    /// The line of a cordon or uncordon that failed although kubectl exited 0: kubectl prints `error:
+    /// unable to uncordon node "w1": <why>` for a node it could not patch and goes on to the next node,
+    /// ending with status 0. Nil when there is no such line.
+    static func unreportedFailure(_ result: CommandResult) -> String? {
+        guard result.succeeded else { return nil }
+        return result.stderr.split(whereSeparator: \.isNewline).map(String.init).first {
+            $0.hasPrefix("error: unable to cordon node ") || $0.hasPrefix("error: unable to uncordon node ")
+        }
+    }
+
     /// kubectl's own lines, without client-go's klog lines and (for a drain) the eviction notices it
     /// prints while it waits for a PodDisruptionBudget.
     static func finalLines(_ result: CommandResult, eviction: Bool) -> [String] {

@@ -55,9 +55,12 @@ struct RetryRecord: Sendable, Hashable {
     /// the playbook marks `rerun: false`.
     var notRetried = false
 
-    /// `retried for 2m0s, 9 attempts`; `not retried` when the budget allowed no retry.
+    /// `retried for 2m, 9 attempts`; `not retried` when the budget allowed no retry.
     var summary: String {
-        attempts <= 1 ? "not retried" : "retried for \(elapsed.compactDescription), \(attempts) attempts"
+        guard attempts > 1 else { return "not retried" }
+        // Whole seconds once it is long enough for tenths not to matter.
+        let shown = elapsed >= .seconds(10) ? .seconds(Int64(elapsed.timeInterval.rounded())) : elapsed
+        return "retried for \(shown.compactDescription), \(attempts) attempts"
     }
 
     /// What failed and why, in one line that leads a failure message: `the cluster API kept failing:

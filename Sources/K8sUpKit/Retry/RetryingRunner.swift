@@ -37,7 +37,11 @@ struct RetryingRunner: CommandRunning {
             random: random)
         var last: Classified?
         let outcome = try await loop.run { _, _ in
-            let result = try await base.run(command, output: output)
+            var result = try await base.run(command, output: output)
+            // kubectl exits 0 after a cordon or uncordon it could not apply; k8sup counts it as exit 1.
+            if case .kubectl = rule, KubectlFailure.unreportedFailure(result) != nil {
+                result.termination = .exited(1)
+            }
             last = Self.classify(result, rule: rule, timeout: command.timeout)
             guard let last, last.retry else { return .finished(result) }
             return .transient(result, cause: last.cause)

@@ -51,7 +51,7 @@ struct ApplyTurbulenceTests {
         let eventsPath = cluster.stateDirectory + ".events.jsonl"
         let result = try await cluster.apply(["--events", eventsPath])
         #expect(result.status == 0, "\(result.error)")
-        #expect(Self.allUpgraded(cluster), "\(cluster.nodes)")
+        #expect(Self.allUpgraded(cluster), "\(cluster.nodes) \(cluster.stateDirectory) \(result.error)")
         #expect(Self.leaseIsGone(cluster))
         // One request in ten fails: over a run's hundreds of requests some kubectl call met one.
         let retries = try Self.events(eventsPath).filter { $0.attempt != nil }

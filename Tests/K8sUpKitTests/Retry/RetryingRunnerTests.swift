@@ -66,6 +66,25 @@ import Testing
         #expect(error.description.hasSuffix("; k8sup ran: kubectl cordon cp-1"))
     }
 
+    /// kubectl prints `error: unable to uncordon node` and still exits 0 when its patch failed.
+    @Test func anUncordonKubectlCouldNotApplyIsAFailureDespiteExitZero() async throws {
+        fake.on(
+            "kubectl uncordon cp-1",
+            .success(stderr: "error: unable to uncordon node \"cp-1\": etcdserver: leader changed\n"),
+            .success(stdout: "node/cp-1 uncordoned\n"))
+        fake.on(
+            "kubectl cordon cp-1",
+            .success(stderr: "error: unable to cordon node \"cp-1\": " + KubectlTexts.forbidden + "\n"))
+        let uncordon = Command("kubectl", ["uncordon", "cp-1"], timeout: .seconds(60), retry: .kubectl(.putBack))
+        let runner = runner()
+        #expect(try await runner.run(uncordon).succeeded)
+        #expect(fake.commands.count == 2)
+        let refused = try await runner.run(Self.cordon)
+        #expect(!refused.succeeded && refused.exitStatus == 1)
+        #expect(fake.commands.count == 3)
+        #expect(KubectlFailure.unreportedFailure(.success(stdout: "node/cp-1 already cordoned\n")) == nil)
+    }
+
     @Test func aPutBackGetsTheLongerBudgetOfAtLeastFiveMinutes() async throws {
         #expect(RetryingRunner(base: fake).putBackBudget == .seconds(300))
         #expect(RetryingRunner(base: fake, budget: .seconds(600)).putBackBudget == .seconds(600))

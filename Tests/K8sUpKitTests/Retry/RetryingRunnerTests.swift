@@ -27,7 +27,13 @@ import Testing
         let heartbeat = Heartbeat(interval: .seconds(30), clock: VirtualClock(), observer: events, log: log)
         let step = ExecutionEvent(.waiting, node: "cp-1", step: "cordon-drain")
         let runner = runner()
-        let result = try await heartbeat.waiting(step, for: "cordoning") { _ in try await runner.run(Self.cordon) }
+        let (result, status) = try await heartbeat.waiting(step, for: "cordoning") { wait in
+            (try await runner.run(Self.cordon), wait.status)
+        }
+        // Until the wait ends, its beats say it is retrying and why.
+        #expect(
+            status == "retrying after 2 failed attempt(s), within a 2m retry budget; the last: The connection to the "
+                + "server 10.0.0.10:6443 was refused - did you specify the right host or port?")
         #expect(result.succeeded)
         #expect(result.retryRecord == nil)
         #expect(fake.displayLines == Array(repeating: "kubectl cordon cp-1", count: 3))

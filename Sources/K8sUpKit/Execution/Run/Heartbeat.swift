@@ -42,10 +42,13 @@ struct Heartbeat: Sendable {
                 wait.finish()
                 beats.cancelAll()
             }
-            return try await RetryReporting.$wait.withValue({ notice, message in wait.report(message, retry: notice) })
-            {
-                try await body(wait)
+            let retried: @Sendable (RetryLoop.Notice, String) -> Void = { notice, message in
+                wait.report(message, retry: notice)
+                wait.update(
+                    "retrying after \(notice.attempt) failed attempt(s), within a \(notice.budget.compactDescription) "
+                        + "retry budget; the last: \(notice.cause)")
             }
+            return try await RetryReporting.$wait.withValue(retried) { try await body(wait) }
         }
     }
 

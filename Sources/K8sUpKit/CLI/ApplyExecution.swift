@@ -88,7 +88,7 @@ struct ApplyExecution {
         // Every command of the run goes through it; a retry outside any wait (a Lease renewal) is
         // reported as a waiting line of the run.
         var runner = RetryingRunner(base: self.runner, budget: settings.apiRetryBudget)
-        runner.fallback = { output.reportOutsideWaits($0) }
+        runner.fallback = { notice, line in output.reportOutsideWaits(line, retry: notice) }
         let lock = ClusterLock(
             runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,
             identity: identity, target: plan.target.version)

@@ -27,7 +27,7 @@ struct PlanningSession {
         // Planning's reads ride through a flapping apiserver too; each retry is a line on standard error.
         var runner = RetryingRunner(base: ProcessRunner(), budget: arguments[Options.apiRetryBudget])
         let console = context.console
-        runner.fallback = { console.writeError("k8sup: waiting: " + $0 + "\n") }
+        runner.fallback = { _, line in console.writeError("k8sup: waiting: " + line + "\n") }
         var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
             try await source.read(runner: runner, fileSystem: LocalFileSystem(), environment: context.environment)
         }

@@ -16,8 +16,8 @@ struct RetryingRunner: CommandRunning {
     var backoff = Backoff()
     var clock: any WallClock = SystemWallClock()
     var random: any RandomSource = SystemRandomSource()
-    /// Reports a retry that happens outside any wait.
-    var fallback: @Sendable (String) -> Void = { _ in }
+    /// Reports a retry that happens outside any wait: the failed attempt and the waiting line.
+    var fallback: @Sendable (RetryLoop.Notice, String) -> Void = { _, _ in }
 
     /// The default of `--api-retry-budget`.
     static let defaultBudget = Duration.seconds(120)
@@ -81,11 +81,7 @@ struct RetryingRunner: CommandRunning {
     }
 
     private func report(_ notice: RetryLoop.Notice, message: String) {
-        if let wait = RetryReporting.wait {
-            wait(notice, message)
-        } else {
-            fallback(message)
-        }
+        (RetryReporting.wait ?? fallback)(notice, message)
     }
 
     /// The waiting line of a retry: what failed with its error first, then when the next attempt comes.

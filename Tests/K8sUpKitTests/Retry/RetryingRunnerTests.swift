@@ -172,11 +172,25 @@ import Testing
         fake.on("kubectl cordon cp-1", .failure(stderr: KubectlTexts.eof), .success())
         let log = MemoryLog()
         var runner = runner()
-        runner.fallback = { log.write($0, node: nil) }
+        runner.fallback = { notice, line in log.write("\(notice.attempt) " + line, node: nil) }
         _ = try await runner.run(Self.cordon)
         #expect(log.lines.count == 1)
         #expect(
-            log.lines.first?.hasPrefix("run: the cluster API failed: Unable to connect to the server: EOF; trying")
+            log.lines.first?.hasPrefix("run: 1 the cluster API failed: Unable to connect to the server: EOF; trying")
                 == true)
+    }
+
+    @Test func aPlanningReadThatGaveUpSaysSoInItsError() async throws {
+        fake.on("kubectl --kubeconfig /k get nodes,pods,pdb -A -o json", .failure(stderr: KubectlTexts.refused))
+        let reader = KubectlClusterReader(
+            runner: runner(budget: .seconds(10)), kubectl: "kubectl", kubeconfig: "/k", context: nil)
+        await #expect {
+            _ = try await reader.readState()
+        } throws: { error in
+            "\(error)"
+                == "cannot read the cluster: `kubectl --kubeconfig /k get nodes,pods,pdb -A -o json` failed (exit 1; "
+                + "retried for 10s, 5 attempts): The connection to the server 10.0.0.10:6443 was refused - did you "
+                + "specify the right host or port?"
+        }
     }
 }

@@ -23,8 +23,11 @@ struct RunOutput {
 
     /// Reports a retry that happened outside any wait (a Lease renewal) as a waiting line of the run:
     /// on the terminal, in the events file and in the run's log.
-    func reportOutsideWaits(_ message: String) {
-        ObserverGroup(observers: observers).record(ExecutionEvent(.waiting, message: message))
+    func reportOutsideWaits(_ message: String, retry: RetryLoop.Notice) {
+        var event = ExecutionEvent(.waiting, message: message)
+        event.attempt = retry.attempt
+        event.retryDelay = retry.delay.timeInterval
+        ObserverGroup(observers: observers).record(event)
         log.write("~ " + message, node: nil)
     }
 

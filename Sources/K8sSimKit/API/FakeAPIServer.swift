@@ -3,8 +3,8 @@ import K8sUpKit
 
 /// The fake kube-apiserver: what real kubectl (1.27–1.33) needs for everything k8sup does — discovery,
 /// nodes, pods, PDBs, workloads, Leases, cordon patches, evictions, `--raw` health and metrics — served
-/// from a `SimCluster`, with the cluster's apiserver faults (errors, stalls) applied to every request
-/// outside `/k8sim/v1/`, which goes to the node API instead.
+/// from a `SimCluster`, with the cluster's apiserver faults (errors, stalls, an outage) applied to every
+/// request outside `/k8sim/v1/`, which goes to the node API instead.
 public struct FakeAPIServer: HTTPHandling {
     public let cluster: SimCluster
 
@@ -22,16 +22,17 @@ public struct FakeAPIServer: HTTPHandling {
         }
     }
 
-    /// Latency, stalls and errors of the scenario; the generator is seeded, so runs repeat.
+    /// Latency, an outage, stalls and errors of the scenario; the generator is seeded, so runs repeat.
     private func injectFaults() -> HTTPResponse? {
         let latency = cluster.delays.apiLatency
         if latency > 0 { Thread.sleep(forTimeInterval: latency) }
+        if cluster.apiserverOutage == .unavailable { return APIResponses.noBackend }
         for fault in cluster.faults {
             switch fault {
             case .apiserverStall(let fraction, let seconds):
                 if cluster.nextRandomUnit() < fraction { Thread.sleep(forTimeInterval: seconds) }
             case .apiserverErrors(let fraction, let status):
-                if cluster.nextRandomUnit() < fraction { return APIResponses.status(.injected(code: status)) }
+                if cluster.nextRandomUnit() < fraction { return APIResponses.transientFailure(status) }
             default:
                 continue
             }

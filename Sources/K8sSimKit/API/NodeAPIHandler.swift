@@ -48,6 +48,12 @@ struct NodeAPIHandler {
             guard let body = decode(NodeAPI.KubeletReport.self, request) else { return badBody() }
             guard let report = cluster.kubelet(rest[1], report: body) else { return unknownNode(rest[1]) }
             return encode(report)
+        case ("POST", 3, "nodes") where rest[2] == "ssh":
+            guard let body = decode(NodeAPI.SSHRequest.self, request) else { return badBody() }
+            guard let answer = cluster.sshConnection(node: rest[1], command: body.command) else {
+                return unknownNode(rest[1])
+            }
+            return encode(answer)
         case ("POST", 3, "nodes") where rest[2] == "kubeadm":
             guard let body = decode(NodeAPI.KubeadmRequest.self, request) else { return badBody() }
             let extras = decode(KubeadmExtras.self, request)

@@ -12,7 +12,10 @@ struct ClusterData: Sendable {
     var seededVersion: String
     var nodes: [String: SimNodeState] = [:]
     var events: [PendingEvent] = []
-    var faults: [SimFault]
+    var faults: [SimFault] {
+        didSet { faultProgress = FaultProgress() }
+    }
+    var faultProgress = FaultProgress()
     var delays: SimDelays
     var deprecatedAPIs: [DeprecatedAPIUse]
     var random: SimRandom

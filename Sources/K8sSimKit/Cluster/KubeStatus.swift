@@ -109,10 +109,4 @@ public struct KubeStatus: Error, Sendable, Equatable {
             reason: "MethodNotAllowed", hasDetails: true)
     }
 
-    /// An injected apiserver failure.
-    public static func injected(code: Int) -> KubeStatus {
-        KubeStatus(
-            code: code, message: "k8sim: injected apiserver failure (HTTP \(code))",
-            reason: code == 503 ? "ServiceUnavailable" : "InternalError", hasDetails: false)
-    }
 }

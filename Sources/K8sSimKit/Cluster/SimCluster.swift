@@ -10,6 +10,7 @@ public final class SimCluster: @unchecked Sendable {
     private let lock = NSLock()
     private let clock: any SimClock
     private var data: ClusterData
+    private var onOutage: (@Sendable (Double, SimFault.OutageMode) -> Void)?
 
     /// An empty cluster at `clusterVersion`; add nodes, workloads and budgets, or use a `seeded` factory.
     public init(clusterVersion: String, scenario: Scenario = Scenario(), clock: any SimClock = SystemClock()) {
@@ -129,10 +130,43 @@ public final class SimCluster: @unchecked Sendable {
         read { $0.kubelet(node, report: report) }
     }
 
-    /// `kubeadm upgrade apply|node` on `node`; `kubeadmVersion` is the binary's version when known.
+    /// `kubeadm upgrade apply|node` on `node`; `kubeadmVersion` is the binary's version when known. When
+    /// it replaced the node's kube-apiserver and an `apiserver-outage` fault applies, the outage starts
+    /// (and `onOutage` hears of it).
     public func kubeadm(_ node: String, request: NodeAPI.KubeadmRequest, kubeadmVersion: String? = nil)
         -> NodeAPI.KubeadmResult?
     {
-        read { $0.kubeadm(node, command: request.command, version: request.version, kubeadmVersion: kubeadmVersion) }
+        let (result, outage) = read { data in
+            let result = data.kubeadm(
+                node, command: request.command, version: request.version, kubeadmVersion: kubeadmVersion)
+            let outage =
+                result?.exitCode == 0 ? data.startOutage(afterKubeadm: request.command, on: node) : nil
+            return (result, outage)
+        }
+        if let outage, let onOutage = outageHandler { onOutage(outage.seconds, outage.mode) }
+        return result
+    }
+
+    /// How the apiserver is unavailable now (an `apiserver-outage` in progress), or nil.
+    public var apiserverOutage: SimFault.OutageMode? { read { $0.outage } }
+
+    /// One ssh connection to `node` running `command`: what the ssh stand-in must do. Nil for an unknown node.
+    public func sshConnection(node: String, command: String) -> NodeAPI.NodeFaults? {
+        read { data in data.nodes[node] == nil ? nil : data.sshConnection(node: node, command: command) }
+    }
+
+    /// Called, outside the cluster's lock, when an apiserver outage starts: the server closes the
+    /// apiserver's port for a `refused` one.
+    public var outageHandler: (@Sendable (Double, SimFault.OutageMode) -> Void)? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return onOutage
+        }
+        set {
+            lock.lock()
+            onOutage = newValue
+            lock.unlock()
+        }
     }
 }

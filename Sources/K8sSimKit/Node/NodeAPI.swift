@@ -14,6 +14,8 @@
 /// - `GET  /k8sim/v1/faults/NODE` → `NodeFaults`: faults the stand-ins act on themselves (the node is
 ///   unreachable: the ssh stand-in exits 255; extra latency; a full disk, expiring certificates, sudo
 ///   asking for a password, which the ssh stand-in hands to the node's shell as `K8SIM_*` variables).
+/// - `POST /k8sim/v1/nodes/NODE/ssh` with `SSHRequest` → `NodeFaults`: the same for one ssh connection
+///   that runs the command, using up one refusal or drop of the node's `ssh-refused`/`ssh-drops` faults.
 public enum NodeAPI {
     public static let prefix = "/k8sim/v1"
 
@@ -116,6 +118,10 @@ public enum NodeAPI {
         public var certificateDaysLeft: Int?
         /// `sudo-fails`: `sudo -n` asks for a password.
         public var sudoFails: Bool
+        /// This connection is refused (exit 255, "Connection refused"); the command does not run.
+        public var refused = false
+        /// This connection drops while the command runs: it runs to its end, then ssh exits 255.
+        public var drops = false
 
         public init(
             unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0,
@@ -127,6 +133,15 @@ public enum NodeAPI {
             self.freeMB = freeMB
             self.certificateDaysLeft = certificateDaysLeft
             self.sudoFails = sudoFails
+        }
+    }
+
+    public struct SSHRequest: Codable, Sendable, Equatable {
+        /// The remote command line.
+        public var command: String
+
+        public init(command: String) {
+            self.command = command
         }
     }
 }

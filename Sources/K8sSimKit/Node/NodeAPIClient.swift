@@ -35,6 +35,11 @@ struct NodeAPIClient {
         try call("GET", "/faults/" + Self.segment(node), body: Optional<NodeAPI.KubeletReport>.none)
     }
 
+    /// `POST /k8sim/v1/nodes/NODE/ssh`: one ssh connection running `command`.
+    func sshConnection(node: String, command: String) throws -> NodeAPI.NodeFaults {
+        try call("POST", "/nodes/" + Self.segment(node) + "/ssh", body: NodeAPI.SSHRequest(command: command))
+    }
+
     private func call<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, body: Body?) throws
         -> Answer
     {

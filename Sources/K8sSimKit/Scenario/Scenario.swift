@@ -24,8 +24,13 @@ import K8sUpKit
 ///     # message: the kubelet's error in its journal (default: a container runtime too old for it)
 ///   - {type: kubeadm-fails, node: cp-2, message: "…", command: apply}  # command optional: apply|node
 ///   - {type: unreachable, node: worker-5}
-///   - {type: apiserver-errors, fraction: 0.1, status: 503}
+///   - {type: apiserver-errors, fraction: 0.1, status: 503}   # 500, 502, 503, 504, 429: a real apiserver's answer
 ///   - {type: apiserver-stall, fraction: 0.05, seconds: 2}
+///   - {type: apiserver-outage, seconds: 20, mode: unavailable, command: apply}  # after kubeadm replaced a
+///                           # kube-apiserver; mode unavailable (HTTP 503) | refused; node, command optional
+///   - {type: ssh-refused, node: worker-2, count: 3, matching: kubelet}  # the next 3 ssh connections refused,
+///                           # from the first whose command contains `matching` (optional)
+///   - {type: ssh-drops, node: cp-1, count: 1, matching: "kubeadm upgrade"}  # the command runs, ssh exits 255
 /// seed: 1                   # for the pseudo-random choice of requests that fail or stall
 /// ```
 /// A PDB that never allows a disruption is `maxUnavailable: 0` (or `minAvailable: "100%"`).

@@ -19,24 +19,46 @@ public enum SimFault: Sendable, Equatable {
     case apiserverStall(fraction: Double, seconds: Double)
     /// A fault of the node itself that pre-flight reads: a full disk, expiring certificates, sudo failing.
     case node(NodeSandboxFault)
+    /// For `seconds` after `kubeadm upgrade` replaced a control-plane node's kube-apiserver static pod
+    /// (only on `node` and only for `command` apply|node when given), the apiserver is unavailable:
+    /// `mode` says how.
+    case apiserverOutage(seconds: Double, mode: OutageMode, node: String?, command: String?)
+    /// ssh to `node` refuses `count` connections in a row, as sshd does while the node reboots or its
+    /// network flaps: `ssh: connect to host H port P: Connection refused`, exit 255, the command never
+    /// runs. They start with the first connection whose remote command contains `matching` (any
+    /// connection when nil); the ones after it are refused whatever they run.
+    case sshRefused(node: String, count: Int, matching: String?)
+    /// The ssh connection to `node` drops while the command runs, for the next `count` commands that
+    /// contain `matching` (any when nil): the command runs to its end on the node, but ssh reports
+    /// `Connection to H closed by remote host.` and exits 255 instead of the command's status.
+    case sshDrops(node: String, count: Int, matching: String?)
+
+    /// How an apiserver outage shows.
+    public enum OutageMode: String, Sendable, Equatable {
+        /// HTTP 503 from the load balancer in front of the apiserver, whose backend is down: kubectl
+        /// says `Error from server (ServiceUnavailable): the server is currently unable to handle the request`.
+        case unavailable
+        /// The apiserver's port is closed, as while its process restarts: open connections are cut, new
+        /// ones refused (`The connection to the server … was refused`).
+        case refused
+    }
 
     static let defaultKubeadmMessage = "k8sim: injected kubeadm failure"
 
     /// Reads one `faults:` entry.
     static func read(_ node: DataNode) throws(ScenarioError) -> SimFault {
         let allowed =
-            ["type", "node", "version", "message", "command", "fraction", "status", "seconds", "mode", "restartSec"]
-            + NodeSandboxFault.fieldNames
+            [
+                "type", "node", "version", "message", "command", "fraction", "status", "seconds", "mode", "restartSec",
+                "count", "matching",
+            ] + NodeSandboxFault.fieldNames
         let fields = try ScenarioFields(node, context: "fault", allowed: allowed)
         let type = try fields.requiredString("type")
         switch type {
         case "kubelet-fails":
             return try kubeletFails(fields)
         case "kubeadm-fails":
-            let command = try fields.string("command")
-            if let command, command != "apply", command != "node" {
-                throw ScenarioError("fault.command must be apply or node, not \(command)", at: node.location)
-            }
+            let command = try kubeadmCommand(fields)
             return .kubeadmFails(
                 node: try fields.requiredString("node"),
                 message: try fields.string("message") ?? defaultKubeadmMessage, command: command)
@@ -47,12 +69,29 @@ public enum SimFault: Sendable, Equatable {
                 fraction: try fraction(fields), status: try fields.int("status") ?? 503)
         case "apiserver-stall":
             return .apiserverStall(fraction: try fraction(fields), seconds: try fields.double("seconds") ?? 1)
+        case "apiserver-outage":
+            let seconds = try fields.double("seconds") ?? 20
+            guard seconds > 0 else { throw ScenarioError("fault.seconds must be above 0", at: node.location) }
+            let modeText = try fields.string("mode") ?? OutageMode.unavailable.rawValue
+            guard let mode = OutageMode(rawValue: modeText) else {
+                throw ScenarioError("fault.mode must be unavailable or refused, not \(modeText)", at: node.location)
+            }
+            return .apiserverOutage(
+                seconds: seconds, mode: mode, node: try fields.string("node"), command: try kubeadmCommand(fields))
+        case "ssh-refused", "ssh-drops":
+            let count = try fields.int("count") ?? 1
+            guard count > 0 else { throw ScenarioError("fault.count must be 1 or more", at: node.location) }
+            let name = try fields.requiredString("node"), matching = try fields.string("matching")
+            return type == "ssh-refused"
+                ? .sshRefused(node: name, count: count, matching: matching)
+                : .sshDrops(node: name, count: count, matching: matching)
         case _ where NodeSandboxFault.typeNames.contains(type):
             return .node(try NodeSandboxFault.read(type: type, fields))
         default:
             throw ScenarioError(
                 "unknown fault type \(type) (known: kubelet-fails, kubeadm-fails, unreachable, apiserver-errors,"
-                    + " apiserver-stall, " + NodeSandboxFault.typeNames.joined(separator: ", ") + ")",
+                    + " apiserver-stall, apiserver-outage, ssh-refused, ssh-drops, "
+                    + NodeSandboxFault.typeNames.joined(separator: ", ") + ")",
                 at: node.location)
         }
     }
@@ -69,6 +108,15 @@ public enum SimFault: Sendable, Equatable {
         return .kubeletFails(
             node: try fields.requiredString("node"), version: try fields.string("version"), mode: mode,
             restartSeconds: restartSeconds, message: try fields.string("message"))
+    }
+
+    /// `command: apply|node`, or nil for both.
+    private static func kubeadmCommand(_ fields: ScenarioFields) throws(ScenarioError) -> String? {
+        let command = try fields.string("command")
+        if let command, command != "apply", command != "node" {
+            throw ScenarioError("fault.command must be apply or node, not \(command)", at: fields.node.location)
+        }
+        return command
     }
 
     private static func fraction(_ fields: ScenarioFields) throws(ScenarioError) -> Double {
@@ -102,6 +150,17 @@ public enum SimFault: Sendable, Equatable {
             return ["type": "apiserver-stall", "fraction": .float(fraction), "seconds": .float(seconds)]
         case .node(let fault):
             return fault.dataValue
+        case .apiserverOutage(let seconds, let mode, let node, let command):
+            var value: DataValue = [
+                "type": "apiserver-outage", "seconds": .float(seconds), "mode": .string(mode.rawValue),
+            ]
+            if let node { value[["node"]] = .string(node) }
+            if let command { value[["command"]] = .string(command) }
+            return value
+        case .sshRefused(let node, let count, let matching), .sshDrops(let node, let count, let matching):
+            var value: DataValue = ["type": .string(typeName), "node": .string(node), "count": .int(count)]
+            if let matching { value[["matching"]] = .string(matching) }
+            return value
         }
     }
 
@@ -114,13 +173,19 @@ public enum SimFault: Sendable, Equatable {
         case .apiserverErrors: "apiserver-errors"
         case .apiserverStall: "apiserver-stall"
         case .node(let fault): fault.typeName
+        case .apiserverOutage: "apiserver-outage"
+        case .sshRefused: "ssh-refused"
+        case .sshDrops: "ssh-drops"
         }
     }
 
     /// The node the fault is about; nil for the apiserver's faults.
     public var node: String? {
         switch self {
-        case .kubeletFails(let node, _, _, _, _), .kubeadmFails(let node, _, _), .unreachable(let node): node
+        case .kubeletFails(let node, _, _, _, _), .kubeadmFails(let node, _, _), .unreachable(let node),
+            .sshRefused(let node, _, _), .sshDrops(let node, _, _):
+            node
+        case .apiserverOutage(_, _, let node, _): node
         case .node(let fault): fault.node
         case .apiserverErrors, .apiserverStall: nil
         }

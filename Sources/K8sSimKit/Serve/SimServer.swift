@@ -2,7 +2,9 @@ import Foundation
 import K8sUpKit
 
 /// A running simulated cluster: the fake kube-apiserver on a loopback port and one sandbox per node,
-/// with everything a client needs written to the state directory:
+/// with everything a client needs written to the state directory. The node stand-ins reach the
+/// simulator on a second port of their own, which stays open while an `apiserver-outage` fault closes
+/// the apiserver's (ssh keeps working while the kube-apiserver restarts):
 ///
 ///     <state>/k8sim.json        where the stand-ins find the apiserver and each node's sandbox
 ///     <state>/kubeconfig        for kubectl and k8sup
@@ -18,8 +20,13 @@ public final class SimServer: Sendable {
     public let stateDirectory: String
     public let layout: SandboxLayout
     private let server: HTTPServer
+    /// The node API's port (both ports serve both APIs).
+    private let nodeServer: HTTPServer
 
+    /// The apiserver's URL, as the kubeconfig names it.
     public var url: String { server.url }
+    /// Where the node stand-ins reach the simulator.
+    public var nodeURL: String { nodeServer.url }
     public var kubeconfigPath: String { stateDirectory + "/kubeconfig" }
     public var inventoryOverlayPath: String { stateDirectory + "/inventory.yaml" }
 
@@ -60,15 +67,25 @@ public final class SimServer: Sendable {
         }
         let state = URL(fileURLWithPath: stateDirectory).standardizedFileURL.path
         self.stateDirectory = state
-        self.server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: port)
+        let server = try HTTPServer(handler: FakeAPIServer(cluster: cluster), port: port)
+        self.server = server
+        nodeServer = try HTTPServer(handler: FakeAPIServer(cluster: cluster))
         try SimStateWriter(
-            state: state, executable: executable, layout: chosen, url: server.url, cluster: cluster, roles: roles,
-            hostVariables: hostVariables
+            state: state, executable: executable, layout: chosen, url: nodeServer.url, apiURL: server.url,
+            cluster: cluster, roles: roles, hostVariables: hostVariables
         ).write()
+        cluster.outageHandler = { seconds, mode in
+            if mode == .refused { server.refuseConnections(for: seconds) }
+        }
+        nodeServer.start()
         server.start()
     }
 
-    public func stop() { server.stop() }
+    public func stop() {
+        cluster.outageHandler = nil
+        server.stop()
+        nodeServer.stop()
+    }
 
     /// kubeadm-dnf and kubespray nodes have their own layouts; everything else is installed the apt way.
     static func layout(playbook: String?) -> SandboxLayout {

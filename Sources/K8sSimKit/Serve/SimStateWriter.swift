@@ -7,7 +7,10 @@ struct SimStateWriter {
     let state: String
     let executable: String
     let layout: SandboxLayout
+    /// Where the node stand-ins reach the simulator (`k8sim.json`).
     let url: String
+    /// The apiserver, for the kubeconfig.
+    let apiURL: String
     let cluster: SimCluster
     let roles: ClusterRoles
     let hostVariables: [String: DataMapping]
@@ -44,7 +47,7 @@ struct SimStateWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(stateFile).write(to: URL(fileURLWithPath: state + "/" + SimStateFile.fileName))
-        try KubeconfigWriter.text(server: url, clusterName: "k8sim").write(
+        try KubeconfigWriter.text(server: apiURL, clusterName: "k8sim").write(
             toFile: state + "/kubeconfig", atomically: true, encoding: .utf8)
         try overlay.write(toFile: state + "/inventory.yaml", atomically: true, encoding: .utf8)
     }

@@ -85,15 +85,19 @@ struct ApplyExecution {
     private func locked(_ session: PlanningSession, plan: UpgradePlan, wiring: ApplyWiring) async throws -> ExitCode {
         let identity = RunIdentity.current()
         let kubectl = wiring.kubectl
-        let lock = ClusterLock(
-            runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,
-            identity: identity, target: plan.target.version)
         let console = context.console
         let output = try RunOutput(
             stateDirectory: wiring.stateDirectory, eventsPath: settings.eventsPath, redactor: wiring.redactor,
             progressInterval: try Self.progressInterval(context.environment) ?? settings.execution.progressInterval
         ) { console.writeError($0) }
         let heartbeat = output.heartbeat
+        // Every command of the run goes through it; a retry outside any wait (a Lease renewal) is
+        // reported as a waiting line of the run.
+        var runner = RetryingRunner(base: self.runner, budget: settings.apiRetryBudget)
+        runner.fallback = { notice, line in output.reportOutsideWaits(line, retry: notice) }
+        let lock = ClusterLock(
+            runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,
+            identity: identity, target: plan.target.version)
         try await lock.acquire(reporting: heartbeat)
         let renewal = Task { await lock.keepRenewed() }
         let started = Date()
@@ -114,9 +118,12 @@ struct ApplyExecution {
         }
         renewal.cancel()
         // Not the cancelled task's: a second Ctrl-C must not leave the lock behind.
-        let released = await Task { try? await lock.release(reporting: heartbeat) }.value
-        if released == nil {
-            context.console.warn("could not release \(LockError.leaseName); 'k8sup unlock' removes it")
+        let released = await Task { () -> Result<ClusterLock.ReleaseOutcome, any Error> in
+            do { return .success(try await lock.release(reporting: heartbeat)) } catch { return .failure(error) }
+        }.value
+        if case .failure(let error) = released {
+            context.console.warn(
+                "could not release \(LockError.leaseName): \(ErrorText.firstLine(error)); 'k8sup unlock' removes it")
         }
         let code = Self.exitCode(result)
         if let journal {

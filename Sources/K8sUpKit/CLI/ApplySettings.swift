@@ -15,6 +15,8 @@ struct ApplySettings {
     var eventsPath: String?
     /// `--plan FILE`: apply this saved plan, refusing if the cluster drifted from it.
     var planPath: String?
+    /// `--api-retry-budget`: how long a transient failure of a kubectl call or an ssh connection is retried.
+    var apiRetryBudget = RetryingRunner.defaultBudget
 
     static let defaultDrainTimeout = Duration.seconds(300)
 
@@ -26,6 +28,7 @@ struct ApplySettings {
         nodeReadyTimeout = arguments[Options.nodeReadyTimeout]
         eventsPath = arguments[Options.events]
         planPath = arguments[Options.plan]
+        apiRetryBudget = arguments[Options.apiRetryBudget]
         execution.nodeReadyTimeout = nodeReadyTimeout
         execution.healthCheck = arguments[Options.healthCheck]
         execution.disableEvictionFallback = arguments[Options.disableEvictionFallback]

@@ -26,9 +26,12 @@ struct PlanningSession {
         let settings = InventorySettings(loaded, roles: roles)
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
         let sources = try InventorySelection.sources(arguments, context: context, command: command)
+        // Planning's reads ride through a flapping apiserver too; each retry is a line on standard error.
+        var runner = RetryingRunner(base: ProcessRunner(), budget: arguments[Options.apiRetryBudget])
+        let console = context.console
+        runner.fallback = { _, line in console.writeError("k8sup: waiting: " + line + "\n") }
         var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
-            try await source.read(
-                runner: ProcessRunner(), fileSystem: LocalFileSystem(), environment: context.environment)
+            try await source.read(runner: runner, fileSystem: LocalFileSystem(), environment: context.environment)
         }
         let cordons = try originalCordons(loaded)
         if !cordons.isEmpty {

@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads the live cluster through `kubectl` (never directly over HTTP): the nodes, pods and PDBs the
 /// planner needs, and the live-only facts — kubectl's and the apiserver's versions, deprecated API use
-/// from the apiserver's metrics, etcd health from `/readyz/etcd`.
+/// from the apiserver's metrics, etcd health from `/readyz/etcd`. Every read is idempotent and marked
+/// for retry after a transient failure of the cluster API within the operation budget (a retrying
+/// runner acts on it; `/readyz/etcd` answering that etcd is unhealthy is an answer, not retried).
 struct KubectlClusterReader {
     let runner: any CommandRunning
     /// `kubectl`, or the path given with `--kubectl`.
@@ -22,7 +24,12 @@ struct KubectlClusterReader {
     /// - Throws: `ClusterReadError` with kubectl's own message when kubectl fails (`.noKubeconfig` when
     ///   it has no configuration at all); `CommandError` when it cannot be started.
     func readState() async throws -> ClusterState {
+        // Without any configuration kubectl asks localhost:8080, which refuses: that never passes.
+        let configured =
+            KubectlConfigurationLookup(kubeconfig: kubeconfig, environment: environment, fileSystem: fileSystem)
+            .missing() == nil
         let command = kubectlCommand(["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120))
+            .retrying(configured ? .kubectl(.operation) : nil)
         var limited = command
         limited.outputLimit = Self.stateOutputLimit
         let result = try await runner.run(limited)
@@ -44,9 +51,10 @@ struct KubectlClusterReader {
         {
             return .noKubeconfig(command: shown, kubectlSays: says, missing: missing, sampleHint: nil)
         }
-        let how =
+        var how =
             result.timedOut ? "timed out after \(command.timeout.compactDescription)" : "exit \(result.exitStatus)"
-        return .kubectlFailed(command: shown, how: how, kubectlSays: says)
+        if let record = result.retryRecord { how += "; " + record.summary }
+        return .kubectlFailed(command: shown, how: how, kubectlSays: result.retryRecord?.cause ?? says)
     }
 
     /// The live-only facts; each probe that fails leaves its fact unknown rather than failing the plan
@@ -58,17 +66,19 @@ struct KubectlClusterReader {
             facts.versionedKubectls = Self.versionedSiblings(of: path, fileSystem: fileSystem)
         }
         // Without a server, `kubectl version` fails but still prints the client's version.
-        if let versions = try? await runner.run(kubectlCommand(["version", "-o", "json"], timeout: .seconds(30))) {
+        let version = kubectlCommand(["version", "-o", "json"], timeout: .seconds(30)).retrying(.kubectl(.operation))
+        if let versions = try? await runner.run(version) {
             let parsed = Self.versions(versions.stdout)
             facts.kubectlVersion = parsed.client
             facts.serverVersion = parsed.server
         }
         if let metrics = try? await runner.runChecked(
-            kubectlCommand(["get", "--raw", "/metrics"], timeout: .seconds(60)))
+            kubectlCommand(["get", "--raw", "/metrics"], timeout: .seconds(60)).retrying(.kubectl(.operation)))
         {
             facts.deprecatedAPIs = DeprecatedAPIMetrics.parse(metrics.stdout)
         }
-        let etcd = try? await runner.run(kubectlCommand(["get", "--raw", "/readyz/etcd"], timeout: .seconds(30)))
+        let etcd = try? await runner.run(
+            kubectlCommand(["get", "--raw", "/readyz/etcd"], timeout: .seconds(30)).retrying(.kubectl(.operation)))
         try Task.checkCancellation()
         if let etcd {
             facts.etcdHealthy = etcd.succeeded

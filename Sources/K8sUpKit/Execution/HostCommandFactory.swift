@@ -7,7 +7,9 @@ struct HostCommandFactory: Sendable {
     struct HostCommand: Sendable {
         /// The playbook line as it is shown and logged: secret-looking values masked.
         var shownLine: String
-        /// What runs (`ssh … host -- 'sudo -n sh -c …'`).
+        /// What runs (`ssh … host -- 'sudo -n sh -c …'`). Over ssh it is retried after a connection that
+        /// failed before the command ran, and after one that dropped while it ran unless the playbook
+        /// marks the command `rerun: false`; a local command is never retried.
         var command: Command
     }
 
@@ -32,10 +34,12 @@ struct HostCommandFactory: Sendable {
                 role: node.clusterRole, hostVariables: hostVariables[node.host] ?? DataMapping(), runtime: runtime,
                 deferRuntimeValues: preview, masksSecrets: masked)
         }
-        let shown = try playbook.render(step, context: context(masked: true))
-        let real = preview ? shown : try playbook.render(step, context: context(masked: false))
+        let shown = try playbook.renderCommands(step, context: context(masked: true))
+        let real = preview ? shown : try playbook.renderCommands(step, context: context(masked: false))
         return zip(shown, real).map { shownLine, line in
-            HostCommand(shownLine: shownLine, command: transport.command(line, on: connection, timeout: stepTimeout))
+            var command = transport.command(line.line, on: connection, timeout: stepTimeout)
+            if connection.kind == .ssh { command.retry = .ssh(.operation, rerunnable: line.rerun) }
+            return HostCommand(shownLine: shownLine.line, command: command)
         }
     }
 

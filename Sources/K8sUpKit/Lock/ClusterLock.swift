@@ -112,6 +112,13 @@ actor ClusterLock {
             held = try Self.checked(stored)
             lastRenewed = now
         case .conflict, .alreadyExists:
+            // A renewal retried after its answer was lost finds its own write: the Lease holds exactly
+            // what this run sent.
+            if let current = try? await client.get(), Self.isOwnWrite(current, of: lease) {
+                held = try Self.checked(current)
+                lastRenewed = now
+                return
+            }
             try lose("another client changed the Lease since this run last renewed it")
         case .notFound:
             try lose("the Lease was deleted (by 'k8sup unlock' or by hand)")
@@ -144,15 +151,24 @@ actor ClusterLock {
         }
     }
 
-    /// Gives the lock up: deletes the Lease if this run holds it. Never throws because it is gone.
+    /// Gives the lock up: deletes the Lease if this run holds it. Never throws because it is gone. Its
+    /// calls get the put-back retry budget: a lock left behind stops the next run until it expires.
     @discardableResult
     func release() async throws -> ReleaseOutcome {
         released = true
         held = nil
+        var client = self.client
+        client.budget = .putBack
         guard let existing = try await client.get() else { return .absent }
         guard existing.holder == identity.holder else { return .heldByOther(existing.holder) }
         try await client.delete()
         return .released
+    }
+
+    /// `current` is the Lease as this run wrote it in `written`: same holder, run and renew time.
+    static func isOwnWrite(_ current: LeaseRecord?, of written: LeaseRecord) -> Bool {
+        guard let current, current.holder == written.holder, current.runId == written.runId else { return false }
+        return current.renewTime.map(RFC3339.microTime) == written.renewTime.map(RFC3339.microTime)
     }
 
     private func took(_ stored: LeaseRecord, at time: Date) throws -> LeaseRecord {

@@ -4,6 +4,12 @@ import Glibc
 /// The kubectl calls on the k8sup Lease: get, create, replace (with the resourceVersion as a
 /// precondition) and delete, with kubectl's refusals sorted into outcomes the lock logic acts on.
 /// Manifests go through a 0600 temporary file in the state directory (they name users and hosts).
+///
+/// Every call is retried after a transient failure of the cluster API (by a retrying runner), within
+/// `budget`. That is safe for the writes too: a create whose answer was lost comes back as
+/// AlreadyExists, and `ClusterLock` then finds its own holder in the Lease; a replace whose answer was
+/// lost comes back as a Conflict, and `ClusterLock` finds exactly what it wrote. AlreadyExists and
+/// Conflict themselves are answers, never retried.
 struct LeaseClient: Sendable {
     /// kubectl's answer to a create or replace.
     enum WriteOutcome: Sendable, Equatable {
@@ -20,6 +26,8 @@ struct LeaseClient: Sendable {
     let kubectl: @Sendable ([String], Duration) -> Command
     /// Where manifests are written for `-f`.
     let stateDirectory: String
+    /// The retry budget of its calls: `.putBack` for the release.
+    var budget = RetryBudget.operation
 
     static let timeout = Duration.seconds(30)
 
@@ -27,7 +35,8 @@ struct LeaseClient: Sendable {
     func get() async throws -> LeaseRecord? {
         let command = kubectl(
             ["get", "lease", LeaseRecord.name, "-n", LeaseRecord.namespace, "-o", "json", "--ignore-not-found"],
-            Self.timeout)
+            Self.timeout
+        ).retrying(.kubectl(budget))
         let result = try await runner.run(command)
         guard result.succeeded else {
             if Self.says(result, Self.notFoundPhrase) { return nil }
@@ -50,7 +59,8 @@ struct LeaseClient: Sendable {
     func delete() async throws {
         let command = kubectl(
             ["delete", "lease", LeaseRecord.name, "-n", LeaseRecord.namespace, "--ignore-not-found", "--wait=false"],
-            Self.timeout)
+            Self.timeout
+        ).retrying(.kubectl(budget))
         let result = try await runner.run(command)
         guard result.succeeded || Self.says(result, Self.notFoundPhrase) else {
             throw LockError.kubectl(CommandError.failed(command, result))
@@ -61,6 +71,7 @@ struct LeaseClient: Sendable {
         let path = try writeManifest(lease.manifest())
         defer { unlink(path) }
         let command = kubectl([verb, "--validate=false", "-f", path, "-o", "json"], Self.timeout)
+            .retrying(.kubectl(budget))
         let result = try await runner.run(command)
         if result.succeeded { return .written(try LeaseRecord.parse(result.stdout)) }
         if Self.says(result, "(AlreadyExists)", Self.alreadyExistsPhrase) { return .alreadyExists }

@@ -18,7 +18,8 @@ enum BuiltinPlaybookTexts {
         # How k8sup runs it (Playbooks/README.md has the whole format):
         # - each command line runs on the node through ssh as root (k8sup adds `sudo -n`), one line at a
         #   time; the step stops at the first line that fails, and a rerun runs the step again from the top,
-        #   so every line is safe to run twice;
+        #   so every line is safe to run twice (one after the other; `rerun: false` marks a line that must not
+        #   run again while an earlier copy may still be running, after a dropped ssh connection);
         # - {{ name }} is replaced by the value shell-quoted: never put a placeholder inside quotes;
         # - built-in names: target (1.30.4), target_v (v1.30.4), target_minor (1.30), from and from_minor (the
         #   node's version before this hop), node, host, role, package_version (found by discover_versions);
@@ -149,6 +150,9 @@ enum BuiltinPlaybookTexts {
           - apt-mark hold kubeadm
           - test "$(kubeadm version -o short)" = {{ target_v }}
 
+        # kubeadm upgrade lines say rerun: false: when the ssh connection drops while kubeadm runs, kubeadm may
+        # still be running on the node, and a second one next to it would race it over the static-pod
+        # manifests, so k8sup reports the drop instead of running it again (a later apply runs it again).
         # The first control-plane node. kubeadm refuses a skipped minor and checks the cluster's health
         # itself; -y because nothing may prompt. --skip-phases exists on `kubeadm upgrade apply` only since
         # v1.32, when apply became a phased workflow.
@@ -158,10 +162,12 @@ enum BuiltinPlaybookTexts {
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
               --skip-phases={{ kubeadm_upgrade_skip_phases }}
             when: target >= 1.32
+            rerun: false
           - run: >-
               kubeadm upgrade apply -y v{{ target }} --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
             when: [target < 1.32, kubeadm_upgrade_skip_phases == ""]
+            rerun: false
           - run: echo "kubeadm_upgrade_skip_phases needs kubeadm v1.32 or newer" >&2; exit 1
             when: [target < 1.32, kubeadm_upgrade_skip_phases != ""]
 
@@ -173,16 +179,19 @@ enum BuiltinPlaybookTexts {
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
               --skip-phases={{ kubeadm_upgrade_skip_phases }}
             when: target >= 1.32
+            rerun: false
           - run: >-
               kubeadm upgrade node --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
             when: [target < 1.32, kubeadm_upgrade_skip_phases == ""]
+            rerun: false
           - run: echo "kubeadm_upgrade_skip_phases needs kubeadm v1.32 or newer" >&2; exit 1
             when: [target < 1.32, kubeadm_upgrade_skip_phases != ""]
 
         # Workers: `kubeadm upgrade node` rewrites the node's kubelet configuration for the new minor.
         upgrade_worker:
-          - kubeadm upgrade node
+          - run: kubeadm upgrade node
+            rerun: false
 
         # Each node, drained: kubelet and kubectl at the exact version. If the kubelet binary on disk is not
         # the target although the package says it is (rollback_kubelet restored an old binary under the new
@@ -257,7 +266,8 @@ enum BuiltinPlaybookTexts {
         # How k8sup runs it (Playbooks/README.md has the whole format):
         # - each command line runs on the node through ssh as root (k8sup adds `sudo -n`), one line at a
         #   time; the step stops at the first line that fails, and a rerun runs the step again from the top,
-        #   so every line is safe to run twice;
+        #   so every line is safe to run twice (one after the other; `rerun: false` marks a line that must not
+        #   run again while an earlier copy may still be running, after a dropped ssh connection);
         # - {{ name }} is replaced by the value shell-quoted: never put a placeholder inside quotes;
         # - built-in names: target (1.30.4), target_v (v1.30.4), target_minor (1.30), from and from_minor (the
         #   node's version before this hop), node, host, role, package_version (found by discover_versions);
@@ -381,6 +391,9 @@ enum BuiltinPlaybookTexts {
           - dnf -y install --disableexcludes=kubernetes kubeadm-{{ package_version }}
           - test "$(kubeadm version -o short)" = {{ target_v }}
 
+        # kubeadm upgrade lines say rerun: false: when the ssh connection drops while kubeadm runs, kubeadm may
+        # still be running on the node, and a second one next to it would race it over the static-pod
+        # manifests, so k8sup reports the drop instead of running it again (a later apply runs it again).
         # The first control-plane node. kubeadm refuses a skipped minor and checks the cluster's health
         # itself; -y because nothing may prompt. --skip-phases exists on `kubeadm upgrade apply` only since
         # v1.32, when apply became a phased workflow.
@@ -390,10 +403,12 @@ enum BuiltinPlaybookTexts {
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
               --skip-phases={{ kubeadm_upgrade_skip_phases }}
             when: target >= 1.32
+            rerun: false
           - run: >-
               kubeadm upgrade apply -y v{{ target }} --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
             when: [target < 1.32, kubeadm_upgrade_skip_phases == ""]
+            rerun: false
           - run: echo "kubeadm_upgrade_skip_phases needs kubeadm v1.32 or newer" >&2; exit 1
             when: [target < 1.32, kubeadm_upgrade_skip_phases != ""]
 
@@ -405,16 +420,19 @@ enum BuiltinPlaybookTexts {
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
               --skip-phases={{ kubeadm_upgrade_skip_phases }}
             when: target >= 1.32
+            rerun: false
           - run: >-
               kubeadm upgrade node --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --ignore-preflight-errors={{ kubeadm_upgrade_ignore_preflight_errors }}
             when: [target < 1.32, kubeadm_upgrade_skip_phases == ""]
+            rerun: false
           - run: echo "kubeadm_upgrade_skip_phases needs kubeadm v1.32 or newer" >&2; exit 1
             when: [target < 1.32, kubeadm_upgrade_skip_phases != ""]
 
         # Workers: `kubeadm upgrade node` rewrites the node's kubelet configuration for the new minor.
         upgrade_worker:
-          - kubeadm upgrade node
+          - run: kubeadm upgrade node
+            rerun: false
 
         # Each node, drained: kubelet and kubectl at the exact version. If the kubelet binary on disk is not
         # the target although rpm says it is (rollback_kubelet restored an old binary under the new package),
@@ -486,7 +504,8 @@ enum BuiltinPlaybookTexts {
         # How k8sup runs it (Playbooks/README.md has the whole format):
         # - each command line runs on the node through ssh as root (k8sup adds `sudo -n`), one line at a
         #   time; the step stops at the first line that fails, and a rerun runs the step again from the top,
-        #   so every line is safe to run twice;
+        #   so every line is safe to run twice (one after the other; `rerun: false` marks a line that must not
+        #   run again while an earlier copy may still be running, after a dropped ssh connection);
         # - {{ name }} is replaced by the value shell-quoted: never put a placeholder inside quotes;
         # - built-in names: target (1.30.4), target_v (v1.30.4), target_minor (1.30), from and from_minor (the
         #   node's version before this hop), node, host, role, package_version (found by discover_versions);
@@ -611,6 +630,9 @@ enum BuiltinPlaybookTexts {
             && mv -f {{ bin_dir }}/kubeadm.k8sup-new {{ bin_dir }}/kubeadm
           - test "$({{ bin_dir }}/kubeadm version -o short)" = {{ target_v }}
 
+        # kubeadm upgrade lines say rerun: false: when the ssh connection drops while kubeadm runs, kubeadm may
+        # still be running on the node, and a second one next to it would race it over the static-pod
+        # manifests, so k8sup reports the drop instead of running it again (a later apply runs it again).
         # The first control-plane node, as Kubespray's kubeadm-upgrade.yml has done it over the years:
         # - kubeadm v1.31 and newer read their upgrade options from the UpgradeConfiguration in
         #   kubeadm_config_file (Kubespray v2.28+ writes etcdUpgrade: false there for host etcd), and refuse
@@ -623,22 +645,27 @@ enum BuiltinPlaybookTexts {
         upgrade_control_plane_first:
           - run: "{{ bin_dir }}/kubeadm upgrade apply -y v{{ target }} --config={{ kubeadm_config_file }}"
             when: target >= 1.31
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade apply -y v{{ target }}
               --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }} --etcd-upgrade=false
             when: [target == 1.30, etcd_deployment_type != kubeadm]
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade apply -y v{{ target }}
               --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }} --etcd-upgrade=true
             when: [target == 1.30, etcd_deployment_type == kubeadm]
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade apply -y v{{ target }} --config={{ kubeadm_config_file }}
               --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }} --etcd-upgrade=false
             when: [target < 1.30, etcd_deployment_type != kubeadm]
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade apply -y v{{ target }} --config={{ kubeadm_config_file }}
               --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }} --etcd-upgrade=true
             when: [target < 1.30, etcd_deployment_type == kubeadm]
+            rerun: false
 
         # The other control-plane nodes, one at a time, with `kubeadm upgrade node` as Kubespray does since
         # v2.28 (earlier Kubespray ran `upgrade apply` on every control-plane node, which made kubeadm's
@@ -646,20 +673,24 @@ enum BuiltinPlaybookTexts {
         upgrade_control_plane_other:
           - run: "{{ bin_dir }}/kubeadm upgrade node --config={{ kubeadm_config_file }}"
             when: target >= 1.31
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade node --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --etcd-upgrade=false
             when: [target < 1.31, etcd_deployment_type != kubeadm]
+            rerun: false
           - run: >-
               {{ bin_dir }}/kubeadm upgrade node --certificate-renewal={{ kubeadm_upgrade_auto_cert_renewal }}
               --etcd-upgrade=true
             when: [target < 1.31, etcd_deployment_type == kubeadm]
+            rerun: false
 
         # Workers: kubeadm's own procedure (Kubespray skips it on workers). It rewrites
         # /var/lib/kubelet/config.yaml from the cluster's kubelet-config; Kubespray's kubelet reads
         # kubelet-config.yaml instead, so this changes nothing it runs with.
         upgrade_worker:
-          - "{{ bin_dir }}/kubeadm upgrade node"
+          - run: "{{ bin_dir }}/kubeadm upgrade node"
+            rerun: false
 
         # Each node, drained: the staged kubelet (and kubectl where the node has one: Kubespray installs it on
         # control-plane nodes), renamed into place. Kubespray's kubelet.env and kubelet-config.yaml stay as

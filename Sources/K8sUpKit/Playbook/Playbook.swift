@@ -52,20 +52,34 @@ public struct Playbook: Sendable, Equatable {
     ///   list, a mapping or an unevaluated Jinja template; a missing runtime value (unless the context
     ///   defers them); a `<`/`>` condition on a value that is not a version.
     public func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
-        try render(commands(for: step), context: context)
+        try renderCommands(step, context: context).map(\.line)
     }
 
     /// The `writes:` paths for one node, each one shell word (placeholders shell-quoted, the rest path
     /// characters only, as the loader checked).
     public func renderWrites(context: PlaybookContext) throws(PlaybookError) -> [String] {
-        try render(writes, context: context)
+        try render(writes, context: context).map(\.line)
+    }
+
+    /// One rendered command line and whether k8sup may run it again after a dropped connection.
+    public struct RenderedCommand: Sendable, Equatable {
+        public var line: String
+        /// The command's `rerun` (true unless the playbook says `rerun: false`).
+        public var rerun: Bool
+    }
+
+    /// `render(_:context:)`, keeping each line's `rerun`.
+    public func renderCommands(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError)
+        -> [RenderedCommand]
+    {
+        try render(commands(for: step), context: context)
     }
 
     private func render(_ commands: [PlaybookShellCommand], context: PlaybookContext) throws(PlaybookError)
-        -> [String]
+        -> [RenderedCommand]
     {
         let values = PlaybookValues(playbook: self, context: context)
-        var lines: [String] = []
+        var lines: [RenderedCommand] = []
         for command in commands {
             var runs = true
             for condition in command.conditions where runs {
@@ -79,7 +93,7 @@ public struct Playbook: Sendable, Equatable {
                 case .placeholder(let name, _): line += try values.shellWord(for: name)
                 }
             }
-            lines.append(line)
+            lines.append(RenderedCommand(line: line, rerun: command.rerun))
         }
         return lines
     }

@@ -1,5 +1,5 @@
-/// Reads the commands of a playbook's step lists: strings or `{run, when}` mappings, with placeholders
-/// and conditions checked against the built-in names and the playbook's declared vars.
+/// Reads the commands of a playbook's step lists: strings or `{run, when, rerun}` mappings, with
+/// placeholders and conditions checked against the built-in names and the playbook's declared vars.
 struct CommandReader {
     let source: PlaybookSourceText
     let declared: [PlaybookVariable]
@@ -34,10 +34,22 @@ struct CommandReader {
         }
         var run: YAMLNode?
         var conditions: [PlaybookCondition] = []
+        var rerun = true
         for entry in entries {
             switch entry.key.stringValue {
             case "run": run = entry.value
             case "when": conditions = self.conditions(entry.value)
+            case "rerun":
+                guard case .bool(let flag) = entry.value.value else {
+                    problems.append(
+                        .invalid(
+                            entry.value.location,
+                            "'rerun' must be true or false (false: never run the command again after the ssh "
+                                + "connection dropped while it ran); found "
+                                + English.withArticle(entry.value.isNull ? "empty value" : entry.value.kindName)))
+                    continue
+                }
+                rerun = flag
             default:
                 let key = entry.key.stringValue ?? entry.key.value.scalarText
                 let suggestion = key.isEmpty ? nil : PlaybookLoader.commandKeys.first { $0.first == key.first }
@@ -53,11 +65,13 @@ struct CommandReader {
                     run?.location ?? node.location, "a command mapping needs `run: COMMAND`, a string; found \(found)"))
             return nil
         }
-        return line(run, conditions: conditions)
+        return line(run, conditions: conditions, rerun: rerun)
     }
 
     /// A command line from a string node: one line, placeholders checked.
-    private mutating func line(_ node: YAMLNode, conditions: [PlaybookCondition]) -> PlaybookShellCommand? {
+    private mutating func line(_ node: YAMLNode, conditions: [PlaybookCondition], rerun: Bool = true)
+        -> PlaybookShellCommand?
+    {
         let text = String((node.stringValue ?? "").reversed().drop { $0.isWhitespace }.reversed())
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             problems.append(.invalid(node.location, "empty command"))
@@ -79,7 +93,8 @@ struct CommandReader {
                     location, name: name, builtins: PlaybookBuiltins.names.map(\.name),
                     declared: declared.map(\.name)))
         }
-        return PlaybookShellCommand(text: text, pieces: scan.pieces, conditions: conditions, location: node.location)
+        return PlaybookShellCommand(
+            text: text, pieces: scan.pieces, conditions: conditions, location: node.location, rerun: rerun)
     }
 
     /// `writes:`: a list of paths, each absolute or starting with a placeholder, with placeholders of

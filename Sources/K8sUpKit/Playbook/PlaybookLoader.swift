@@ -8,7 +8,7 @@
 public enum PlaybookLoader {
     /// The top-level keys besides the step names.
     static let headerKeys = ["name", "description", "vars", "writes"]
-    static let commandKeys = ["run", "when"]
+    static let commandKeys = ["run", "when", "rerun"]
 
     public static func load(text: String, file: String) throws(PlaybookError) -> Playbook {
         let root: YAMLNode?

@@ -14,12 +14,18 @@ public struct PlaybookShellCommand: Sendable, Equatable {
     public let conditions: [PlaybookCondition]
     /// Where the command starts in the playbook.
     public let location: SourceLocation
+    /// Whether k8sup may run the command again by itself when the ssh connection dropped while it ran
+    /// (`rerun: false` says no: a second copy next to one still running on the node would do harm).
+    public let rerun: Bool
 
-    public init(text: String, pieces: [Piece], conditions: [PlaybookCondition], location: SourceLocation) {
+    public init(
+        text: String, pieces: [Piece], conditions: [PlaybookCondition], location: SourceLocation, rerun: Bool = true
+    ) {
         self.text = text
         self.pieces = pieces
         self.conditions = conditions
         self.location = location
+        self.rerun = rerun
     }
 
     /// The placeholder names the command line uses, in order of appearance.

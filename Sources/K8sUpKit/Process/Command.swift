@@ -18,6 +18,9 @@ struct Command: Sendable, Hashable, CustomStringConvertible {
     /// Positions in `arguments` whose values are secret (tokens, passwords): the display form shows
     /// `***` in their place, keeping a `--flag=` prefix so the log still says which flag it was.
     var secretArguments: Set<Int>
+    /// Whether a retrying runner may run it again after a transient failure, and within which budget;
+    /// nil: never.
+    var retry: CommandRetry?
 
     init(
         _ executable: String,
@@ -26,7 +29,8 @@ struct Command: Sendable, Hashable, CustomStringConvertible {
         environment: [String: String] = [:],
         workingDirectory: String? = nil,
         outputLimit: OutputLimit = .default,
-        secretArguments: Set<Int> = []
+        secretArguments: Set<Int> = [],
+        retry: CommandRetry? = nil
     ) {
         self.executable = executable
         self.arguments = arguments
@@ -35,6 +39,14 @@ struct Command: Sendable, Hashable, CustomStringConvertible {
         self.timeout = timeout
         self.outputLimit = outputLimit
         self.secretArguments = secretArguments
+        self.retry = retry
+    }
+
+    /// The same command with `retry` set.
+    func retrying(_ rule: CommandRetry?) -> Command {
+        var command = self
+        command.retry = rule
+        return command
     }
 
     /// The command line as a POSIX shell would need it typed, with secret arguments masked: for logs,

@@ -32,6 +32,7 @@ enum CommandError: Error, Hashable, CustomStringConvertible {
         case .launchFailed(let command, let reason):
             return "\(command.displayLine): could not be started: \(reason)"
         case .failed(let command, let result):
+            if let record = result.retryRecord { return record.headline + "; k8sup ran: " + command.displayLine }
             return "\(command.displayLine) failed (\(Self.describe(result.termination)))" + Self.detail(result)
         case .timedOut(let command, let result):
             let limit = command.timeout.compactDescription

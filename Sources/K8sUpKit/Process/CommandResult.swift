@@ -17,6 +17,9 @@ struct CommandResult: Sendable, Hashable {
     /// Part of the stream was left out of `stdout` / `stderr` (see `OutputLimit`).
     var stdoutTruncated: Bool
     var stderrTruncated: Bool
+    /// Set by a retrying runner when the command ended on a failure it classified as transient (after
+    /// its budget ran out, or without a retry it was not allowed): what failed, and how often it was tried.
+    var retryRecord: RetryRecord?
 
     init(
         termination: Termination,

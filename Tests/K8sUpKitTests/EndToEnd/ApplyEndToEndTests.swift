@@ -300,5 +300,7 @@ struct ApplyEndToEndTests {
         var node: String?
         var message: String?
         var elapsed: Double?
+        var attempt: Int?
+        var retryDelay: Double?
     }
 }

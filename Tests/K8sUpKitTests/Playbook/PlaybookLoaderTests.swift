@@ -97,10 +97,10 @@ import Testing
         )
         #expect(
             playbookError("stage:\n  - command: ls\n")?.all.first
-                == .unknownKey(at(3, 5), key: "command", allowed: ["run", "when"], suggestion: nil))
+                == .unknownKey(at(3, 5), key: "command", allowed: ["run", "when", "rerun"], suggestion: nil))
         #expect(
             playbookError("stage:\n  - {rn: ls, run: ls}\n")
-                == .unknownKey(at(3, 6), key: "rn", allowed: ["run", "when"], suggestion: "run"))
+                == .unknownKey(at(3, 6), key: "rn", allowed: ["run", "when", "rerun"], suggestion: "run"))
         #expect(
             playbookError("stage:\n  - when: target >= 1.30\n")?.description
                 == "t.yaml:3:5: a command mapping needs `run: COMMAND`, a string; found no 'run'")

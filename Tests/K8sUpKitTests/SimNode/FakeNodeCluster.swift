@@ -63,7 +63,7 @@ final class FakeNodeCluster: HTTPHandling, @unchecked Sendable {
         guard parts.count >= 4, parts[0] == "k8sim", parts[1] == "v1" else { return Self.error("no route", 404) }
         return locked {
             switch (request.method, parts[2], parts.count, parts.last) {
-            case ("GET", "faults", 4, _):
+            case ("GET", "faults", 4, _), ("POST", "nodes", 5, "ssh"):
                 return Self.json(faults[parts[3]] ?? NodeAPI.NodeFaults())
             case ("GET", "nodes", 4, _):
                 return report(parts[3])

@@ -5,10 +5,12 @@ import Foundation
 #endif
 
 /// `ssh`, as an inventory's `ansible_ssh_executable`: reads the ssh command line k8sup builds, finds the
-/// destination's node in `<state>/k8sim.json`, applies the node's faults (unreachable: exit 255 as ssh
-/// does; a command delay), then runs the remote line with a real `/bin/sh -c` in the node's sandbox, as
-/// sshd would, with the sandbox's stand-ins first on `PATH`. stdin, stdout, stderr and the exit status
-/// are the shell's own (the process becomes the shell).
+/// destination's node in `<state>/k8sim.json`, applies the node's faults (unreachable or a refused
+/// connection: exit 255 with ssh's message; a command delay), then runs the remote line with a real
+/// `/bin/sh -c` in the node's sandbox, as sshd would, with the sandbox's stand-ins first on `PATH`.
+/// stdin, stdout, stderr and the exit status are the shell's own (the process becomes the shell),
+/// except for a connection that drops: then the shell runs to its end as a child, and ssh reports the
+/// lost connection and exits 255 as OpenSSH does.
 ///
 /// The state directory is `K8SIM_STATE`, else found from the program's path: the `ssh` link normally
 /// lives in `<state>/bin/`.
@@ -47,7 +49,8 @@ struct SSHStandIn {
         let port = line.port ?? 22
         let faults: NodeAPI.NodeFaults
         do {
-            faults = try NodeAPIClient(baseURL: state.url, timeout: 10).faults(node: entry.node)
+            faults = try NodeAPIClient(baseURL: state.url, timeout: 10).sshConnection(
+                node: entry.node, command: line.remoteLine)
         } catch {
             context.err("ssh: connect to host \(line.host) port \(port): Connection refused\r\n")
             return 255
@@ -56,11 +59,32 @@ struct SSHStandIn {
             context.err("ssh: connect to host \(line.host) port \(port): Connection timed out\r\n")
             return 255
         }
+        if faults.refused {
+            context.err("ssh: connect to host \(line.host) port \(port): Connection refused\r\n")
+            return 255
+        }
         guard !line.command.isEmpty else {
             return context.fail("ssh", "k8sim: a remote command is required (no interactive sessions)", status: 255)
         }
         if faults.commandDelaySeconds > 0 {
             Thread.sleep(forTimeInterval: faults.commandDelaySeconds)
+        }
+        if faults.drops {
+            // The command runs on the node to its end; the client never hears how it ended.
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", line.remoteLine]
+            shell.currentDirectoryURL = URL(fileURLWithPath: entry.sandbox)
+            shell.environment = sessionEnvironment(
+                entry: entry, state: state, stateDirectory: stateDirectory, faults: faults)
+            do {
+                try shell.run()
+                shell.waitUntilExit()
+            } catch {
+                return context.fail("ssh", "k8sim: cannot run /bin/sh: \(error)", status: 255)
+            }
+            context.err("Connection to \(line.host) closed by remote host.\r\n")
+            return 255
         }
         return runShell(line.remoteLine, entry: entry, state: state, stateDirectory: stateDirectory, faults: faults)
     }
@@ -73,9 +97,20 @@ struct SSHStandIn {
         guard chdir(entry.sandbox) == 0 else {
             return context.fail("ssh", "k8sim: node \(entry.node): no sandbox at \(entry.sandbox)", status: 255)
         }
+        let environment = sessionEnvironment(entry: entry, state: state, stateDirectory: stateDirectory, faults: faults)
+        clearenv()
+        for (name, value) in environment { setenv(name, value, 1) }
+        let failure = ProcessReplacement.exec(["/bin/sh", "-c", remoteLine], searchingPath: false)
+        return context.fail("ssh", "k8sim: cannot run /bin/sh: \(String(cString: strerror(failure)))", status: 255)
+    }
+
+    /// sshd gives the session a fresh environment, not the client's: the sandbox's stand-ins first on PATH,
+    /// and the node's own faults for the stand-ins that show them (sudo, df, kubeadm certs).
+    private func sessionEnvironment(
+        entry: SimStateFile.NodeEntry, state: SimStateFile, stateDirectory: String, faults: NodeAPI.NodeFaults
+    ) -> [String: String] {
         let sandboxPath = [".k8sim/bin", "usr/local/bin", "usr/bin"].map { entry.sandbox + "/" + $0 }
         let systemPath = context.environment["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        // sshd gives the session a fresh environment, not the client's.
         var environment: [String: String] = [
             "PATH": (sandboxPath + [systemPath]).joined(separator: ":"),
             "HOME": entry.sandbox + "/root",
@@ -84,14 +119,10 @@ struct SSHStandIn {
             "K8SIM_URL": state.url, "K8SIM_EXECUTABLE": state.executable,
             "K8SIM_DOWNLOAD_DELAY": String(faults.downloadDelaySeconds),
         ]
-        // The node's own faults, for the stand-ins that show them (sudo, df, kubeadm certs).
         if faults.sudoFails { environment[StandInContext.sudoFailsVariable] = "1" }
         if let free = faults.freeMB { environment[StandInContext.freeMBVariable] = String(free) }
         if let days = faults.certificateDaysLeft { environment[StandInContext.certificateDaysVariable] = String(days) }
-        clearenv()
-        for (name, value) in environment { setenv(name, value, 1) }
-        let failure = ProcessReplacement.exec(["/bin/sh", "-c", remoteLine], searchingPath: false)
-        return context.fail("ssh", "k8sim: cannot run /bin/sh: \(String(cString: strerror(failure)))", status: 255)
+        return environment
     }
 
     /// `K8SIM_STATE`, else the directory above (or holding) the ssh link that has a `k8sim.json`.

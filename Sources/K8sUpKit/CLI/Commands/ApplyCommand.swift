@@ -15,7 +15,7 @@ struct ApplyCommand: Subcommand {
                 "Drain and wait",
                 [
                     Options.drainTimeout, Options.drainGracePeriod, Options.disableEvictionFallback,
-                    Options.nodeReadyTimeout, Options.verifyInterval, Options.stepTimeout,
+                    Options.nodeReadyTimeout, Options.verifyInterval, Options.stepTimeout, Options.apiRetryBudget,
                 ]),
             .state,
         ],
@@ -39,6 +39,16 @@ struct ApplyCommand: Subcommand {
             finishing its upgrade if the new kubelet is up, else rolling it back — and restores original
             cordon states; nodes already at a hop's version are skipped. `k8sup status` shows the journal.
             Ctrl-C stops after the running command with the node put back (exit 130); twice stops at once.
+
+            Transient trouble is ridden through: a kubectl call that fails because the cluster API did
+            (connection refused or reset, timeouts, HTTP 429 outside evictions, 5xx, an etcd leader
+            change) is tried again, waiting 1s, 2s, 4s … up to 15s (±20%) between attempts, for up to
+            --api-retry-budget; so is an ssh connection that failed before the command ran, and one
+            that dropped while it ran unless the playbook marks the command `rerun: false`. A drain is
+            run again within what is left of its timeout. Putting a node back (uncordon, the rollback
+            and its readiness looks) and releasing the lock get the longer of 5m and the budget. Each
+            retry is a progress line with the error; Forbidden, NotFound, Invalid or a refused eviction
+            are answers and are not retried.
 
             Progress goes to standard error, one line per step; --events FILE writes the same as JSON
             lines; every command's full output goes to DIR/logs/NODE.log. Values of vars whose names

@@ -56,6 +56,7 @@ struct StatusCommand: Subcommand {
         case .live(let kubectl, let kubeconfig, let kubeContext):
             let reader = KubectlClusterReader(
                 runner: runner, kubectl: kubectl, kubeconfig: kubeconfig, context: kubeContext)
+            // Not retried: status shows at once what it could read, and why it could not read the rest.
             let command = reader.kubectlCommand(["get", "nodes", "-o", "json"], timeout: .seconds(30))
             do {
                 let result = try await runner.runChecked(command)

@@ -23,6 +23,8 @@ struct UnlockCommand: Subcommand {
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        // Run by hand: kubectl's answers are shown as they come, without retries (the Lease calls' retry
+        // rules need a retrying runner, which only apply's runs use).
         try await run(arguments, context: context, runner: ProcessRunner(), clock: SystemWallClock())
     }
 

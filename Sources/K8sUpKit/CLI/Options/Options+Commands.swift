@@ -33,6 +33,9 @@ extension Options {
         help: "Time between the two readiness checks a node must pass.")
     static let stepTimeout = Option.value(
         "step-timeout", .duration, default: ExecutionSettings().stepTimeout, help: "Timeout of each command on a node.")
+    static let apiRetryBudget = Option.value(
+        "api-retry-budget", .duration, default: RetryingRunner.defaultBudget,
+        help: "How long a kubectl call or an ssh connection is retried after a transient failure.")
 
     // inventory: what to show.
     static let list = Option.flag(

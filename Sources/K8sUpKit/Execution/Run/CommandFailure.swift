@@ -9,12 +9,18 @@ struct CommandFailure: Sendable, Equatable {
     var command = ""
     /// The last lines of its output (stderr, else stdout).
     var output: [String] = []
+    /// What a retrying runner found the failure to be (the cluster API, an unreachable host, a dropped
+    /// connection) and how often it was tried; nil for a command that failed by itself.
+    var retry: RetryRecord?
 
-    init(how: String? = nil, reason: String, command: String = "", output: [String] = []) {
+    init(
+        how: String? = nil, reason: String, command: String = "", output: [String] = [], retry: RetryRecord? = nil
+    ) {
         self.how = how
         self.reason = reason
         self.command = command
         self.output = output
+        self.retry = retry
     }
 
     init(_ result: CommandResult, command: String) {
@@ -27,6 +33,10 @@ struct CommandFailure: Sendable, Equatable {
                 "exit \(result.exitStatus)"
             }
         let output = result.stderrTail(lines: 8).split(separator: "\n").map(String.init)
+        if let record = result.retryRecord {
+            self.init(reason: record.headline, command: command, output: output, retry: record)
+            return
+        }
         // kubeadm ends every failure with this advice; the line before it says what failed.
         let reason = output.last { !$0.hasPrefix("To see the stack trace") } ?? "it printed nothing"
         self.init(how: how, reason: reason, command: command, output: output)
@@ -36,6 +46,9 @@ struct CommandFailure: Sendable, Equatable {
     var headline: String {
         (how.map { " (\($0))" } ?? "") + ": " + reason
     }
+
+    /// The host could not be reached at all: the failure is about the host, not the step.
+    var isUnreachable: Bool { retry?.failure == .unreachable }
 
     /// The lines after the first: `  command: …`, then `  its output ended with:` and the output.
     var details: String {

@@ -23,6 +23,10 @@ enum ExecutionError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .stepFailed(let node, let step, let failure):
+            if failure.isUnreachable {
+                // The host first: `w2: unreachable: ssh: connect to host … (retried for 2m0s, 9 attempts)`.
+                return "\(node): \(failure.reason); k8sup was \(step)" + failure.details
+            }
             return "\(node): \(step) failed" + failure.headline + failure.details
         case .drainTimedOut(let node, let timeout, let holders):
             let held =

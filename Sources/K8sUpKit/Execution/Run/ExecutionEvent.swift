@@ -11,7 +11,8 @@ struct ExecutionEvent: Sendable, Equatable, Codable {
         case stepFinished = "step-finished"
         /// Something holds a step up (a drain waiting on a PodDisruptionBudget, a node not Ready yet), or
         /// a wait still goes on: every progress interval (30 s) while it lasts, `message` says
-        /// `still waiting after 1m30s — <what for>` and `elapsed` how long it has lasted.
+        /// `still waiting after 1m30s — <what for>` and `elapsed` how long it has lasted. A retry after a
+        /// transient failure is one too, with `attempt` and `retryDelay` set.
         case waiting
         case nodeFinished = "node-finished"
         case nodeFailed = "node-failed"
@@ -48,6 +49,10 @@ struct ExecutionEvent: Sendable, Equatable, Codable {
     var role: String?
     /// run-finished: the exit code.
     var exitCode: Int32?
+    /// waiting, for a retry: the number of the attempt that failed (from 1).
+    var attempt: Int?
+    /// waiting, for a retry: seconds until the next attempt.
+    var retryDelay: Double?
 
     init(
         _ kind: Kind, time: Date = Date(), hop: Int? = nil, version: String? = nil, node: String? = nil,

@@ -22,6 +22,9 @@ struct ExecutionSettings: Sendable {
     /// a long command): 30 s, or `K8SUP_PROGRESS_INTERVAL` for tests and demos.
     var progressInterval: Duration = .seconds(30)
 
+    /// The waits between the drain's re-runs after a transient failure of the cluster API.
+    var retryBackoff = Backoff()
+
     /// The environment variable that sets `progressInterval` (a duration: `30s`, `500ms`).
     static let progressIntervalVariable = "K8SUP_PROGRESS_INTERVAL"
 }

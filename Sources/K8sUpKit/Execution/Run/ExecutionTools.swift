@@ -12,8 +12,12 @@ struct ExecutionTools: Sendable {
     let stop: StopRequest
     /// What the heartbeat of a wait (and `--pause`) counts time with.
     var clock: any WallClock = SystemWallClock()
+    /// `.putBack` while a node is put back: every retried command gets the longer budget.
+    var retryBudget = RetryBudget.operation
+    /// The jitter of the drain's re-runs (the runner has its own for the commands it retries).
+    var random: any RandomSource = SystemRandomSource()
 
-    var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl, log: log) }
+    var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl, log: log, budget: retryBudget) }
 
     /// Reports every `settings.progressInterval` while a wait runs.
     var heartbeat: Heartbeat {
@@ -44,18 +48,27 @@ struct ExecutionTools: Sendable {
         waitingFor status: String? = nil, onLine: (@Sendable (String) -> Void)? = nil
     ) async throws -> CommandResult {
         if stop.isRequested { throw StopRequested() }
-        let log = self.log
         let line = shown ?? command.displayLine
+        let command = command.retrying(command.retry?.atLeast(retryBudget))
         let status = status ?? Self.running(line, on: nil, timeout: command.timeout)
         return try await waiting(step, for: status) { _ in
-            log.write("$ " + line, node: node)
-            let result = try await runner.run(command) { chunk in
-                log.write((chunk.source == .stderr ? "! " : "| ") + chunk.line, node: node)
-                onLine?(chunk.line)
-            }
-            log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
-            return result
+            try await logged(command, shown: line, node: node, onLine: onLine)
         }
+    }
+
+    /// Runs `command` as `run` does, logging it in `node`'s log, but outside any wait of its own: for
+    /// work that waits as a whole (the drain and its re-runs).
+    func logged(_ command: Command, shown line: String, node: String?, onLine: (@Sendable (String) -> Void)? = nil)
+        async throws -> CommandResult
+    {
+        let log = self.log
+        log.write("$ " + line, node: node)
+        let result = try await runner.run(command) { chunk in
+            log.write((chunk.source == .stderr ? "! " : "| ") + chunk.line, node: node)
+            onLine?(chunk.line)
+        }
+        log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+        return result
     }
 
     /// `` `kubeadm upgrade apply -y v1.29.15` on cp-1 (timeout 15m) ``, long command lines shortened.

@@ -12,19 +12,14 @@ import Synchronization
 ///
 /// The event goes to the observers (progress lines, `--events`) and the line to the node's log (the
 /// run's log for waits that belong to no node). The work gets the running `Wait`: it updates what the
-/// next beat says (`update`) and reports a change at once (`report`). A retry loop wraps all its
-/// attempts in one wait and reports each failed attempt with its error, so the operator sees why it
-/// still waits:
+/// next beat says (`update`) and reports a change at once (`report`).
 ///
-/// ```swift
-/// try await tools.waiting(step, for: "reading the cluster") { wait in
-///     for attempt in 1... {
-///         do { return try await read() } catch {
-///             wait.report("attempt \(attempt) failed, retrying in 5s: \(ErrorText.firstLine(error))")
-///         }
-///         try await tools.clock.sleep(for: .seconds(5))
-///     }
-/// }
+/// A command the `RetryingRunner` retries inside the wait reports each failed attempt on it, with its
+/// error, so the operator sees why it still waits (the wait is bound to `RetryReporting.wait` while the
+/// work runs):
+///
+/// ```
+/// [1/8] v1.29.15 cp-1 cordon-drain: the cluster API failed: Error from server (ServiceUnavailable): the server is currently unable to handle the request; trying `kubectl cordon cp-1` again in 2.1s (attempt 2 failed, 1.1s of the 2m retry budget spent)
 /// ```
 struct Heartbeat: Sendable {
     /// How often a running wait reports.
@@ -47,7 +42,13 @@ struct Heartbeat: Sendable {
                 wait.finish()
                 beats.cancelAll()
             }
-            return try await body(wait)
+            let retried: @Sendable (RetryLoop.Notice, String) -> Void = { notice, message in
+                wait.report(message, retry: notice)
+                wait.update(
+                    "retrying after \(notice.attempt) failed attempt(s), within a \(notice.budget.compactDescription) "
+                        + "retry budget; the last: \(notice.cause)")
+            }
+            return try await RetryReporting.$wait.withValue(retried) { try await body(wait) }
         }
     }
 
@@ -102,12 +103,16 @@ final class Wait: Sendable {
         state.withLock { $0.status = status }
     }
 
-    /// Reports `message` now (something changed: a pod refused eviction, an attempt failed).
-    func report(_ message: String) {
+    /// Reports `message` now (something changed: a pod refused eviction, an attempt failed); `retry`
+    /// adds the failed attempt's number and the wait before the next to the event.
+    func report(_ message: String, retry: RetryLoop.Notice? = nil) {
         let now = heartbeat.clock.now()
         state.withLock { state in
             guard !state.finished else { return }
-            heartbeat.record(event(at: now, message: message))
+            var reported = event(at: now, message: message)
+            reported.attempt = retry?.attempt
+            reported.retryDelay = retry?.delay.timeInterval
+            heartbeat.record(reported)
         }
     }
 

@@ -29,10 +29,12 @@ struct NodeProbe: Sendable {
     /// The node's log gets each look's command line and what it showed (not the whole JSON: a readiness
     /// wait looks every few seconds for minutes).
     var log: (any CommandLogging)?
+    /// How long a look is retried when the cluster API fails: longer while a node is put back.
+    var budget = RetryBudget.operation
 
     /// The node as the cluster reports it now.
     func node(_ name: String) async throws -> Observation {
-        let command = kubectl.getNode(name)
+        let command = kubectl.getNode(name, budget: budget)
         let result = try await looked(command, node: name)
         if let error = CommandError(command, result) { throw error }
         let source = "kubectl get node \(name)"
@@ -58,7 +60,7 @@ struct NodeProbe: Sendable {
     /// The node, plus its kube-apiserver pod and the apiserver's `/readyz`.
     func controlPlaneNode(_ name: String) async throws -> Observation {
         var observation = try await node(name)
-        let podCommand = kubectl.getAPIServerPod(name)
+        let podCommand = kubectl.getAPIServerPod(name, budget: budget)
         let podResult = try await looked(podCommand, node: name)
         if podResult.succeeded {
             let root = try KubeJSONInput.parse(
@@ -67,13 +69,8 @@ struct NodeProbe: Sendable {
             observation.apiserverVersion = pod.imageVersion(of: "kube-apiserver")
             observation.apiserverReady = pod.isReady
         }
-        let readyz = try await looked(kubectl.readyz(), node: name)
+        let readyz = try await looked(kubectl.readyz(budget: budget), node: name)
         observation.readyz = readyz.succeeded && readyz.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok"
         return observation
-    }
-
-    /// `kubectl cordon` / `uncordon`.
-    func setCordoned(_ name: String, _ cordoned: Bool) async throws {
-        _ = try await runner.runChecked(cordoned ? kubectl.cordon(name) : kubectl.uncordon(name))
     }
 }

@@ -10,7 +10,7 @@ struct RollbackProcedure {
     static let step = "rollback"
 
     func run() async throws {
-        let tools = node.tools.ignoringStop()
+        let tools = node.tools.puttingBack()
         let step = node.event(.waiting, step: Self.step)
         for item in node.undo.reversed() {
             switch item {
@@ -24,7 +24,9 @@ struct RollbackProcedure {
                 try await NodeReadiness(tools: tools, kubelet: looks).wait(
                     for: node.name, at: from, controlPlane: false, during: step)
             case .restoreCordon:
-                let command = node.cordonedBefore ? tools.kubectl.cordon(node.name) : tools.kubectl.uncordon(node.name)
+                let command =
+                    node.cordonedBefore
+                    ? tools.kubectl.cordon(node.name, budget: .putBack) : tools.kubectl.uncordon(node.name)
                 _ = try await tools.run(command, node: node.name, during: step).checked(
                     node: node.name, step: "restoring the cordon state", shown: command.displayLine)
             }
@@ -73,10 +75,14 @@ struct RollbackProcedure {
 }
 
 extension ExecutionTools {
-    /// The same tools with a stop request that is never set: the rollback must not be cut short.
-    func ignoringStop() -> ExecutionTools {
-        ExecutionTools(
+    /// The same tools for putting a node back: a stop request that is never set (the rollback must not
+    /// be cut short) and the put-back retry budget (giving up there means paging a person).
+    func puttingBack() -> ExecutionTools {
+        var tools = ExecutionTools(
             runner: runner, hostCommands: hostCommands, kubectl: kubectl, settings: settings, observer: observer,
             log: log, stop: StopRequest(), clock: clock)
+        tools.retryBudget = .putBack
+        tools.random = random
+        return tools
     }
 }

@@ -21,6 +21,16 @@ struct RunOutput {
         self.progressInterval = progressInterval
     }
 
+    /// Reports a retry that happened outside any wait (a Lease renewal) as a waiting line of the run:
+    /// on the terminal, in the events file and in the run's log.
+    func reportOutsideWaits(_ message: String, retry: RetryLoop.Notice) {
+        var event = ExecutionEvent(.waiting, message: message)
+        event.attempt = retry.attempt
+        event.retryDelay = retry.delay.timeInterval
+        ObserverGroup(observers: observers).record(event)
+        log.write("~ " + message, node: nil)
+    }
+
     /// Reports the waits outside the executor (the cluster lock) to the terminal, the events file and
     /// the run's log.
     var heartbeat: Heartbeat {

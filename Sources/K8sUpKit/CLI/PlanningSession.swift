@@ -26,7 +26,8 @@ struct PlanningSession {
         let settings = InventorySettings(loaded, roles: roles)
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
         let sources = try InventorySelection.sources(arguments, context: context, command: command)
-        // Planning's reads ride through a flapping apiserver too; each retry is a line on standard error.
+        // Planning's reads (the cluster, pre-flight over ssh) ride through a flapping apiserver or a refused
+        // ssh connection too; each retry is a line on standard error.
         var runner = RetryingRunner(base: ProcessRunner(), budget: arguments[Options.apiRetryBudget])
         let console = context.console
         runner.fallback = { _, line in console.writeError("k8sup: waiting: " + line + "\n") }
@@ -49,7 +50,8 @@ struct PlanningSession {
         var preflight: PreflightGathering?
         if case .live = source, !plan.hops.isEmpty {
             let gathering = PreflightGathering(
-                loaded: loaded, roles: roles, plan: plan, arguments: arguments, console: context.console)
+                loaded: loaded, roles: roles, plan: plan, arguments: arguments, console: context.console,
+                runner: runner)
             inputs.preflight = await gathering.gather(for: plan)
             plan = try Planner.plan(inputs)
             preflight = gathering

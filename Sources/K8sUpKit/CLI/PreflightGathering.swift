@@ -1,8 +1,9 @@
 import Foundation
 
 /// Pre-flight over ssh for `plan` and `apply` on a live cluster: connects the plan's hosts (and the first
-/// control-plane host) the way `apply` will, runs `PreflightProbe` `--forks` hosts at a time, and says on
-/// standard error how long it took. `apply` runs it again before each later hop.
+/// control-plane host) the way `apply` will, runs `PreflightProbe` `--forks` hosts at a time through the
+/// planning's retrying runner (a refused connection is tried again before a host counts as
+/// unreachable), and says on standard error how long it took. `apply` runs it again before each later hop.
 struct PreflightGathering: Sendable {
     let probe: PreflightProbe?
     /// Why the probe could not be built (bad connection vars, an unknown playbook, an unusable ssh
@@ -13,7 +14,7 @@ struct PreflightGathering: Sendable {
 
     init(
         loaded: LoadedInventory, roles: ClusterRoles, plan: UpgradePlan, arguments: ParsedArguments,
-        console: any Console
+        console: any Console, runner: any CommandRunning
     ) {
         self.console = console
         firstControlPlane = roles.controlPlane.first
@@ -32,7 +33,7 @@ struct PreflightGathering: Sendable {
                 playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
                 stepTimeout: arguments[Options.stepTimeout])
             probe = PreflightProbe(
-                commands: PreflightCommands(factory: factory), runner: ProcessRunner(), forks: arguments[Options.forks])
+                commands: PreflightCommands(factory: factory), runner: runner, forks: arguments[Options.forks])
             problem = nil
         } catch {
             probe = nil

@@ -11,7 +11,8 @@ struct PreflightCommands: Sendable {
     var transport: SSHTransport { factory.transport }
 
     /// `sudo -n true` as the node's ssh login (just `true` for a host without become), started without
-    /// k8sup's own sudo, so that an ssh failure (exit 255) and a sudo failure can be told apart.
+    /// k8sup's own sudo, so that an ssh failure (exit 255) and a sudo failure can be told apart. A
+    /// connection that fails is retried within the short probe budget.
     func reach(_ host: String) -> HostCommand? {
         guard let connection = factory.connections[host] else { return nil }
         var words = ["true"]
@@ -19,8 +20,10 @@ struct PreflightCommands: Sendable {
             words = ["sudo", "-n"] + (connection.sudoUser.map { ["-u", $0] } ?? []) + ["--", "true"]
         }
         let line = ShellQuoting.join(words)
-        return HostCommand(
-            shownLine: line, command: transport.command(line, on: connection, timeout: timeout, become: false))
+        var command = transport.command(line, on: connection, timeout: timeout, become: false)
+        // A refused connection is tried again briefly; a host that stays down blocks within seconds.
+        if connection.kind == .ssh { command.retry = .ssh(.probe, rerunnable: true) }
+        return HostCommand(shownLine: line, command: command)
     }
 
     /// `df -Pk` of every path the node's playbook writes; nil when the playbook declares none. With

@@ -31,6 +31,9 @@ enum RetryBudget: Sendable, Hashable {
     /// The longer one of the actions that put a node back (uncordon, the rollback and its readiness
     /// looks, the cordon restore) and of the Lease release: giving up there means paging a person.
     case putBack
+    /// A short one for pre-flight's look at whether a host answers ssh at all: one refused connection
+    /// must not block a plan, but a host that is down should be reported within seconds, not minutes.
+    case probe
 }
 
 /// How a retried command's last failure was classified, kept on its result so that the failure message

@@ -23,6 +23,9 @@ struct RetryingRunner: CommandRunning {
     static let defaultBudget = Duration.seconds(120)
     /// The put-back budget is the longer of this and the operation budget.
     static let minimumPutBackBudget = Duration.seconds(300)
+    /// Pre-flight's reachability probe: the shorter of this and the operation budget (with the backoff,
+    /// four attempts over about 15 s).
+    static let probeBudget = Duration.seconds(15)
 
     init(base: any CommandRunning, budget: Duration = defaultBudget, putBackBudget: Duration? = nil) {
         self.base = base
@@ -30,11 +33,18 @@ struct RetryingRunner: CommandRunning {
         self.putBackBudget = putBackBudget ?? max(budget, Self.minimumPutBackBudget)
     }
 
+    /// How long a rule of `kind` may go on retrying.
+    func budget(_ kind: RetryBudget) -> Duration {
+        switch kind {
+        case .operation: operationBudget
+        case .putBack: putBackBudget
+        case .probe: min(operationBudget, Self.probeBudget)
+        }
+    }
+
     func run(_ command: Command, output: (@Sendable (OutputChunk) -> Void)?) async throws -> CommandResult {
         guard let rule = command.retry else { return try await base.run(command, output: output) }
-        let loop = RetryLoop(
-            budget: rule.budget == .putBack ? putBackBudget : operationBudget, backoff: backoff, clock: clock,
-            random: random)
+        let loop = RetryLoop(budget: budget(rule.budget), backoff: backoff, clock: clock, random: random)
         var last: Classified?
         let outcome = try await loop.run { _, _ in
             var result = try await base.run(command, output: output)

@@ -33,13 +33,15 @@ struct PreflightEndToEndTests {
             ),
             (.node(.certsExpiring(node: "cp-1", daysLeft: -1)), "✗ cert.expired: cp-1: certificates admin.conf, "),
         ]
+        // A short retry budget: an unreachable host is tried again for at most 2 s, not the probe's 15 s.
+        let budget = ["--api-retry-budget", "2s"]
         for (fault, blocker) in cases {
             cluster.sim.cluster.faults = [fault]
-            let plan = try await plan(cluster)
+            let plan = try await plan(cluster, budget)
             #expect(plan.status == 2, "\(fault): \(plan.error)")
             #expect(plan.output.contains(blocker), "\(plan.output)")
             #expect(plan.error.contains("k8sup: pre-flight over ssh: 3 host(s)"), "\(plan.error)")
-            let apply = try await cluster.apply()
+            let apply = try await cluster.apply(budget)
             #expect(apply.status == 2, "\(fault): \(apply.error)")
             #expect(apply.output.contains(blocker))
             #expect(apply.error.contains("apply stopped before changing anything"), "\(apply.error)")

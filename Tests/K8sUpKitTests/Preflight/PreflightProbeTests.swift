@@ -94,6 +94,7 @@ import Testing
         let commands = try probe(FakeRunner()).commands
         let reach = try #require(commands.reach("worker-1"))
         #expect(reach.command.arguments.last == "sh -c 'sudo -n -- true'")
+        #expect(reach.command.retry == .ssh(.probe, rerunnable: true))
         var rootLogin = try #require(commands.factory.connections["worker-1"])
         rootLogin.become = false
         #expect(

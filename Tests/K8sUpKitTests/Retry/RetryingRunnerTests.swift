@@ -100,6 +100,29 @@ import Testing
         #expect(result.retryRecord?.elapsed == .seconds(300))
     }
 
+    /// Pre-flight's reach probe gives a host that stays down about 15 s, never the whole budget: a plan
+    /// blocks on an unreachable node within seconds, yet one refused connection does not block it.
+    @Test func theReachProbeGetsAShortBudget() async throws {
+        #expect(RetryingRunner(base: fake).budget(.probe) == .seconds(15))
+        #expect(RetryingRunner(base: fake, budget: .seconds(5)).budget(.probe) == .seconds(5))
+        fake.on("ssh", where: { $0.executable == "ssh" }, .ssh(SSHTexts.refused))
+        let probe = Command(
+            "ssh", ["-o", "BatchMode=yes", "--", "10.0.0.12", "sudo -n -- true"], timeout: .seconds(120),
+            retry: .ssh(.probe, rerunnable: true))
+        let down = try await runner(budget: .seconds(120)).run(probe)
+        let record = try #require(down.retryRecord)
+        #expect(record.failure == .unreachable && record.elapsed == .seconds(15) && record.attempts > 1)
+    }
+
+    @Test func aReachProbeRefusedOnceStillReachesTheHost() async throws {
+        fake.on("ssh", where: { $0.executable == "ssh" }, .ssh(SSHTexts.refused), .success())
+        let probe = Command(
+            "ssh", ["-o", "BatchMode=yes", "--", "10.0.0.12", "sudo -n -- true"], timeout: .seconds(120),
+            retry: .ssh(.probe, rerunnable: true))
+        #expect(try await runner().run(probe).succeeded)
+        #expect(fake.commands.count == 2)
+    }
+
     @Test func answersAreNotRetriedAndCommandsWithoutARuleRunOnce() async throws {
         fake.on("kubectl cordon cp-1", .failure(stderr: KubectlTexts.forbidden))
         fake.on("kubectl get --raw /readyz", .failure(stderr: KubectlTexts.unavailable))

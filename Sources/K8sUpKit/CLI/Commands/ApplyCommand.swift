@@ -15,7 +15,7 @@ struct ApplyCommand: Subcommand {
                 "Drain and wait",
                 [
                     Options.drainTimeout, Options.drainGracePeriod, Options.disableEvictionFallback,
-                    Options.nodeReadyTimeout, Options.verifyInterval, Options.stepTimeout, Options.apiRetryBudget,
+                    Options.nodeReadyTimeout, Options.verifyInterval, Options.stepTimeout,
                 ]),
             .state,
         ],

@@ -21,9 +21,12 @@ struct OptionSection: Sendable {
     static let state = OptionSection("State", [Options.stateDir])
 
     /// What shapes a plan, as `plan` and `apply` share them; `output` adds command-specific output options.
+    /// Both read a live cluster and its nodes, so both ride through transient failures within
+    /// `--api-retry-budget`.
     static func planning(output: [any OptionDeclaring] = []) -> [OptionSection] {
         [
-            inventory, OptionSection("Plan", [Options.to, Options.via, Options.batch, Options.healthCheck]), cluster,
+            inventory, OptionSection("Plan", [Options.to, Options.via, Options.batch, Options.healthCheck]),
+            OptionSection("Cluster", [Options.snapshot] + clusterAccess + [Options.apiRetryBudget]),
             OptionSection("Output", [Options.output, Options.verbose] + output),
         ]
     }

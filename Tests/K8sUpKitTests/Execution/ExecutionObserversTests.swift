@@ -20,11 +20,7 @@ struct ExecutionObserversTests {
             observer: ObserverGroup(observers: [JournalObserver(journal: journal, runId: "r1"), fixture.events]),
             log: tools.log, stop: tools.stop)
         let node = ExecutorFixture.node("w1")
-        let plan = UpgradePlan(
-            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
-            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
-            target: .init(version: "v1.30.4", source: "--to"), hops: [fixture.hop([node])], checks: [],
-            summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: 1, nodeUpgrades: 1))
+        let plan = fixture.plan([node])
         return try await Executor(plan: plan, tools: tools).run()
     }
 

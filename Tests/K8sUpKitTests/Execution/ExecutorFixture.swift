@@ -92,6 +92,20 @@ struct ExecutorFixture {
         }
     }
 
+    /// A ready plan of `hops` (one hop of `nodes` when `hops` is nil), from v1.29.8 to v1.30.4.
+    func plan(_ nodes: [UpgradePlan.NodeUpgrade] = [], hops: [UpgradePlan.Hop]? = nil, snapshot: Bool = false)
+        -> UpgradePlan
+    {
+        let hops = hops ?? [hop(nodes, snapshot: snapshot)]
+        return UpgradePlan(
+            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
+            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
+            target: .init(version: "v1.30.4", source: "--to"), hops: hops, checks: [],
+            summary: .init(
+                outcome: "ready", blockers: 0, warnings: 0, hops: hops.count,
+                nodeUpgrades: hops.map(\.nodes.count).reduce(0, +)))
+    }
+
     /// Answers the kubectl calls of upgrading worker `w1`: its node looks (`before`, then `after` for
     /// every later look, or `before` throughout when `after` is nil), cordon, uncordon and drain.
     func answerWorker(before: String = "v1.29.8", after: String? = "v1.30.4", cordoned: Bool = false) {

@@ -4,22 +4,12 @@ import Testing
 
 @Suite("Executor")
 struct ExecutorTests {
-    private func plan(_ fixture: ExecutorFixture, _ nodes: [UpgradePlan.NodeUpgrade], snapshot: Bool = false)
-        -> UpgradePlan
-    {
-        UpgradePlan(
-            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
-            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
-            target: .init(version: "v1.30.4", source: "--to"), hops: [fixture.hop(nodes, snapshot: snapshot)],
-            checks: [], summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: 1, nodeUpgrades: nodes.count))
-    }
-
     @Test func workerUpgradeRunsEveryStepInOrderAndUncordons() async throws {
         let fixture = ExecutorFixture()
         fixture.answerShell()
         fixture.answerWorker()
         let node = ExecutorFixture.node("w1")
-        let result = try await Executor(plan: plan(fixture, [node]), tools: fixture.tools(hosts: ["w1"])).run()
+        let result = try await Executor(plan: fixture.plan([node]), tools: fixture.tools(hosts: ["w1"])).run()
         #expect(result == .succeeded)
         #expect(
             fixture.hostLines == [
@@ -40,7 +30,7 @@ struct ExecutorTests {
         fixture.answerShell()
         fixture.answerWorker(cordoned: true)
         let result = try await Executor(
-            plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
         #expect(result == .succeeded)
         #expect(!fixture.kubectlCalls.contains("uncordon w1"))
@@ -53,7 +43,7 @@ struct ExecutorTests {
         // The cluster shows w1 cordoned (by the interrupted run); the journal knows it was schedulable.
         fixture.answerWorker(cordoned: true)
         var executor = Executor(
-            plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: try fixture.tools(hosts: ["w1"]))
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: try fixture.tools(hosts: ["w1"]))
         executor.knownCordonState = ["w1": false]
         #expect(try await executor.run() == .succeeded)
         #expect(fixture.kubectlCalls.last == "uncordon w1")
@@ -64,7 +54,7 @@ struct ExecutorTests {
         fixture.answerShell(failing: ["echo kubelet 1.30.4-1.1"])
         fixture.answerWorker(after: nil)
         let result = try await Executor(
-            plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
         guard case .failed(.stepFailed(let node, let step, let failure)) = result else {
             Issue.record("expected a step failure, got \(result)")
@@ -94,7 +84,7 @@ struct ExecutorTests {
         fixture.answerShell(failing: ["echo kubelet 1.30.4-1.1", "echo rollback 1.29.8"])
         fixture.answerWorker()
         let result = try await Executor(
-            plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
         guard case .needsRepair(let error) = result else {
             Issue.record("expected needsRepair, got \(result)")
@@ -124,7 +114,7 @@ struct ExecutorTests {
                     """))
         fixture.runner.on("kubectl get nodes,pods,pdb -A -o json", .success(stdout: Self.clusterWithBudget))
         let result = try await Executor(
-            plan: plan(fixture, [ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
         ).run()
         let holder = DrainHolder(
             pod: "shop/web-1", budgets: ["shop/web (allows 0 disruption(s): 1 healthy, 1 needed)"])

@@ -93,11 +93,7 @@ struct KubeletWatchTests {
         let clock = VirtualClock()
         let start = clock.now()
         let node = ExecutorFixture.node("w1")
-        let plan = UpgradePlan(
-            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
-            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
-            target: .init(version: "v1.30.4", source: "--to"), hops: [fixture.hop([node])], checks: [],
-            summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: 1, nodeUpgrades: 1))
+        let plan = fixture.plan([node])
         let executor = Executor(
             plan: plan, tools: try fixture.tools(hosts: ["w1"], clock: clock, playbookFile: playbook))
         let result = try await finish(Task { try await executor.run() }, on: clock, step: step)

@@ -23,11 +23,7 @@ struct OperatorWordsTests {
         fixture.answerShell(failing: failing)
         fixture.answerWorker(after: nodeAfter)
         let node = ExecutorFixture.node("w1")
-        let plan = UpgradePlan(
-            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
-            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
-            target: .init(version: "v1.30.4", source: "--to"), hops: [fixture.hop([node])], checks: [],
-            summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: 1, nodeUpgrades: 1))
+        let plan = fixture.plan([node])
         let result = try await Executor(plan: plan, tools: fixture.tools(hosts: ["w1"])).run()
         let printer = ProgressPrinter(redactor: SecretRedactor(values: [])) { _ in }
         return (result, fixture.events.all.compactMap { printer.line(for: $0) })

@@ -7,13 +7,6 @@ import Testing
 /// cluster before a later hop, taking and releasing the cluster lock. Time is a `VirtualClock`.
 @Suite("Waits between nodes and around the run")
 struct RunWaitTests {
-    private static func plan(_ fixture: ExecutorFixture, hops: [UpgradePlan.Hop]) -> UpgradePlan {
-        UpgradePlan(
-            inventory: ["inv"], clusterSource: "test", limit: nil, batchSize: 1,
-            current: .init(controlPlane: "v1.29.8", apiservers: [:], kubelets: [:]),
-            target: .init(version: "v1.30.4", source: "--to"), hops: hops, checks: [],
-            summary: .init(outcome: "ready", blockers: 0, warnings: 0, hops: hops.count, nodeUpgrades: 2))
-    }
 
     /// Two workers that upgrade at once (their looks show them at v1.30.4 from the start).
     private static func answerWorkers(_ fixture: ExecutorFixture, _ names: [String]) {
@@ -36,7 +29,7 @@ struct RunWaitTests {
         let clock = VirtualClock()
         let nodes = [ExecutorFixture.node("w1"), ExecutorFixture.node("w2")]
         let executor = Executor(
-            plan: Self.plan(fixture, hops: [fixture.hop(nodes)]),
+            plan: fixture.plan(hops: [fixture.hop(nodes)]),
             tools: try fixture.tools(hosts: ["w1", "w2"], clock: clock))
         let work = Task { try await executor.run() }
         let pausing = "pausing 5m before w2, as --pause asked"
@@ -59,7 +52,7 @@ struct RunWaitTests {
         var second = fixture.hop([ExecutorFixture.node("w2")])
         second.number = 2
         var executor = Executor(
-            plan: Self.plan(fixture, hops: [fixture.hop([ExecutorFixture.node("w1")]), second]),
+            plan: fixture.plan(hops: [fixture.hop([ExecutorFixture.node("w1")]), second]),
             tools: try fixture.tools(hosts: ["w1", "w2"], clock: clock))
         executor.preflight = { _ in
             try await clock.sleep(for: .seconds(100))

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Writes `Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift`: the files of `Playbooks/` as raw
-/// string literals, byte for byte, so that k8sup carries them when installed without the repository.
+/// Writes `Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift` (the list) and one
+/// `BuiltinPlaybookTexts+Name.swift` per playbook: the files of `Playbooks/` as raw string literals, byte
+/// for byte, so that k8sup carries them when installed without the repository.
 enum BuiltinPlaybookSource {
     static let playbooksDirectory = TestPaths.packageRoot + "/Playbooks"
-    static let swiftFile = TestPaths.packageRoot + "/Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift"
+    static let swiftDirectory = TestPaths.packageRoot + "/Sources/K8sUpKit/Playbook"
+    static let indexFile = "BuiltinPlaybookTexts.swift"
 
     /// The playbook files by name (without `.yaml`): the default first, then by name.
     static func files() throws -> [(name: String, text: String)] {
@@ -16,33 +18,65 @@ enum BuiltinPlaybookSource {
         }
     }
 
-    /// The Swift file for these playbooks.
-    static func render(_ playbooks: [(name: String, text: String)]) -> String {
-        var text = """
-            // Generated from Playbooks/*.yaml by `RECORD_GOLDEN=1 swift test`; do not edit by hand.
+    /// The Swift files for these playbooks, by file name (in `swiftDirectory`).
+    static func render(_ playbooks: [(name: String, text: String)]) -> [String: String] {
+        let header = "// Generated from Playbooks/*.yaml by `RECORD_GOLDEN=1 swift test`; do not edit by hand.\n\n"
+        var index =
+            header + """
+                /// The playbooks of `Playbooks/`, compiled in so that an installed k8sup works without the
+                /// repository (one file per playbook beside this one). `BuiltinPlaybookTextsTests` fails when a
+                /// text differs from its file, and `RECORD_GOLDEN=1 swift test` rewrites these files.
+                enum BuiltinPlaybookTexts {
+                    /// Each playbook's name and exact YAML text, the default first.
+                    static let all: [(name: String, text: String)] = [
 
-            /// The playbooks of `Playbooks/`, compiled in so that an installed k8sup works without the
-            /// repository. `BuiltinPlaybookTextsTests` fails when a text here differs from its file, and
-            /// `RECORD_GOLDEN=1 swift test` rewrites this file from the files.
-            enum BuiltinPlaybookTexts {
-                /// Each playbook's name and exact YAML text, the default first.
-                static let all: [(name: String, text: String)] = [
-
-            """
+                """
         for playbook in playbooks {
-            text += "        (\"\(playbook.name)\", \(identifier(playbook.name))),\n"
+            index += "        (\"\(playbook.name)\", \(identifier(playbook.name))),\n"
         }
-        text += "    ]\n"
+        var files = [indexFile: index + "    ]\n}\n"]
         for playbook in playbooks {
             let hashes = String(repeating: "#", count: delimiterHashes(playbook.text))
-            text += "\n    private static let \(identifier(playbook.name)) = \(hashes)\"\"\"\n"
+            var text = header + "extension BuiltinPlaybookTexts {\n"
+            text += "    /// `Playbooks/\(playbook.name).yaml`.\n"
+            text += "    static let \(identifier(playbook.name)) = \(hashes)\"\"\"\n"
             // Indented like the closing delimiter, as swift-format lays it out; Swift strips that indent.
             let lines = playbook.text.split(separator: "\n", omittingEmptySubsequences: false)
             text += lines.map { $0.isEmpty ? "" : "        " + $0 }.joined(separator: "\n")
             // The literal ends before the newline that precedes its closing delimiter.
-            text += "\n        \"\"\"\(hashes)\n"
+            text += "\n        \"\"\"\(hashes)\n}\n"
+            files[fileName(playbook.name)] = text
         }
-        return text + "}\n"
+        return files
+    }
+
+    /// `BuiltinPlaybookTexts+KubeadmApt.swift` for `kubeadm-apt`.
+    static func fileName(_ name: String) -> String {
+        let identifier = identifier(name)
+        return "BuiltinPlaybookTexts+" + identifier.prefix(1).uppercased() + identifier.dropFirst() + ".swift"
+    }
+
+    /// The generated files now in `swiftDirectory`, by name.
+    static func current() throws -> [String: String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: swiftDirectory).filter {
+            $0 == indexFile || ($0.hasPrefix("BuiltinPlaybookTexts+") && $0.hasSuffix(".swift"))
+        }
+        var files: [String: String] = [:]
+        for name in names {
+            files[name] = try String(contentsOfFile: swiftDirectory + "/" + name, encoding: .utf8)
+        }
+        return files
+    }
+
+    /// Writes `files` and removes generated files of playbooks that are gone.
+    static func write(_ files: [String: String]) throws {
+        let existing = try current()
+        for (name, text) in files where existing[name] != text {
+            try text.write(toFile: swiftDirectory + "/" + name, atomically: true, encoding: .utf8)
+        }
+        for name in existing.keys where files[name] == nil {
+            try FileManager.default.removeItem(atPath: swiftDirectory + "/" + name)
+        }
     }
 
     /// `kubeadmApt` for `kubeadm-apt`.

@@ -8,14 +8,11 @@ import Testing
     @Test func compiledCopiesAreTheFilesByteForByte() throws {
         let files = try BuiltinPlaybookSource.files()
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            let swift = BuiltinPlaybookSource.render(files)
-            if (try? String(contentsOfFile: BuiltinPlaybookSource.swiftFile, encoding: .utf8)) != swift {
-                try swift.write(toFile: BuiltinPlaybookSource.swiftFile, atomically: true, encoding: .utf8)
-            }
+            try BuiltinPlaybookSource.write(BuiltinPlaybookSource.render(files))
             return
         }
         let refresh =
-            "Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift is out of date with Playbooks/: run "
+            "Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts*.swift are out of date with Playbooks/: run "
             + "`RECORD_GOLDEN=1 swift test` to rewrite it, then `swift test` again (it is compiled in)"
         #expect(PlaybookCatalog.builtinNames == files.map(\.name), Comment(rawValue: refresh))
         for file in files {
@@ -25,12 +22,12 @@ import Testing
         }
     }
 
-    @Test func theSwiftFileIsWhatTheGeneratorWrites() throws {
+    @Test func theSwiftFilesAreWhatTheGeneratorWrites() throws {
         let expected = BuiltinPlaybookSource.render(try BuiltinPlaybookSource.files())
-        let actual = try String(contentsOfFile: BuiltinPlaybookSource.swiftFile, encoding: .utf8)
+        let actual = try BuiltinPlaybookSource.current()
         #expect(
             actual == expected || ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1",
-            "BuiltinPlaybookTexts.swift was edited by hand or is stale: run `RECORD_GOLDEN=1 swift test`")
+            "BuiltinPlaybookTexts*.swift were edited by hand or are stale: run `RECORD_GOLDEN=1 swift test`")
     }
 
     @Test func everyBuiltinLoadsAndTheDefaultIsOne() {

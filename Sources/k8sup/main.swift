@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import K8sUpKit
+import K8sUpCLI
 
 // A no-op handler rather than SIG_IGN: writes to a closed pipe (`k8sup … | head`) then fail with EPIPE
 // instead of killing k8sup, and child processes still start with the default disposition.
@@ -13,7 +13,7 @@ signal(SIGINT, SIG_IGN)
 let work = Task { await CLI.main(arguments: Array(CommandLine.arguments.dropFirst())) }
 let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
 interrupt.setEventHandler {
-    if StopRequest.shared.request() {
+    if CLI.requestStop() {
         FileHandle.standardError.write(
             Data(
                 ("\nk8sup: stopping after the running command; the node is put back as it was. "

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Responses of the fake apiserver: objects as compact JSON, errors as Status objects.
 enum APIResponses {

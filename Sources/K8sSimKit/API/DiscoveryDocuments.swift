@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The apiserver's discovery documents: `/version`, `/api`, `/apis` and the resource lists kubectl reads to
 /// map `nodes`, `pdb` or `lease` to paths, and to find `pods/eviction` for drain.

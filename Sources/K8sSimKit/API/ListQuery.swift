@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The query of a list request: `fieldSelector`, `labelSelector`, `limit` and `continue`.
 struct ListQuery {

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// JSON merge patch (RFC 7386), which is also what a strategic-merge patch does to the fields kubectl
 /// touches (`spec.unschedulable`, labels, annotations): maps merge, `null` removes, anything else replaces.

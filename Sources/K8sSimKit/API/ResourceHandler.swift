@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// One request on a resource path: finds the resource type and calls the verb on the cluster.
 struct ResourceHandler {

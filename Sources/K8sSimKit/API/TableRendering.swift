@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Server-side printing: the `meta.k8s.io/v1` Table kubectl asks for (`Accept: …;as=Table`) in a plain
 /// `kubectl get`, with the columns a real apiserver prints for nodes, pods and PDBs (Name/Age otherwise).

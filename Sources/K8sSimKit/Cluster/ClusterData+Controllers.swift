@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The simulated controllers: run lazily before each request, they apply every event that is due, place
 /// pending pods and bring PodDisruptionBudget status up to date.

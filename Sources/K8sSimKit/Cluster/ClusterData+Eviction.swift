@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// `POST …/pods/NAME/eviction` against the store: the Eviction API's rules applied to the stored pod and
 /// the PDBs of its namespace.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// What the faults that count or last have done so far; reset whenever the faults change.
 struct FaultProgress: Sendable, Equatable {

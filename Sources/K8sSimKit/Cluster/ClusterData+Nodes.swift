@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// What the node stand-ins report and ask for (`NodeAPI`): kubelet starts and stops, and kubeadm's
 /// upgrade commands with kubeadm's version rules and messages.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Building a cluster: nodes with their static pods, workloads with their controllers and pods, PDBs.
 extension ClusterData {

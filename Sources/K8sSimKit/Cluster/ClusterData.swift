@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Everything the simulated cluster holds, as one value that `SimCluster` guards with its lock: the API
 /// objects (full Kubernetes objects as data trees, by resource and `namespace/name`), the nodes' kubelets,

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The disruption controller's status arithmetic (`pkg/controller/disruption/disruption.go`), as a pure
 /// function.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The Eviction API's decision for one pod (`pkg/registry/core/pod/storage/eviction.go`), as a pure
 /// function over the pod and the PDBs of its namespace.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A `meta/v1` Status object, the body of every apiserver error (and of a successful eviction).
 public struct KubeStatus: Error, Sendable, Equatable {

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Path access into Kubernetes objects held as `DataValue` trees: `pod[["status", "phase"]]`.
 extension DataValue {

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Builds the Kubernetes objects of a seeded cluster in the shapes real kubeadm clusters have.
 enum ObjectFactory {

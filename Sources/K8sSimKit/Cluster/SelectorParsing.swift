@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Label selectors from object fields (`spec.selector`) and from `labelSelector=` query strings.
 enum SelectorParsing {

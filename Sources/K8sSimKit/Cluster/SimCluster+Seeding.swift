@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Seeding a simulated cluster from an inventory or from a `kubectl get nodes,pods,pdb -A -o json` snapshot.
 extension SimCluster {

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// The simulated kubeadm cluster behind the fake kube-apiserver and the node API: its API objects,
 /// controllers, kubelets and faults, guarded by one lock so connection threads can share it.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// What the simulator tracks about a node beyond its Node object: its kubelet and control plane.
 struct SimNodeState: Sendable, Equatable {

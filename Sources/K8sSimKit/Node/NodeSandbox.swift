@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A simulated node's file system: a directory that stands for the node's `/`, in which the ssh
 /// stand-in runs each remote command (so the sandbox-relative paths a k8sim inventory gives the playbook

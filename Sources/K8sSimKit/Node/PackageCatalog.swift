@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// What the simulated pkgs.k8s.io repositories hold: for a minor, every patch release from `.0` up to
 /// the newest K8sUpKit's `PatchReleases` table knows, as packages of the layout's revision

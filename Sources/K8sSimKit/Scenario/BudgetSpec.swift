@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// One `pdbs:` entry of a scenario: a policy/v1 PodDisruptionBudget.
 public struct BudgetSpec: Sendable, Equatable {

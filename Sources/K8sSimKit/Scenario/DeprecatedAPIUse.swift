@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// One `deprecatedAPIs:` entry: a deprecated API the simulated apiserver reports as requested in
 /// `/metrics` (`apiserver_requested_deprecated_apis`).

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Faults of a node itself that k8sup's pre-flight reads over ssh before anything changes:
 /// - `disk-full` (`node`, `freeMB`: the free space `df` reports on every path of the node);

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A k8sim scenario file: the workloads, PDBs, timing and faults of a simulated cluster. YAML (or JSON),
 /// read with k8sup's own reader; unknown keys are errors with `file:line:column`.

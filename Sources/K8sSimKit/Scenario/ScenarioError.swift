@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A problem in a scenario file (or a faults body), with the place it was found.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Typed access to one mapping of a scenario file: every key must be known, every value of the right
 /// kind, and every error names the place.

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// One injected fault of a scenario (`faults:`), also settable at runtime through `PUT /k8sim/v1/faults`.
 public enum SimFault: Sendable, Equatable {

@@ -1,4 +1,8 @@
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// One `workloads:` entry of a scenario: a controller (or bare pods) the seeded cluster runs.
 public struct WorkloadSpec: Sendable, Equatable {

@@ -1,6 +1,10 @@
 import Dispatch
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// `k8sim serve`: starts a simulated cluster and serves it until Ctrl-C or SIGTERM.
 enum ServeCommand {

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A running simulated cluster: the fake kube-apiserver on a loopback port and one sandbox per node,
 /// with everything a client needs written to the state directory. The node stand-ins reach the

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// Writes a simulated cluster's state directory (see `SimServer`): sandboxes, the ssh stand-in, the
 /// state file, the kubeconfig and the inventory overlay.

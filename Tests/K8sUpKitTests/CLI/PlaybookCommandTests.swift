@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// `k8sup playbook list|show|validate`, their output and exit codes.
 @Suite struct PlaybookCommandTests {
@@ -101,7 +108,7 @@ import Testing
         let result = await runK8sup(["playbook", "show", "kubeadm-zypper"])
         #expect(result.code == .dataError)
         #expect(result.error.hasPrefix("k8sup: error: no playbook 'kubeadm-zypper': it is neither a built-in playbook"))
-        #expect(CLI.exitCode(for: PlaybookError.missingName(K8sUpKit.SourceLocation(file: "x"))) == .dataError)
+        #expect(CLI.exitCode(for: PlaybookError.missingName(K8sUpSupport.SourceLocation(file: "x"))) == .dataError)
     }
 
     @Test func helpDescribesEveryAction() async {

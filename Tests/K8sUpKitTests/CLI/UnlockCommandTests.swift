@@ -2,7 +2,14 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// A terminal whose operator types the given lines.
 final class ScriptedInput: ConsoleInput {

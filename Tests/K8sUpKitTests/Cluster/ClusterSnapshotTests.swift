@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// `ClusterSnapshot`: the shapes of kubectl output it accepts and what it keeps of them.
 @Suite struct ClusterSnapshotTests {

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// Every message `apply` shows says things as a person would: the node and the cause first, steps and
 /// put-back actions in words, no Swift names (`restoreCordon`), no dumps of Swift values.
@@ -11,7 +18,8 @@ struct OperatorWordsTests {
     /// names, `Optional(…)`, NSError dumps.
     static func leaks(in text: String) -> [String] {
         var found = text.matches(of: /\b[a-z]+[A-Z][A-Za-z]*\b/).map { String($0.output) }
-        for marker in ["K8sUpKit.", "Optional(", "Error Domain=", "Context(codingPath"] where text.contains(marker) {
+        found += text.matches(of: /\b(?:K8sUp[A-Za-z]*|PythonParity)\./).map { String($0.output) }
+        for marker in ["Optional(", "Error Domain=", "Context(codingPath"] where text.contains(marker) {
             found.append(marker)
         }
         return found

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// Feeds the inputs of one kind to a reader, one at a time, timing each: a check returns nil when the
 /// reader accepted the input or refused it properly, else what is wrong. Failures name the input (its
@@ -86,7 +93,7 @@ extension Duration {
 /// Checks shared by the suites: an error's place must name the file the reader was given and a line.
 enum FuzzExpect {
     /// nil when `location` names `file` and a line of `bytes` (when given), else why not.
-    static func place(_ location: K8sUpKit.SourceLocation, file: String, in bytes: [UInt8]? = nil, error: Any)
+    static func place(_ location: K8sUpSupport.SourceLocation, file: String, in bytes: [UInt8]? = nil, error: Any)
         -> String?
     {
         guard location.file == file else { return "the error names file '\(location.file)', not '\(file)': \(error)" }

@@ -1,7 +1,14 @@
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 @Suite struct INIInventoryReaderErrorTests {
     /// Inventories ansible-core 2.19 rejects (the two marked ones it accepts), with where and why k8sup does.

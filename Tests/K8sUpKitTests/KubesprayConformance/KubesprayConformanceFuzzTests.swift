@@ -1,6 +1,13 @@
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// The fuzz suites' mutations, started from Kubespray's own sample inventories instead of the
 /// repository's files: their INI inventories, their vars files and YAML inventories, and their whole

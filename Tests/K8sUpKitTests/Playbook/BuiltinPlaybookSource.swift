@@ -1,11 +1,11 @@
 import Foundation
 
-/// Writes `Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts.swift` (the list) and one
+/// Writes `Sources/K8sUpPlanning/Playbook/BuiltinPlaybookTexts.swift` (the list) and one
 /// `BuiltinPlaybookTexts+Name.swift` per playbook: the files of `Playbooks/` as raw string literals, byte
 /// for byte, so that k8sup carries them when installed without the repository.
 enum BuiltinPlaybookSource {
     static let playbooksDirectory = TestPaths.packageRoot + "/Playbooks"
-    static let swiftDirectory = TestPaths.packageRoot + "/Sources/K8sUpKit/Playbook"
+    static let swiftDirectory = TestPaths.packageRoot + "/Sources/K8sUpPlanning/Playbook"
     static let indexFile = "BuiltinPlaybookTexts.swift"
 
     /// The playbook files by name (without `.yaml`): the default first, then by name.

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// The playbooks compiled into k8sup are exactly the files in `Playbooks/`.
 @Suite struct BuiltinPlaybookTextsTests {
@@ -12,7 +19,7 @@ import Testing
             return
         }
         let refresh =
-            "Sources/K8sUpKit/Playbook/BuiltinPlaybookTexts*.swift are out of date with Playbooks/: run "
+            "Sources/K8sUpPlanning/Playbook/BuiltinPlaybookTexts*.swift are out of date with Playbooks/: run "
             + "`RECORD_GOLDEN=1 swift test` to rewrite it, then `swift test` again (it is compiled in)"
         #expect(PlaybookCatalog.builtinNames == files.map(\.name), Comment(rawValue: refresh))
         for file in files {

@@ -1,6 +1,13 @@
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// `when`: versions compare as versions (a minor with a version's minor), anything else as text.
 @Suite struct PlaybookConditionTests {
@@ -47,7 +54,7 @@ import Testing
         let context = workerContext(vars: ["kind": "v-next"])
         #expect(
             throws: PlaybookError.badComparison(
-                K8sUpKit.SourceLocation(file: "t.yaml", line: 8, column: 11), host: "w1", condition: "kind >= 1.30",
+                K8sUpSupport.SourceLocation(file: "t.yaml", line: 8, column: 11), host: "w1", condition: "kind >= 1.30",
                 problem: "'kind' is 'v-next', which is not a Kubernetes version")
         ) { try holds("kind >= 1.30", context: context) }
     }

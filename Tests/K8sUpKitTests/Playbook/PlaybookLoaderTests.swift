@@ -1,10 +1,17 @@
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// Every load-time error, with the place it points at.
 @Suite struct PlaybookLoaderTests {
-    private func at(_ line: Int, _ column: Int) -> K8sUpKit.SourceLocation {
+    private func at(_ line: Int, _ column: Int) -> K8sUpSupport.SourceLocation {
         SourceLocation(file: "t.yaml", line: line, column: column)
     }
 

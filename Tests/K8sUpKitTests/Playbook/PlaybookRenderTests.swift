@@ -1,6 +1,13 @@
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// Rendering: `when` filtering, built-in values, var precedence, quoting, runtime values, errors.
 @Suite struct PlaybookRenderTests {
@@ -56,12 +63,12 @@ import Testing
     @Test func aDeclaredVarWithoutDefaultMustComeFromTheInventory() {
         #expect(
             throws: PlaybookError.missingVariable(
-                host: "w1", name: "mirror", declaredAt: K8sUpKit.SourceLocation(file: "t.yaml", line: 4, column: 3))
+                host: "w1", name: "mirror", declaredAt: K8sUpSupport.SourceLocation(file: "t.yaml", line: 4, column: 3))
         ) { try playbook.render(.stage, context: workerContext()) }
         let nullValue = workerContext(vars: ["mirror": nil])
         #expect(throws: PlaybookError.self) { try playbook.render(.stage, context: nullValue) }
         let error = PlaybookError.missingVariable(
-            host: "w1", name: "mirror", declaredAt: K8sUpKit.SourceLocation(file: "t.yaml", line: 4, column: 3))
+            host: "w1", name: "mirror", declaredAt: K8sUpSupport.SourceLocation(file: "t.yaml", line: 4, column: 3))
         #expect(
             error.description
                 == "host 'w1': the playbook needs the var 'mirror' (declared without a default at t.yaml:4:3), and the inventory does not set it for this host: set it in group_vars or host_vars"

@@ -1,6 +1,13 @@
 import Testing
 
-@testable import K8sUpKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// `CommandResult` helpers and the messages of `CommandError`.
 @Suite struct CommandResultTests {

@@ -1,7 +1,14 @@
 import Foundation
-import K8sUpKit
 
 @testable import K8sSimKit
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import PythonParity
 
 /// A small inventory (two control-plane nodes, three workers) and helpers for k8sim tests.
 enum SimTestSupport {

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// `curl [-fsSL] [--retry N] [-o FILE] URL`, serving what the playbooks download: a repository key
 /// (`…/deb/Release.key`, `…/rpm/repodata/repomd.xml.key`), a deb repository's package index

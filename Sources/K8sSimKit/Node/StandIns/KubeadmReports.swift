@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// What the kubeadm stand-in prints for pre-flight's read-only commands: `kubeadm certs
 /// check-expiration` (kubeadm's two text tables, with the `certs-expiring` fault's days left), and

@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// A kubeadm tool file: `kubeadm version [-o short|json]`, the read-only `kubeadm certs
 /// check-expiration` and `kubeadm upgrade plan [VERSION] -o json` (`KubeadmReports`), and `kubeadm

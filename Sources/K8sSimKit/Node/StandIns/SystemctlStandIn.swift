@@ -1,5 +1,9 @@
 import Foundation
-import K8sUpKit
+import K8sUpCluster
+import K8sUpInventory
+import K8sUpReaders
+import K8sUpSupport
+import PythonParity
 
 /// `systemctl`: `daemon-reload`, and for the kubelet unit `start`/`restart` (runs the binary the unit's
 /// `ExecStart=` names with `--version`, for real, and reports that version as running to the cluster),

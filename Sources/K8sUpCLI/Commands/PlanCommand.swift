@@ -1,0 +1,65 @@
+import Foundation
+import K8sUpExecution
+import K8sUpInventory
+import K8sUpPlanning
+import K8sUpSupport
+
+/// `k8sup plan`: reads the inventory and the cluster (live or from a snapshot), plans the upgrade and
+/// prints it with every check's findings; exit 2 when a blocker was found.
+struct PlanCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "plan",
+        summary: "Show what an upgrade will do and what will stop it (read-only).",
+        sections: OptionSection.planning(output: [Options.out]), rules: [.clusterSource],
+        discussion: """
+            The target is --to, else the inventory's kube_version. The plan has one hop per minor version;
+            an intermediate hop's patch comes from --via, else the inventory var k8sup_via, else k8sup's
+            built-in table of latest patch releases (\(PatchReleases.coverage), as of \(PatchReleases.asOf)).
+
+            The cluster is read with kubectl (--kubeconfig, --context, else kubectl's defaults), or from
+            --snapshot FILE: the output of `kubectl get nodes,pods,pdb -A -o json`. An inventory may name
+            a default snapshot with the var k8sup_snapshot (relative to the inventory).
+
+            A live plan also reads every node to upgrade over ssh, read-only, 10 hosts at a time: ssh and
+            sudo -n work, free disk on the paths the playbook writes (k8sup_min_free_mb, default 2048),
+            control-plane certificate expiry, and on the first control-plane node the package version each
+            hop installs and the component versions kubeadm upgrade plan reports. A snapshot plan says
+            which of these checks it could not run.
+
+            Exit codes: 0 ready (or nothing to do), 2 blocked by checks, 64 bad flags, 65 bad inventory or
+            snapshot, 1 kubectl failed.
+            """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
+        let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
+        let plan = session.plan
+        // A --health-check command may carry a secret var's value; it never reaches the output.
+        let hosts = session.roles.nodes.map(\.host)
+        let redactor = SecretRedactor(hostVariables: VariableResolver(session.loaded).allHostVariables(hosts))
+        if let path = arguments[Options.out] {
+            try writePlan(redactor.redact(PlanJSON.encode(plan)), to: path)
+        }
+        switch arguments[Options.output] {
+        case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
+        case .text:
+            let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: arguments[Options.verbose])
+            context.console.writeOutput(redactor.redact(text))
+        }
+        return plan.isBlocked ? .blocked : .ok
+    }
+
+    private static func writePlan(_ json: String, to path: String) throws {
+        do {
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw PlanOutputError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// `--out FILE` could not be written.
+struct PlanOutputError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "cannot write the plan to '\(path)': \(reason)" }
+}

@@ -1,0 +1,77 @@
+import K8sUpSupport
+
+/// One pod, with what a drain and the Eviction API look at.
+public struct ClusterPod: Sendable, Equatable {
+    public enum Phase: String, Sendable {
+        case pending = "Pending", running = "Running", succeeded = "Succeeded", failed = "Failed", unknown = "Unknown"
+    }
+
+    public var namespace: String
+    public var name: String
+    public var nodeName: String?
+    public var labels: [String: String]
+    /// Kind and name of the owner reference with `controller: true` (nil for a bare pod).
+    public var controllerKind: String?
+    public var controllerName: String?
+    /// Has the `kubernetes.io/config.mirror` annotation: a static pod's mirror, never evicted.
+    public var isMirror: Bool
+    /// Uses an `emptyDir` volume, whose data a drain deletes.
+    public var hasEmptyDir: Bool
+    public var phase: Phase
+    /// The Ready condition is True.
+    public var isReady: Bool
+    /// Container images (`registry.k8s.io/kube-apiserver:v1.28.6`), in spec order.
+    public var images: [String]
+    /// The pod has a deletion timestamp (already terminating).
+    public var isTerminating: Bool
+
+    public init(
+        namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
+        controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
+        hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
+        isTerminating: Bool = false
+    ) {
+        self.namespace = namespace
+        self.name = name
+        self.nodeName = nodeName
+        self.labels = labels
+        self.controllerKind = controllerKind
+        self.controllerName = controllerName
+        self.isMirror = isMirror
+        self.hasEmptyDir = hasEmptyDir
+        self.phase = phase
+        self.isReady = isReady
+        self.images = images
+        self.isTerminating = isTerminating
+    }
+
+    /// `namespace/name`, as kubectl prints pods.
+    public var qualifiedName: String { "\(namespace)/\(name)" }
+
+    public var isDaemonSetPod: Bool { controllerKind == "DaemonSet" }
+
+    /// Succeeded or Failed: a drain deletes it without asking any budget.
+    public var isFinished: Bool { phase == .succeeded || phase == .failed }
+
+    /// A kube-apiserver static pod (kube-system, mirror, `component=kube-apiserver` or its name).
+    public var isAPIServer: Bool {
+        namespace == "kube-system" && isMirror
+            && (labels["component"] == "kube-apiserver" || name.hasPrefix("kube-apiserver-"))
+    }
+
+    /// The version in the tag of the first image whose repository ends with `/component` (or is it).
+    public func imageVersion(of component: String) -> KubeVersion? {
+        for image in images {
+            let withoutDigest = image.split(separator: "@").first.map(String.init) ?? image
+            guard let colon = withoutDigest.lastIndex(of: ":"),
+                !withoutDigest[colon...].contains("/")
+            else { continue }
+            let repository = withoutDigest[..<colon]
+            guard repository == component || repository.hasSuffix("/" + component) else { continue }
+            if let version = try? KubeVersion(parsing: String(withoutDigest[withoutDigest.index(after: colon)...])) {
+                return version
+            }
+        }
+        return nil
+    }
+}

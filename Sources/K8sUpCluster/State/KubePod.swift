@@ -1,0 +1,65 @@
+/// A Pod as `kubectl get pods -A -o json` prints it, reduced to what `kubectl drain`, the Eviction API
+/// and k8sup's checks look at. Everything but `metadata.name` may be absent.
+///
+/// Images are those of `spec.containers` only. Init containers have finished before a pod runs and
+/// often use helper images (busybox, calico's `cni`), and ephemeral debug containers come and go; the
+/// images that say which version a component runs, such as `registry.k8s.io/kube-apiserver:v1.28.6`,
+/// are the regular containers'.
+package struct KubePod: Decodable, Sendable, Equatable {
+    /// `spec`: placement, containers and volumes.
+    package struct Spec: Decodable, Sendable, Equatable {
+        /// Absent until the scheduler has placed the pod.
+        var nodeName: String?
+        var containers: [Container]?
+        var volumes: [Volume]?
+    }
+
+    /// One of `spec.containers`.
+    package struct Container: Decodable, Sendable, Equatable {
+        var name: String?
+        var image: String?
+    }
+
+    /// One of `spec.volumes`; only whether it is an `emptyDir` matters.
+    package struct Volume: Decodable, Sendable, Equatable {
+        var name: String?
+        var emptyDir: EmptyDir?
+    }
+
+    /// An `emptyDir` volume source; that it is there is all that counts (its data dies with a drain).
+    package struct EmptyDir: Decodable, Sendable, Equatable {}
+
+    /// `status`: phase and conditions.
+    package struct Status: Decodable, Sendable, Equatable {
+        /// `Pending`, `Running`, `Succeeded`, `Failed` or `Unknown`.
+        var phase: String?
+        var conditions: [KubeCondition]?
+    }
+
+    package var metadata: KubeObjectMeta
+    package var spec: Spec?
+    package var status: Status?
+
+    /// The annotation the kubelet puts on the API copy (the mirror) of a static pod.
+    package static let mirrorAnnotation = "kubernetes.io/config.mirror"
+
+    /// The pod in the domain model. A pod without a namespace is in `default`, as the apiserver would
+    /// have put it; a phase that is absent or unknown to k8sup is `Unknown`.
+    package var clusterPod: ClusterPod {
+        let controller = metadata.controller
+        let nodeName = spec?.nodeName
+        return ClusterPod(
+            namespace: metadata.namespace ?? "default",
+            name: metadata.name,
+            nodeName: nodeName?.isEmpty == false ? nodeName : nil,
+            labels: metadata.labels ?? [:],
+            controllerKind: controller?.kind,
+            controllerName: controller?.name,
+            isMirror: metadata.annotations?[Self.mirrorAnnotation] != nil,
+            hasEmptyDir: spec?.volumes?.contains { $0.emptyDir != nil } ?? false,
+            phase: status?.phase.flatMap(ClusterPod.Phase.init(rawValue:)) ?? .unknown,
+            isReady: status?.conditions?.status(of: "Ready") == "True",
+            images: spec?.containers?.compactMap { $0.image.flatMap { $0.isEmpty ? nil : $0 } } ?? [],
+            isTerminating: metadata.deletionTimestamp != nil)
+    }
+}

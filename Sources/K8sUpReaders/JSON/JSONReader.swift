@@ -1,0 +1,203 @@
+import K8sUpSupport
+import PythonParity
+
+/// Reads JSON exactly as Ansible's `json.loads(text, cls=_legacy.Decoder)` does, into the same
+/// `YAMLNode` tree the YAML reader produces (with positions).
+///
+/// Python's rules: `NaN`, `Infinity` and `-Infinity` are accepted; integers keep all digits (up to
+/// Python's 4300-digit limit); a number is a float only when it has a fraction or exponent; a repeated
+/// key keeps its first position and its last value; no BOM, comments or trailing commas. Ansible's
+/// decoder turns `{"__ansible_unsafe": text}` and `{"__ansible_vault": text}` into unsafe and vaulted
+/// strings and refuses `__ansible_type` objects (so `DataFileLoader` falls back to YAML for those).
+package enum JSONReader {
+    /// Collections nested deeper than this are refused (Python gives up at about the same depth).
+    package static let maximumDepth = 512
+
+    package static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLNode {
+        var parser = Parser(bytes: Array(text.utf8), file: file)
+        return try parser.parseDocument()
+    }
+
+    /// A recursive-descent JSON parser over UTF-8 bytes.
+    package struct Parser {
+        let bytes: [UInt8]
+        let file: String
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        /// A known (byte offset, column) on the current line, so that columns cost linear time overall.
+        var columnCache = (offset: 0, column: 1)
+        var depth = 0
+
+        init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+        }
+
+        var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
+
+        mutating func location() -> SourceLocation {
+            if columnCache.offset < lineStart || columnCache.offset > index { columnCache = (lineStart, 1) }
+            var column = columnCache.column
+            for offset in columnCache.offset..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+            columnCache = (index, column)
+            return SourceLocation(file: file, line: line, column: column)
+        }
+
+        mutating func error(_ message: String) -> YAMLError {
+            YAMLError("invalid JSON: " + message, at: location())
+        }
+
+        mutating func parseDocument() throws(YAMLError) -> YAMLNode {
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { throw error("unexpected UTF-8 byte order mark") }
+            skipWhitespace()
+            let value = try parseValue()
+            skipWhitespace()
+            guard index == bytes.count else { throw error("extra data after the JSON value") }
+            return value
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    index += 1
+                case UInt8(ascii: "\n"):
+                    index += 1
+                    line += 1
+                    lineStart = index
+                default:
+                    return
+                }
+            }
+        }
+
+        mutating func parseValue() throws(YAMLError) -> YAMLNode {
+            let start = location()
+            switch current {
+            case UInt8(ascii: "\""): return YAMLNode(.scalar(.string(try parseString())), at: start)
+            case UInt8(ascii: "{"): return try nested { parser throws(YAMLError) in try parser.parseObject(start) }
+            case UInt8(ascii: "["): return try nested { parser throws(YAMLError) in try parser.parseArray(start) }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return YAMLNode(.scalar(try parseNumber()), at: start)
+            default:
+                for (word, value) in Self.literals where bytes[index...].starts(with: word.utf8) {
+                    index += word.utf8.count
+                    return YAMLNode(.scalar(value), at: start)
+                }
+                throw error("expecting a value")
+            }
+        }
+
+        private static let literals: [(String, DataValue)] = [
+            ("null", .null), ("true", .bool(true)), ("false", .bool(false)),
+            ("NaN", .float(.nan)), ("Infinity", .float(.infinity)),
+        ]
+
+        mutating func nested(_ body: (inout Parser) throws(YAMLError) -> YAMLNode) throws(YAMLError) -> YAMLNode {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= JSONReader.maximumDepth else {
+                throw error("arrays and objects are nested more than \(JSONReader.maximumDepth) levels deep")
+            }
+            return try body(&self)
+        }
+
+        mutating func parseArray(_ start: SourceLocation) throws(YAMLError) -> YAMLNode {
+            index += 1
+            skipWhitespace()
+            var items: [YAMLNode] = []
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return YAMLNode(.sequence(items), at: start)
+            }
+            while true {
+                items.append(try parseValue())
+                skipWhitespace()
+                switch current {
+                case UInt8(ascii: ","):
+                    index += 1
+                    skipWhitespace()
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return YAMLNode(.sequence(items), at: start)
+                default:
+                    throw error("expecting ',' delimiter")
+                }
+            }
+        }
+
+        mutating func parseObject(_ start: SourceLocation) throws(YAMLError) -> YAMLNode {
+            index += 1
+            skipWhitespace()
+            var entries: [YAMLNode.Entry] = []
+            var positions: [String: Int] = [:]
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return YAMLNode(.mapping(entries), at: start)
+            }
+            while true {
+                guard current == UInt8(ascii: "\"") else {
+                    throw error("expecting property name enclosed in double quotes")
+                }
+                let keyStart = location()
+                let key = try parseString()
+                skipWhitespace()
+                guard current == UInt8(ascii: ":") else { throw error("expecting ':' delimiter") }
+                index += 1
+                skipWhitespace()
+                let value = try parseValue()
+                if let position = positions[key] {
+                    entries[position].value = value
+                } else {
+                    positions[key] = entries.count
+                    entries.append(YAMLNode.Entry(key: YAMLNode(.scalar(.string(key)), at: keyStart), value: value))
+                }
+                skipWhitespace()
+                switch current {
+                case UInt8(ascii: ","):
+                    index += 1
+                    skipWhitespace()
+                case UInt8(ascii: "}"):
+                    index += 1
+                    return try Self.applyObjectHook(entries, positions: positions, at: start, parser: &self)
+                default:
+                    throw error("expecting ',' delimiter")
+                }
+            }
+        }
+
+        /// Ansible's `object_hook`: the first of its special keys present decides what the object becomes.
+        private static func applyObjectHook(
+            _ entries: [YAMLNode.Entry], positions: [String: Int],
+            at start: SourceLocation, parser: inout Parser
+        ) throws(YAMLError)
+            -> YAMLNode
+        {
+            if let position = positions["__ansible_unsafe"] {
+                guard let text = entries[position].value.content.plainString else {
+                    throw parser.error("__ansible_unsafe must be a string")
+                }
+                return YAMLNode(.unsafeString(text), at: start)
+            }
+            if let position = positions["__ansible_vault"] {
+                guard let text = entries[position].value.content.plainString else {
+                    throw parser.error("__ansible_vault must be a string")
+                }
+                return YAMLNode(.vaultString(text), at: start)
+            }
+            if positions["__ansible_type"] != nil {
+                throw parser.error("__ansible_type objects are not supported")
+            }
+            return YAMLNode(.mapping(entries), at: start)
+        }
+    }
+}
+
+extension YAMLNode.Content {
+    /// The text of a plain (not unsafe, not vaulted) string scalar.
+    fileprivate var plainString: String? {
+        if case .scalar(.string(let text)) = self { return text }
+        return nil
+    }
+}

@@ -7,8 +7,8 @@ import K8sUpSupport
 
 /// The entry point `main.swift` calls: picks the subcommand, parses its arguments, runs it, and turns
 /// every error into a message on standard error and an exit code (the only place that does so).
-public enum CLI {
-    public static let version = "0.1.0"
+package enum CLI {
+    package static let version = "0.1.0"
 
     static var commands: [any Subcommand.Type] {
         [
@@ -18,7 +18,7 @@ public enum CLI {
     }
 
     /// Runs k8sup with the real console, environment and working directory.
-    public static func main(arguments: [String]) async -> Int32 {
+    package static func main(arguments: [String]) async -> Int32 {
         let context = CommandContext(
             console: StandardConsole(), environment: ProcessInfo.processInfo.environment,
             workingDirectory: FileManager.default.currentDirectoryPath,
@@ -28,12 +28,12 @@ public enum CLI {
 
     /// Ctrl-C while `apply` runs: asks the run to stop at its next safe point. False when a stop was
     /// already asked for (or no run is going), so the caller stops at once instead.
-    public static func requestStop() -> Bool {
+    package static func requestStop() -> Bool {
         StopRequest.shared.request()
     }
 
     /// Runs k8sup against any console and environment; used by `main` and by tests.
-    public static func run(arguments: [String], context: CommandContext) async -> ExitCode {
+    package static func run(arguments: [String], context: CommandContext) async -> ExitCode {
         do {
             return try await dispatch(arguments, context: context)
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where commands write: results to standard output, diagnostics to standard error. Behind a protocol
 /// so tests capture both streams without touching the real file descriptors.
-public protocol Console: Sendable {
+protocol Console: Sendable {
     func writeOutput(_ text: String)
     func writeError(_ text: String)
 }
@@ -15,14 +15,14 @@ extension Console {
 }
 
 /// The real terminal: unbuffered writes to file descriptors 1 and 2.
-public struct StandardConsole: Console {
-    public init() {}
+struct StandardConsole: Console {
+    package init() {}
 
-    public func writeOutput(_ text: String) {
+    func writeOutput(_ text: String) {
         FileHandle.standardOutput.writeAll(text)
     }
 
-    public func writeError(_ text: String) {
+    func writeError(_ text: String) {
         FileHandle.standardError.writeAll(text)
     }
 }

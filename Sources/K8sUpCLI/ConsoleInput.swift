@@ -2,7 +2,7 @@ import Foundation
 
 /// Where commands read an operator's answers from (confirmations). Behind a protocol so tests can
 /// script answers, and so a command can tell whether anyone is there to answer.
-public protocol ConsoleInput: Sendable {
+protocol ConsoleInput: Sendable {
     /// Standard input is a terminal: a person can answer a question.
     var isTerminal: Bool { get }
     /// One line without its newline; nil at end of input.
@@ -10,21 +10,21 @@ public protocol ConsoleInput: Sendable {
 }
 
 /// The process's standard input.
-public struct StandardInput: ConsoleInput {
-    public init() {}
+struct StandardInput: ConsoleInput {
+    package init() {}
 
-    public var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
-    public func readLine() -> String? {
+    package func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
     }
 }
 
 /// No input at all (not a terminal, end of input at once): the default for contexts built in tests.
-public struct NoInput: ConsoleInput {
-    public init() {}
+struct NoInput: ConsoleInput {
+    package init() {}
 
-    public var isTerminal: Bool { false }
+    var isTerminal: Bool { false }
 
-    public func readLine() -> String? { nil }
+    package func readLine() -> String? { nil }
 }

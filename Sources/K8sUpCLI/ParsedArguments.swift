@@ -1,7 +1,7 @@
 /// The options and positional arguments of one command invocation, after parsing: every option value
 /// is already checked and converted to its declared type, and is read back through its typed key
 /// (`arguments[Options.batch]`).
-public struct ParsedArguments: Sendable {
+struct ParsedArguments: Sendable {
     /// One value as given on the command line, and as converted.
     private struct Given: Sendable {
         let text: String
@@ -12,7 +12,7 @@ public struct ParsedArguments: Sendable {
     let command: String
     /// By long name, in command-line order.
     private var given: [String: [Given]] = [:]
-    public internal(set) var positionals: [String] = []
+    package internal(set) var positionals: [String] = []
 
     init(command: String) {
         self.command = command

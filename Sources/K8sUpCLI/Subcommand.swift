@@ -1,15 +1,15 @@
 /// What a command needs from the outside world, so commands stay testable: the console, the
 /// environment and the current directory.
-public struct CommandContext: Sendable {
-    public let console: any Console
-    public let environment: [String: String]
-    public let workingDirectory: String
+struct CommandContext: Sendable {
+    let console: any Console
+    package let environment: [String: String]
+    package let workingDirectory: String
     /// Standard output is a terminal (colour is only used there, and never with `NO_COLOR`).
-    public let outputIsTerminal: Bool
+    let outputIsTerminal: Bool
     /// Answers to confirmation questions.
-    public let input: any ConsoleInput
+    package let input: any ConsoleInput
 
-    public init(
+    package init(
         console: any Console, environment: [String: String], workingDirectory: String, outputIsTerminal: Bool = false,
         input: any ConsoleInput = NoInput()
     ) {
@@ -21,7 +21,7 @@ public struct CommandContext: Sendable {
     }
 
     /// Colour for results: a terminal, `NO_COLOR` unset (https://no-color.org), and not `TERM=dumb`.
-    public var usesColour: Bool {
+    var usesColour: Bool {
         outputIsTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
     }
 }

@@ -8,42 +8,42 @@ import PythonParity
 ///
 /// A host in both the control-plane and worker groups is a control-plane node. The first control-plane
 /// host runs `kubeadm upgrade apply` (Kubespray's `first_kube_control_plane`).
-public struct ClusterRoles: Sendable, Equatable {
-    public enum Role: String, Sendable {
+package struct ClusterRoles: Sendable, Equatable {
+    package enum Role: String, Sendable {
         case controlPlane = "control-plane"
         case worker
     }
 
     /// One Kubernetes node of the cluster.
-    public struct Node: Sendable, Equatable {
+    package struct Node: Sendable, Equatable {
         /// The inventory host name.
-        public let host: String
+        package let host: String
         /// The Kubernetes node name: `kube_override_hostname`, else the inventory name.
-        public let nodeName: String
-        public let role: Role
-        public let isEtcdMember: Bool
+        package let nodeName: String
+        package let role: Role
+        let isEtcdMember: Bool
     }
 
     /// The group the control plane was read from (`kube_control_plane` or `kube-master`).
-    public let controlPlaneGroup: String
+    package let controlPlaneGroup: String
     /// Control-plane nodes in inventory order; the first is the one that runs `kubeadm upgrade apply`.
-    public let controlPlane: [Node]
+    package let controlPlane: [Node]
     /// Worker nodes (not control-plane) in inventory order.
-    public let workers: [Node]
+    package let workers: [Node]
     /// Hosts in the `etcd` group, in inventory order.
-    public let etcdHosts: [String]
+    let etcdHosts: [String]
 
-    public static let controlPlaneGroups = ["kube_control_plane", "kube-master"]
-    public static let workerGroups = ["kube_node", "kube-node"]
-    public static let clusterGroups = ["k8s_cluster", "k8s-cluster"]
+    static let controlPlaneGroups = ["kube_control_plane", "kube-master"]
+    static let workerGroups = ["kube_node", "kube-node"]
+    static let clusterGroups = ["k8s_cluster", "k8s-cluster"]
 
     /// Control plane first, then workers.
-    public var nodes: [Node] { controlPlane + workers }
+    package var nodes: [Node] { controlPlane + workers }
 
     /// The node that runs `kubeadm upgrade apply`.
-    public var firstControlPlane: Node? { controlPlane.first }
+    package var firstControlPlane: Node? { controlPlane.first }
 
-    public init(_ loaded: LoadedInventory) throws(InventoryError) {
+    package init(_ loaded: LoadedInventory) throws(InventoryError) {
         let inventory = loaded.inventory
         let presentControlPlaneGroups = Self.controlPlaneGroups.filter { inventory.groups[$0] != nil }
         guard let group = presentControlPlaneGroups.first else {

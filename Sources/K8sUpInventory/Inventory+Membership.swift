@@ -6,10 +6,10 @@ extension Inventory {
     /// Child groups nested deeper than this (below `all`) are refused. Ansible's ancestor and depth
     /// bookkeeping costs time in proportion to the depth for every group added, so a generated chain of
     /// 100,000 `[gN:children]` sections would take hours; real inventories nest a handful of levels.
-    package static let maximumGroupDepth = 200
+    static let maximumGroupDepth = 200
 
     /// Every group above `group` (not including it).
-    public func ancestors(of group: String) -> Set<String> {
+    func ancestors(of group: String) -> Set<String> {
         var seen: Set<String> = []
         var frontier = groups[group]?.parents ?? []
         while let next = frontier.popLast() {
@@ -23,7 +23,7 @@ extension Inventory {
     ///
     /// Ansible walks the same levels but orders each level below the direct children by Python set
     /// iteration, which is arbitrary; definition order is the stable reading of the same structure.
-    public func groupAndDescendants(of group: String) -> [String] {
+    func groupAndDescendants(of group: String) -> [String] {
         var ordered = [group]
         var seen: Set<String> = [group]
         var level = [group]
@@ -42,7 +42,7 @@ extension Inventory {
 
     /// Ansible's `Group.get_hosts()`: the group's own hosts, then those of its descendants, without
     /// repeats, in the order described at `groupAndDescendants(of:)`.
-    public func hosts(inGroup group: String) -> [String] {
+    package func hosts(inGroup group: String) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
         for name in groupAndDescendants(of: group) {
@@ -56,7 +56,7 @@ extension Inventory {
     /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation. With
     /// `limitingDepth`, nesting deeper than `maximumGroupDepth` is refused (`reconcile` adds the one level
     /// of `all` above groups the readers already limited).
-    package mutating func addChildGroup(
+    mutating func addChildGroup(
         _ child: String, to parent: String, at location: SourceLocation, limitingDepth: Bool = true
     ) throws(InventoryError) {
         guard child != parent else {
@@ -126,7 +126,7 @@ extension Inventory {
     }
 
     /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.
-    package mutating func addHostMember(_ host: String, to group: String) {
+    mutating func addHostMember(_ host: String, to group: String) {
         // Mutate in place: copying the group out would copy its host set for every host added.
         guard groups[group]?.hostSet.insert(host).inserted == true else { return }
         groups[group]?.hosts.append(host)
@@ -135,7 +135,7 @@ extension Inventory {
     }
 
     /// Ansible's `Group.remove_host` + `Host.remove_group`, which also drops ancestors no longer reached.
-    package mutating func removeHostMember(_ host: String, from group: String) {
+    mutating func removeHostMember(_ host: String, from group: String) {
         guard groups[group]?.hostSet.remove(host) != nil else { return }
         groups[group]?.hosts.removeAll { $0 == host }
         dropGroupRecord(group, fromHost: host)

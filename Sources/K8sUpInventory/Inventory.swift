@@ -7,18 +7,18 @@ import PythonParity
 ///
 /// Readers (INI, YAML) call `addGroup`, `addHost`, `setVariable` and `addChild` in file order, then the
 /// loader calls `reconcile()` once after all sources.
-public struct Inventory: Sendable, Equatable {
-    public internal(set) var groups: [String: InventoryGroup] = [:]
-    public internal(set) var hosts: [String: InventoryHost] = [:]
+package struct Inventory: Sendable, Equatable {
+    package internal(set) var groups: [String: InventoryGroup] = [:]
+    package internal(set) var hosts: [String: InventoryHost] = [:]
     /// Group names in creation order (`all`, `ungrouped`, then as the sources declared them).
-    public internal(set) var groupOrder: [String] = []
+    package internal(set) var groupOrder: [String] = []
     /// Host names in creation order.
-    public internal(set) var hostOrder: [String] = []
+    package internal(set) var hostOrder: [String] = []
 
-    public static let allGroup = "all"
-    public static let ungroupedGroup = "ungrouped"
+    package static let allGroup = "all"
+    static let ungroupedGroup = "ungrouped"
 
-    public init() {
+    package init() {
         addGroup(Self.allGroup, at: nil)
         addGroup(Self.ungroupedGroup, at: nil)
         // Both exist and 'ungrouped' is not its own ancestor, so this cannot fail.
@@ -26,7 +26,7 @@ public struct Inventory: Sendable, Equatable {
     }
 
     /// Adds a group unless it exists; the first declaration's location is kept.
-    public mutating func addGroup(_ name: String, at location: SourceLocation?) {
+    mutating func addGroup(_ name: String, at location: SourceLocation?) {
         guard groups[name] == nil else { return }
         groups[name] = InventoryGroup(name: name, location: location)
         groupOrder.append(name)
@@ -34,7 +34,7 @@ public struct Inventory: Sendable, Equatable {
 
     /// Adds a host unless it exists, and makes it a direct member of `group` if given. Like Ansible, the
     /// port is only recorded when the host is new (as the integer var `ansible_port`).
-    public mutating func addHost(
+    mutating func addHost(
         _ name: String, toGroup group: String?, port: Int?, at location: SourceLocation?
     ) throws(InventoryError) {
         guard !name.isEmpty else {
@@ -54,14 +54,14 @@ public struct Inventory: Sendable, Equatable {
 
     /// Sets an inline var on a group or host. As in Ansible, a group wins when a group and a host share
     /// the name, and `ansible_group_priority` sets the group's priority instead of a var.
-    public mutating func setVariable(
+    mutating func setVariable(
         _ key: String, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
         try setVariable(.string(key), to: value, on: entity, at: location)
     }
 
     /// Sets an inline var whose name may be any YAML scalar (Ansible accepts, and lists, `1: x`).
-    public mutating func setVariable(
+    mutating func setVariable(
         _ key: DataValue, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
         let place = location ?? SourceLocation(file: "<inventory>")
@@ -106,7 +106,7 @@ public struct Inventory: Sendable, Equatable {
     }
 
     /// Makes `child` (a group, or else a host) a member of `parent`, with Ansible's loop detection.
-    public mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?)
+    mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?)
         throws(InventoryError)
     {
         let place = location ?? SourceLocation(file: "<inventory>")
@@ -122,7 +122,7 @@ public struct Inventory: Sendable, Equatable {
 
     /// Ansible's `reconcile_inventory`: groups without parents join `all`; hosts with no group but `all`
     /// join `ungrouped`; hosts that also belong to a real group leave `ungrouped`.
-    public mutating func reconcile() {
+    package mutating func reconcile() {
         for name in groupOrder where name != Self.allGroup && (groups[name]?.parents.isEmpty ?? false) {
             try? addChildGroup(name, to: Self.allGroup, at: SourceLocation(file: "<inventory>"), limitingDepth: false)
         }

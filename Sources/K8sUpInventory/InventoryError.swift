@@ -2,7 +2,7 @@ import K8sUpSupport
 
 /// Everything that can be wrong with an inventory or a host pattern. All of these are bad input data
 /// (exit code 65); each message names the file, line and column where that is known.
-public enum InventoryError: Error, Equatable, CustomStringConvertible {
+package enum InventoryError: Error, Equatable, CustomStringConvertible {
     /// The path named by `-i` (or a file under it) could not be read at all.
     case unreadable(path: String, reason: String)
     /// A problem at a known place in an inventory or vars file.
@@ -18,7 +18,7 @@ public enum InventoryError: Error, Equatable, CustomStringConvertible {
     /// A `--limit` pattern is malformed or selects nothing.
     case pattern(String, problem: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             return "cannot read inventory '\(path)': \(reason)"

@@ -5,21 +5,21 @@ import PythonParity
 ///
 /// `depth` is the longest path from `all` (which Ansible uses to order variable precedence) and
 /// `priority` comes from `ansible_group_priority`.
-public struct InventoryGroup: Sendable, Equatable {
-    public let name: String
-    public internal(set) var depth = 0
-    public internal(set) var priority = 1
+package struct InventoryGroup: Sendable, Equatable {
+    package let name: String
+    package internal(set) var depth = 0
+    package internal(set) var priority = 1
     /// Hosts listed directly in this group, in the order they were first added.
-    public internal(set) var hosts: [String] = []
-    public internal(set) var children: [String] = []
-    public internal(set) var parents: [String] = []
+    package internal(set) var hosts: [String] = []
+    package internal(set) var children: [String] = []
+    package internal(set) var parents: [String] = []
     /// Vars set in the inventory source itself (`[g:vars]`, `vars:`), not from `group_vars/`.
-    public internal(set) var vars = DataMapping()
+    package internal(set) var vars = DataMapping()
     /// Where the group was first declared, for error messages.
-    public internal(set) var location: SourceLocation?
-    package var hostSet: Set<String> = []
+    package internal(set) var location: SourceLocation?
+    var hostSet: Set<String> = []
     /// `children` as a set: `all` can have a hundred thousand of them.
-    package var childSet: Set<String> = []
+    var childSet: Set<String> = []
 
     package init(name: String, location: SourceLocation?) {
         self.name = name

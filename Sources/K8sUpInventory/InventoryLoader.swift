@@ -6,15 +6,15 @@ import K8sUpSupport
 /// Differences from Ansible, all in the direction of not losing hosts silently: a path that does not
 /// exist, a file named by `-i` that no reader understands, and a directory in which nothing could be
 /// read are errors rather than warnings; executable files are read as data, never run.
-public struct InventoryLoader: Sendable {
+package struct InventoryLoader: Sendable {
     package let fileSystem: any FileSystemReading
 
-    public init(fileSystem: any FileSystemReading = LocalFileSystem()) {
+    package init(fileSystem: any FileSystemReading = LocalFileSystem()) {
         self.fileSystem = fileSystem
     }
 
     /// Reads every source in order into one inventory, reconciles it, and loads the vars files.
-    public func load(sources: [String]) throws(InventoryError) -> LoadedInventory {
+    package func load(sources: [String]) throws(InventoryError) -> LoadedInventory {
         var inventory = Inventory()
         var warnings: [String] = []
         for source in sources {
@@ -98,16 +98,16 @@ public struct InventoryLoader: Sendable {
         ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".cfg", ".retry",
     ]
 
-    package static func isIgnored(_ name: String) -> Bool {
+    static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || ignoredNames.contains(name) || ignoredSuffixes.contains { name.hasSuffix($0) }
     }
 }
 
 /// An inventory with everything Ansible reads beside it: the `group_vars/`/`host_vars/` of each source,
 /// and the warnings produced while loading.
-public struct LoadedInventory: Sendable {
-    public let inventory: Inventory
+package struct LoadedInventory: Sendable {
+    package let inventory: Inventory
     /// One entry per `-i` source, in order (a file's directory, or the directory itself).
-    public let varsDirectories: [VarsDirectory]
-    public let warnings: [String]
+    package let varsDirectories: [VarsDirectory]
+    package let warnings: [String]
 }

@@ -4,19 +4,19 @@ import PythonParity
 /// The k8sup settings an inventory carries as vars, read from the first control-plane host (the host
 /// Kubespray reads cluster-wide settings from): `kube_version` (the target), `k8sup_via` (patch
 /// versions for intermediate minors), `k8sup_snapshot` (a default cluster snapshot, for demos and CI).
-public struct InventorySettings: Sendable, Equatable {
-    public var kubeVersion: String?
-    public var via: [String]
+package struct InventorySettings: Sendable, Equatable {
+    package var kubeVersion: String?
+    package var via: [String]
     /// `k8sup_snapshot` resolved against the inventory's directory.
-    public var snapshotPath: String?
+    package var snapshotPath: String?
 
-    public init(kubeVersion: String? = nil, via: [String] = [], snapshotPath: String? = nil) {
+    package init(kubeVersion: String? = nil, via: [String] = [], snapshotPath: String? = nil) {
         self.kubeVersion = kubeVersion
         self.via = via
         self.snapshotPath = snapshotPath
     }
 
-    public init(_ loaded: LoadedInventory, roles: ClusterRoles) {
+    package init(_ loaded: LoadedInventory, roles: ClusterRoles) {
         let vars = roles.firstControlPlane.map { VariableResolver(loaded).hostVariables($0.host) } ?? DataMapping()
         kubeVersion = vars["kube_version"].flatMap(Self.text)
         via = Self.list(vars["k8sup_via"])

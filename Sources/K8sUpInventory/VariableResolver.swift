@@ -12,12 +12,12 @@ import PythonParity
 /// So a `group_vars/all` file beats an inline `[k8s_cluster:vars]`, exactly as in Ansible. Later
 /// values replace earlier ones whole (Ansible's default `hash_behaviour=replace`). Ansible's internal
 /// and magic names (`inventory_dir`, `groups`, …) never appear, as in `ansible-inventory`.
-public struct VariableResolver: Sendable {
+package struct VariableResolver: Sendable {
     package let loaded: LoadedInventory
     /// Every group but `all`, in Ansible's precedence order.
     private let precedenceOrder: [String]
 
-    public init(_ loaded: LoadedInventory) {
+    package init(_ loaded: LoadedInventory) {
         self.loaded = loaded
         let groups = loaded.inventory.groups
         precedenceOrder = loaded.inventory.groupOrder.filter { $0 != Inventory.allGroup }.sorted { lhs, rhs in
@@ -29,12 +29,12 @@ public struct VariableResolver: Sendable {
     }
 
     /// All variables of `host` after precedence, without Ansible's internal names.
-    public func hostVariables(_ host: String) -> DataMapping {
+    package func hostVariables(_ host: String) -> DataMapping {
         allHostVariables([host])[host] ?? DataMapping()
     }
 
     /// Resolves every host at once, sharing the group layers between hosts in the same groups.
-    public func allHostVariables(_ hosts: [String]) -> [String: DataMapping] {
+    package func allHostVariables(_ hosts: [String]) -> [String: DataMapping] {
         var layersByGroups: [Set<String>: DataMapping] = [:]
         var result: [String: DataMapping] = [:]
         for host in hosts {
@@ -52,7 +52,7 @@ public struct VariableResolver: Sendable {
 
     /// A group's own vars: inline vars, then its `group_vars/` files, plus `ansible_group_priority`
     /// when it is not the default (what `--graph --vars` shows).
-    public func groupVariables(_ group: String) -> DataMapping {
+    func groupVariables(_ group: String) -> DataMapping {
         var vars = loaded.inventory.groups[group]?.vars ?? DataMapping()
         for directory in loaded.varsDirectories {
             if let files = directory.groupVars[group] { vars = vars.merging(files) }
@@ -92,7 +92,7 @@ public struct VariableResolver: Sendable {
     }
 
     /// ansible-core's `INTERNAL_STATIC_VARS`: removed from every listing.
-    package static let internalNames: Set<String> = [
+    static let internalNames: Set<String> = [
         "ansible_async_path", "ansible_collection_name", "ansible_config_file", "ansible_dependent_role_names",
         "ansible_diff_mode", "ansible_facts", "ansible_forks", "ansible_inventory_sources", "ansible_limit",
         "ansible_play_batch", "ansible_play_hosts", "ansible_play_hosts_all", "ansible_play_role_names",

@@ -5,15 +5,15 @@ import PythonParity
 /// `host_group_vars` plugin reads them: for an entity `NAME`, the first of `NAME` (a file, or a
 /// directory read recursively in sorted order), `NAME.yml`, `NAME.yaml`, `NAME.json`; files in such a
 /// directory need one of those extensions or none; hidden and `~` files are skipped.
-public struct VarsDirectory: Sendable {
+package struct VarsDirectory: Sendable {
     /// The directory holding `group_vars/` and `host_vars/`.
-    public let path: String
+    package let path: String
     /// The merged vars of each group that has files, files merged in the order Ansible reads them.
-    public let groupVars: [String: DataMapping]
+    let groupVars: [String: DataMapping]
     /// The merged vars of each host that has files.
-    public let hostVars: [String: DataMapping]
+    let hostVars: [String: DataMapping]
 
-    package static let extensions = [".yml", ".yaml", ".json"]
+    static let extensions = [".yml", ".yaml", ".json"]
 
     package static func load(
         from directory: String, for inventory: Inventory, fileSystem: any FileSystemReading,

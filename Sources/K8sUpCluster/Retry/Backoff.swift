@@ -11,9 +11,9 @@ package struct Backoff: Sendable, Equatable {
     /// The wait before the first retry.
     package var first: Duration
     /// The longest wait, before jitter.
-    package var cap: Duration
+    var cap: Duration
     /// The largest share of a wait the jitter adds or takes away (0.2: ±20 %).
-    package var jitter: Double
+    var jitter: Double
 
     /// The wait before retry number `retry` (1 for the first), `unit` (in 0..<1) choosing the jitter:
     /// 0 takes the shortest wait, 0.5 the wait itself, values near 1 the longest.

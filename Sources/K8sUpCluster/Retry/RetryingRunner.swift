@@ -12,9 +12,9 @@ import K8sUpSupport
 package struct RetryingRunner: CommandRunning {
     package let base: any CommandRunning
     /// `--api-retry-budget`.
-    package var operationBudget: Duration
+    var operationBudget: Duration
     /// The put-back actions' and the Lease release's budget.
-    package var putBackBudget: Duration
+    var putBackBudget: Duration
     package var backoff = Backoff()
     package var clock: any WallClock = SystemWallClock()
     package var random: any RandomSource = SystemRandomSource()
@@ -24,10 +24,10 @@ package struct RetryingRunner: CommandRunning {
     /// The default of `--api-retry-budget`.
     package static let defaultBudget = Duration.seconds(120)
     /// The put-back budget is the longer of this and the operation budget.
-    package static let minimumPutBackBudget = Duration.seconds(300)
+    static let minimumPutBackBudget = Duration.seconds(300)
     /// Pre-flight's reachability probe: the shorter of this and the operation budget (with the backoff,
     /// four attempts over about 15 s).
-    package static let probeBudget = Duration.seconds(15)
+    static let probeBudget = Duration.seconds(15)
 
     package init(base: any CommandRunning, budget: Duration = defaultBudget, putBackBudget: Duration? = nil) {
         self.base = base
@@ -71,13 +71,13 @@ package struct RetryingRunner: CommandRunning {
     }
 
     /// A failure the rule knows about: what failed, its cause, and whether the rule allows a retry.
-    package struct Classified: Equatable {
+    struct Classified: Equatable {
         var failure: RetryRecord.Failure
         var cause: String
         var retry: Bool
     }
 
-    package static func classify(_ result: CommandResult, rule: CommandRetry, timeout: Duration) -> Classified? {
+    static func classify(_ result: CommandResult, rule: CommandRetry, timeout: Duration) -> Classified? {
         switch rule {
         case .kubectl:
             return KubectlFailure.transientCause(result, timeout: timeout).map {
@@ -113,7 +113,7 @@ package struct RetryingRunner: CommandRunning {
     }
 
     /// The command line without `--kubeconfig`/`--context` and their values: `kubectl cordon cp-1`.
-    package static func shortLine(_ command: Command) -> String {
+    static func shortLine(_ command: Command) -> String {
         var words: [String] = []
         var skip = false
         for argument in command.arguments {

@@ -1,31 +1,31 @@
 import K8sUpSupport
 
 /// One pod, with what a drain and the Eviction API look at.
-public struct ClusterPod: Sendable, Equatable {
-    public enum Phase: String, Sendable {
+package struct ClusterPod: Sendable, Equatable {
+    package enum Phase: String, Sendable {
         case pending = "Pending", running = "Running", succeeded = "Succeeded", failed = "Failed", unknown = "Unknown"
     }
 
-    public var namespace: String
-    public var name: String
-    public var nodeName: String?
-    public var labels: [String: String]
+    package var namespace: String
+    package var name: String
+    package var nodeName: String?
+    package var labels: [String: String]
     /// Kind and name of the owner reference with `controller: true` (nil for a bare pod).
-    public var controllerKind: String?
-    public var controllerName: String?
+    package var controllerKind: String?
+    var controllerName: String?
     /// Has the `kubernetes.io/config.mirror` annotation: a static pod's mirror, never evicted.
-    public var isMirror: Bool
+    package var isMirror: Bool
     /// Uses an `emptyDir` volume, whose data a drain deletes.
-    public var hasEmptyDir: Bool
-    public var phase: Phase
+    package var hasEmptyDir: Bool
+    package var phase: Phase
     /// The Ready condition is True.
-    public var isReady: Bool
+    package var isReady: Bool
     /// Container images (`registry.k8s.io/kube-apiserver:v1.28.6`), in spec order.
-    public var images: [String]
+    package var images: [String]
     /// The pod has a deletion timestamp (already terminating).
-    public var isTerminating: Bool
+    package var isTerminating: Bool
 
-    public init(
+    package init(
         namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
         controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
         hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
@@ -46,21 +46,21 @@ public struct ClusterPod: Sendable, Equatable {
     }
 
     /// `namespace/name`, as kubectl prints pods.
-    public var qualifiedName: String { "\(namespace)/\(name)" }
+    package var qualifiedName: String { "\(namespace)/\(name)" }
 
-    public var isDaemonSetPod: Bool { controllerKind == "DaemonSet" }
+    package var isDaemonSetPod: Bool { controllerKind == "DaemonSet" }
 
     /// Succeeded or Failed: a drain deletes it without asking any budget.
-    public var isFinished: Bool { phase == .succeeded || phase == .failed }
+    package var isFinished: Bool { phase == .succeeded || phase == .failed }
 
     /// A kube-apiserver static pod (kube-system, mirror, `component=kube-apiserver` or its name).
-    public var isAPIServer: Bool {
+    var isAPIServer: Bool {
         namespace == "kube-system" && isMirror
             && (labels["component"] == "kube-apiserver" || name.hasPrefix("kube-apiserver-"))
     }
 
     /// The version in the tag of the first image whose repository ends with `/component` (or is it).
-    public func imageVersion(of component: String) -> KubeVersion? {
+    package func imageVersion(of component: String) -> KubeVersion? {
         for image in images {
             let withoutDigest = image.split(separator: "@").first.map(String.init) ?? image
             guard let colon = withoutDigest.lastIndex(of: ":"),

@@ -13,7 +13,7 @@ extension ClusterReadError {
     }
 
     /// How to run k8sup's sample cluster in k8sim (the README's "Try it without a cluster").
-    package static let sampleHint = """
+    static let sampleHint = """
         This is one of k8sup's sample inventories: to try it without a real cluster, start the simulated one \
         (README, "Try it without a cluster"):
           .build/debug/k8sim serve -i Inventories/sim --scenario Inventories/sim.scenario.yaml --state /tmp/k8sim &
@@ -22,7 +22,7 @@ extension ClusterReadError {
         """
 
     /// `…/Inventories/sim` or `…/Inventories/sample` (or a file in one).
-    package static func isSample(_ path: String) -> Bool {
+    static func isSample(_ path: String) -> Bool {
         let parts = path.split(separator: "/").filter { $0 != "." }
         guard let index = parts.lastIndex(where: { $0 == "Inventories" }), index + 1 < parts.count else {
             return false

@@ -9,18 +9,18 @@ import K8sUpSupport
 /// API returns it (`NodeList`, `PodList`, …, whose items may leave out `kind`); or one object. Items of
 /// other kinds are skipped and counted in `ignoredObjects`. Unknown fields are ignored and every optional
 /// field may be absent, as kubectl leaves out empty ones.
-public struct ClusterSnapshot: Sendable, Equatable {
-    public var state: ClusterState
+package struct ClusterSnapshot: Sendable, Equatable {
+    package var state: ClusterState
     /// Objects of kinds k8sup does not read, by kind (`"Service": 3`), so the caller can report them.
-    public var ignoredObjects: [String: Int]
+    var ignoredObjects: [String: Int]
 
-    public init(state: ClusterState, ignoredObjects: [String: Int] = [:]) {
+    package init(state: ClusterState, ignoredObjects: [String: Int] = [:]) {
         self.state = state
         self.ignoredObjects = ignoredObjects
     }
 
     /// Reads a snapshot file. Messages name `path`; the state's `source` is `snapshot <path>`.
-    public static func load(
+    package static func load(
         path: String, fileSystem: any FileSystemReading = LocalFileSystem()
     ) throws(ClusterStateError) -> ClusterSnapshot {
         switch fileSystem.kind(of: path) {
@@ -40,17 +40,17 @@ public struct ClusterSnapshot: Sendable, Equatable {
     }
 
     /// Reads kubectl's output (or a file's bytes); `source` names it in messages and in the state.
-    public static func decode(bytes: [UInt8], source: String) throws(ClusterStateError) -> ClusterSnapshot {
+    package static func decode(bytes: [UInt8], source: String) throws(ClusterStateError) -> ClusterSnapshot {
         try decode(text: KubeJSONInput.text(of: bytes, source: source, command: command), source: source)
     }
 
     /// Reads kubectl's output; `source` names it in messages and in the state.
-    public static func decode(data: Data, source: String) throws(ClusterStateError) -> ClusterSnapshot {
+    package static func decode(data: Data, source: String) throws(ClusterStateError) -> ClusterSnapshot {
         try decode(bytes: [UInt8](data), source: source)
     }
 
     /// Reads kubectl's output as text; `source` names it in messages and in the state.
-    public static func decode(text: String, source: String) throws(ClusterStateError) -> ClusterSnapshot {
+    package static func decode(text: String, source: String) throws(ClusterStateError) -> ClusterSnapshot {
         let root = try KubeJSONInput.parse(text, source: source, command: command)
         let document = try KubeJSONInput.decode(KubeDocument.self, from: root, command: command)
         return try ClusterSnapshot(document: document, root: root, source: source)

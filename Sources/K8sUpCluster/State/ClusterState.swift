@@ -6,15 +6,15 @@ import K8sUpSupport
 ///
 /// Lookups by node name and namespace go through indexes kept up to date on every change, so planning a
 /// 1,000-node, 30,000-pod cluster stays linear.
-public struct ClusterState: Sendable, Equatable {
-    public var nodes: [ClusterNode] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
-    public var pods: [ClusterPod] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
-    public var budgets: [DisruptionBudget] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
+package struct ClusterState: Sendable, Equatable {
+    package var nodes: [ClusterNode] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
+    package var pods: [ClusterPod] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
+    package var budgets: [DisruptionBudget] { didSet { index = Index(nodes: nodes, pods: pods, budgets: budgets) } }
     /// Where the state came from, for the plan's header ("snapshot Inventories/sample.snapshot.json").
-    public var source: String
+    package var source: String
     private var index: Index
 
-    public init(nodes: [ClusterNode], pods: [ClusterPod], budgets: [DisruptionBudget], source: String) {
+    package init(nodes: [ClusterNode], pods: [ClusterPod], budgets: [DisruptionBudget], source: String) {
         self.nodes = nodes
         self.pods = pods
         self.budgets = budgets
@@ -23,17 +23,17 @@ public struct ClusterState: Sendable, Equatable {
     }
 
     /// The node of that name, if the cluster has it.
-    public func node(named name: String) -> ClusterNode? {
+    package func node(named name: String) -> ClusterNode? {
         index.nodeByName[name].map { nodes[$0] }
     }
 
     /// The pods scheduled on a node.
-    public func pods(onNode name: String) -> [ClusterPod] {
+    package func pods(onNode name: String) -> [ClusterPod] {
         (index.podsByNode[name] ?? []).map { pods[$0] }
     }
 
     /// The budgets of a namespace (only they can cover its pods).
-    public func budgets(inNamespace namespace: String) -> [DisruptionBudget] {
+    package func budgets(inNamespace namespace: String) -> [DisruptionBudget] {
         (index.budgetsByNamespace[namespace] ?? []).map { budgets[$0] }
     }
 
@@ -58,7 +58,7 @@ public struct ClusterState: Sendable, Equatable {
 
     /// The kube-apiserver version of each control-plane node that runs one as a static pod, read from
     /// the image tag of its `kube-apiserver-<node>` mirror pod.
-    public var apiserverVersions: [String: KubeVersion] {
+    package var apiserverVersions: [String: KubeVersion] {
         var versions: [String: KubeVersion] = [:]
         for pod in pods where pod.isAPIServer {
             guard let node = pod.nodeName, let version = pod.imageVersion(of: "kube-apiserver") else { continue }
@@ -69,20 +69,20 @@ public struct ClusterState: Sendable, Equatable {
 }
 
 /// One Kubernetes node.
-public struct ClusterNode: Sendable, Equatable {
-    public var name: String
+package struct ClusterNode: Sendable, Equatable {
+    package var name: String
     /// Has the `node-role.kubernetes.io/control-plane` (or pre-1.24 `.../master`) label.
-    public var hasControlPlaneLabel: Bool
+    package var hasControlPlaneLabel: Bool
     /// The Ready condition: true, false, or nil when unknown/absent.
-    public var isReady: Bool?
+    package var isReady: Bool?
     /// `spec.unschedulable` (cordoned).
-    public var isUnschedulable: Bool
+    package var isUnschedulable: Bool
     /// `status.nodeInfo.kubeletVersion`, if it parses.
-    public var kubeletVersion: KubeVersion?
+    package var kubeletVersion: KubeVersion?
     /// The DiskPressure condition is True.
-    public var hasDiskPressure: Bool
+    package var hasDiskPressure: Bool
 
-    public init(
+    package init(
         name: String, hasControlPlaneLabel: Bool = false, isReady: Bool? = true, isUnschedulable: Bool = false,
         kubeletVersion: KubeVersion?, hasDiskPressure: Bool = false
     ) {

@@ -3,7 +3,7 @@ import K8sUpSupport
 /// Why cluster state could not be read from a snapshot file or from kubectl's output. All of these are
 /// bad input data (exit code 65); each message names the file (or output), the line and column where that
 /// is known, and what was expected. `command` is the kubectl command whose output the input should be.
-public enum ClusterStateError: Error, Equatable, CustomStringConvertible {
+package enum ClusterStateError: Error, Equatable, CustomStringConvertible {
     /// The snapshot file could not be read at all.
     case unreadable(path: String, reason: String)
     /// The input holds nothing but whitespace.
@@ -24,9 +24,9 @@ public enum ClusterStateError: Error, Equatable, CustomStringConvertible {
     case noServerVersion(source: String)
 
     /// The command whose output a cluster snapshot is.
-    public static let snapshotCommand = "kubectl get nodes,pods,pdb -A -o json"
+    static let snapshotCommand = "kubectl get nodes,pods,pdb -A -o json"
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             return "cannot read cluster snapshot '\(path)': \(reason)"

@@ -1,12 +1,12 @@
 /// One PodDisruptionBudget (policy/v1): its selector, its rule, and the status the Eviction API
 /// decides on.
-public struct DisruptionBudget: Sendable, Equatable {
+package struct DisruptionBudget: Sendable, Equatable {
     /// `minAvailable`/`maxUnavailable`: a count or a percentage.
-    public enum Amount: Sendable, Equatable, CustomStringConvertible {
+    package enum Amount: Sendable, Equatable, CustomStringConvertible {
         case count(Int)
         case percent(Int)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .count(let count): return String(count)
             case .percent(let percent): return "\(percent)%"
@@ -14,26 +14,26 @@ public struct DisruptionBudget: Sendable, Equatable {
         }
     }
 
-    public enum UnhealthyPodEvictionPolicy: String, Sendable {
+    package enum UnhealthyPodEvictionPolicy: String, Sendable {
         case ifHealthyBudget = "IfHealthyBudget"
         case alwaysAllow = "AlwaysAllow"
     }
 
-    public var namespace: String
-    public var name: String
+    package var namespace: String
+    package var name: String
     /// nil when the PDB has no selector (it then selects no pods).
-    public var selector: LabelSelector?
-    public var minAvailable: Amount?
-    public var maxUnavailable: Amount?
-    public var unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy
-    public var generation: Int
-    public var observedGeneration: Int
-    public var currentHealthy: Int
-    public var desiredHealthy: Int
-    public var disruptionsAllowed: Int
-    public var expectedPods: Int
+    package var selector: LabelSelector?
+    package var minAvailable: Amount?
+    package var maxUnavailable: Amount?
+    package var unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy
+    package var generation: Int
+    package var observedGeneration: Int
+    package var currentHealthy: Int
+    package var desiredHealthy: Int
+    package var disruptionsAllowed: Int
+    package var expectedPods: Int
 
-    public init(
+    package init(
         namespace: String, name: String, selector: LabelSelector?, minAvailable: Amount? = nil,
         maxUnavailable: Amount? = nil, unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy = .ifHealthyBudget,
         generation: Int = 1, observedGeneration: Int = 1, currentHealthy: Int, desiredHealthy: Int,
@@ -54,10 +54,10 @@ public struct DisruptionBudget: Sendable, Equatable {
     }
 
     /// `namespace/name`.
-    public var qualifiedName: String { "\(namespace)/\(name)" }
+    package var qualifiedName: String { "\(namespace)/\(name)" }
 
     /// Whether this budget covers the pod: same namespace and the selector matches its labels.
-    public func covers(_ pod: ClusterPod) -> Bool {
+    package func covers(_ pod: ClusterPod) -> Bool {
         pod.namespace == namespace && (selector?.matches(pod.labels) ?? false)
     }
 }

@@ -83,7 +83,7 @@ package enum KubeJSONInput {
 
     /// Whether the reader failed because the text stops: nothing but blanks, or the start of a literal
     /// (`tru`, `-`), follows the place of the error.
-    package static func endsEarly(_ text: String, at location: SourceLocation) -> Bool {
+    static func endsEarly(_ text: String, at location: SourceLocation) -> Bool {
         let bytes = Array(text.utf8)
         var offset = 0
         for _ in 1..<max(location.line, 1) {

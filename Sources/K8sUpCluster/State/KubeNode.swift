@@ -17,7 +17,7 @@ package struct KubeNode: Decodable, Sendable, Equatable {
     }
 
     /// `status.nodeInfo`.
-    package struct NodeInfo: Decodable, Sendable, Equatable {
+    struct NodeInfo: Decodable, Sendable, Equatable {
         /// `v1.30.4`, or a distribution's build (`v1.30.4+k3s1`); empty before the kubelet reports.
         var kubeletVersion: String?
     }
@@ -28,10 +28,10 @@ package struct KubeNode: Decodable, Sendable, Equatable {
 
     /// The role labels kubeadm puts on control-plane nodes: `control-plane` since v1.20, and `master`
     /// alone before (kubeadm stopped adding it in v1.24).
-    package static let controlPlaneLabels = ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master"]
+    static let controlPlaneLabels = ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master"]
 
     /// Where the kubelet version is, for error messages.
-    package static let kubeletVersionPath = KubeJSONPath().appending("status", "nodeInfo", "kubeletVersion")
+    static let kubeletVersionPath = KubeJSONPath().appending("status", "nodeInfo", "kubeletVersion")
 
     /// The node in the domain model.
     /// - Throws: the `VersionError` of a kubelet version that is present but does not parse.

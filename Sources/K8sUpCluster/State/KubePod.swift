@@ -15,19 +15,19 @@ package struct KubePod: Decodable, Sendable, Equatable {
     }
 
     /// One of `spec.containers`.
-    package struct Container: Decodable, Sendable, Equatable {
+    struct Container: Decodable, Sendable, Equatable {
         var name: String?
         var image: String?
     }
 
     /// One of `spec.volumes`; only whether it is an `emptyDir` matters.
-    package struct Volume: Decodable, Sendable, Equatable {
+    struct Volume: Decodable, Sendable, Equatable {
         var name: String?
         var emptyDir: EmptyDir?
     }
 
     /// An `emptyDir` volume source; that it is there is all that counts (its data dies with a drain).
-    package struct EmptyDir: Decodable, Sendable, Equatable {}
+    struct EmptyDir: Decodable, Sendable, Equatable {}
 
     /// `status`: phase and conditions.
     package struct Status: Decodable, Sendable, Equatable {

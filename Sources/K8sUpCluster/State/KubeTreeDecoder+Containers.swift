@@ -3,7 +3,7 @@ import K8sUpReaders
 /// The keyed (JSON object) and unkeyed (JSON list) containers of `KubeTreeDecoder`.
 extension KubeTreeDecoder {
     /// A JSON object's members by name. A missing key is `keyNotFound` with the object's path.
-    package struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let codingPath: [any CodingKey]
         let allKeys: [Key]
         private let members: [String: YAMLNode]
@@ -76,7 +76,7 @@ extension KubeTreeDecoder {
     }
 
     /// A JSON list's items in order; each decode moves to the next item.
-    package struct UnkeyedContainer: UnkeyedDecodingContainer {
+    struct UnkeyedContainer: UnkeyedDecodingContainer {
         let codingPath: [any CodingKey]
         private let items: [YAMLNode]
         private(set) var currentIndex = 0

@@ -128,7 +128,7 @@ struct KubeTreeDecoder: Decoder {
 }
 
 extension KubeTreeDecoder: SingleValueDecodingContainer {
-    package func decodeNil() -> Bool { node.isNull }
+    func decodeNil() -> Bool { node.isNull }
     package func decode(_ type: Bool.Type) throws -> Bool { try bool() }
     package func decode(_ type: String.Type) throws -> String { try string() }
     package func decode(_ type: Double.Type) throws -> Double { try double() }

@@ -34,7 +34,7 @@ package struct KubectlClusterReader {
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Everything `kubectl get nodes,pods,pdb -A -o json` returns on a 5,000-node cluster fits in this.
-    package static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
+    static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
 
     /// What the planner reads.
     /// - Throws: `ClusterReadError` with kubectl's own message when kubectl fails (`.noKubeconfig` when
@@ -113,7 +113,7 @@ package struct KubectlClusterReader {
     /// `kubectl.1.29`-style files beside `path`, by minor (the names the Google Cloud SDK installs), and
     /// beside the file a symbolic link at `path` leads to (`/usr/bin/kubectl` → the SDK's `bin/kubectl`,
     /// where the versioned ones are); those beside `path` itself win.
-    package static func versionedSiblings(of path: String, fileSystem: any FileSystemReading) -> [KubeMinor: String] {
+    static func versionedSiblings(of path: String, fileSystem: any FileSystemReading) -> [KubeMinor: String] {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let own = siblings(of: path, fileSystem: fileSystem)
         guard resolved != path else { return own }

@@ -38,7 +38,7 @@ package enum KubectlFailure {
     /// The line of a cordon or uncordon that failed although kubectl exited 0: kubectl prints `error:
     /// unable to uncordon node "w1": <why>` for a node it could not patch and goes on to the next node,
     /// ending with status 0. Nil when there is no such line.
-    package static func unreportedFailure(_ result: CommandResult) -> String? {
+    static func unreportedFailure(_ result: CommandResult) -> String? {
         guard result.succeeded else { return nil }
         return result.stderr.split(whereSeparator: \.isNewline).map(String.init).first {
             $0.hasPrefix("error: unable to cordon node ") || $0.hasPrefix("error: unable to uncordon node ")
@@ -47,7 +47,7 @@ package enum KubectlFailure {
 
     /// kubectl's own lines, without client-go's klog lines and (for a drain) the eviction notices it
     /// prints while it waits for a PodDisruptionBudget.
-    package static func finalLines(_ result: CommandResult, eviction: Bool) -> [String] {
+    static func finalLines(_ result: CommandResult, eviction: Bool) -> [String] {
         let text = result.stderr.contains(where: { !$0.isWhitespace }) ? result.stderr : result.stdout
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
@@ -57,17 +57,17 @@ package enum KubectlFailure {
         return kept.filter { !$0.contains("(will retry after") && !$0.hasPrefix("evicting pod ") }
     }
 
-    package static func isPermanent(_ line: String) -> Bool {
+    static func isPermanent(_ line: String) -> Bool {
         permanentMarkers.contains { line.contains($0) }
     }
 
-    package static func isTransient(_ line: String) -> Bool {
+    static func isTransient(_ line: String) -> Bool {
         let lower = line.lowercased()
         return transientMarkers.contains { lower.contains($0) }
     }
 
     /// Answers a retry would not change.
-    package static let permanentMarkers = [
+    static let permanentMarkers = [
         "(Forbidden)", "(Unauthorized)", "You must be logged in to the server", "(NotFound)", "(Invalid)",
         "(AlreadyExists)", "(Conflict)", "(BadRequest)", "(MethodNotAllowed)", "(NotAcceptable)",
         "(UnsupportedMediaType)", "(RequestEntityTooLarge)", "(Gone)", "(Expired)", "x509: ", "tls: failed to verify",
@@ -75,7 +75,7 @@ package enum KubectlFailure {
     ]
 
     /// Lowercased pieces of kubectl's, client-go's, Go's net/http and etcd's messages for failures that pass.
-    package static let transientMarkers = [
+    static let transientMarkers = [
         // The connection.
         "was refused - did you specify the right host or port?", "connection refused", "connection reset by peer",
         "i/o timeout", "tls handshake timeout", "net/http: request canceled", "client.timeout exceeded",

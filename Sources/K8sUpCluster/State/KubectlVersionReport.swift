@@ -7,21 +7,21 @@ import K8sUpSupport
 ///
 /// Versions come from `gitVersion` (`v1.30.4`, `v1.32.4-dispatcher`); `major` and `minor` are ignored,
 /// because vendor builds print a minor such as `"32+"` and neither has the patch.
-public struct KubectlVersionReport: Sendable, Equatable {
-    public var client: KubeVersion?
+struct KubectlVersionReport: Sendable, Equatable {
+    package var client: KubeVersion?
     /// Nil when kubectl could not reach the apiserver (or ran with `--client`).
-    public var server: KubeVersion?
+    package var server: KubeVersion?
 
-    public init(client: KubeVersion?, server: KubeVersion?) {
+    package init(client: KubeVersion?, server: KubeVersion?) {
         self.client = client
         self.server = server
     }
 
     /// The command whose output this reads.
-    public static let command = "kubectl version -o json"
+    package static let command = "kubectl version -o json"
 
     /// Reads the output; `source` names it in messages.
-    public static func decode(text: String, source: String) throws(ClusterStateError) -> KubectlVersionReport {
+    package static func decode(text: String, source: String) throws(ClusterStateError) -> KubectlVersionReport {
         let root = try KubeJSONInput.parse(text, source: source, command: command)
         let info = try KubeJSONInput.decode(VersionInfo.self, from: root, command: command)
         return KubectlVersionReport(
@@ -30,13 +30,13 @@ public struct KubectlVersionReport: Sendable, Equatable {
     }
 
     /// Reads the output's bytes; `source` names it in messages.
-    public static func decode(data: Data, source: String) throws(ClusterStateError) -> KubectlVersionReport {
+    package static func decode(data: Data, source: String) throws(ClusterStateError) -> KubectlVersionReport {
         try decode(text: KubeJSONInput.text(of: [UInt8](data), source: source, command: command), source: source)
     }
 
     /// The apiserver's version from the output.
     /// - Throws: `.noServerVersion` when kubectl printed only its own version.
-    public static func serverVersion(text: String, source: String) throws(ClusterStateError) -> KubeVersion {
+    package static func serverVersion(text: String, source: String) throws(ClusterStateError) -> KubeVersion {
         guard let server = try decode(text: text, source: source).server else { throw .noServerVersion(source: source) }
         return server
     }

@@ -1,16 +1,16 @@
 /// A Kubernetes label selector (`matchLabels` and `matchExpressions`), as PDBs use it. An empty
 /// selector matches every pod (policy/v1 semantics).
-public struct LabelSelector: Sendable, Equatable {
-    public struct Requirement: Sendable, Equatable {
-        public enum Operator: String, Sendable {
+package struct LabelSelector: Sendable, Equatable {
+    package struct Requirement: Sendable, Equatable {
+        package enum Operator: String, Sendable {
             case `in` = "In", notIn = "NotIn", exists = "Exists", doesNotExist = "DoesNotExist"
         }
 
-        public var key: String
-        public var `operator`: Operator
-        public var values: [String]
+        package var key: String
+        package var `operator`: Operator
+        package var values: [String]
 
-        public init(key: String, operator: Operator, values: [String] = []) {
+        package init(key: String, operator: Operator, values: [String] = []) {
             self.key = key
             self.operator = `operator`
             self.values = values
@@ -26,20 +26,20 @@ public struct LabelSelector: Sendable, Equatable {
         }
     }
 
-    public var matchLabels: [String: String]
-    public var matchExpressions: [Requirement]
+    package var matchLabels: [String: String]
+    package var matchExpressions: [Requirement]
 
-    public init(matchLabels: [String: String] = [:], matchExpressions: [Requirement] = []) {
+    package init(matchLabels: [String: String] = [:], matchExpressions: [Requirement] = []) {
         self.matchLabels = matchLabels
         self.matchExpressions = matchExpressions
     }
 
-    public func matches(_ labels: [String: String]) -> Bool {
+    package func matches(_ labels: [String: String]) -> Bool {
         matchLabels.allSatisfy { labels[$0.key] == $0.value } && matchExpressions.allSatisfy { $0.matches(labels) }
     }
 
     /// `app=web,tier in (a,b)` as kubectl prints selectors.
-    public var description: String {
+    package var description: String {
         let labels = matchLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let expressions = matchExpressions.map { requirement -> String in
             switch requirement.operator {

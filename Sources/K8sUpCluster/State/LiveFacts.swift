@@ -2,23 +2,23 @@ import K8sUpSupport
 
 /// What only a live cluster can tell: versions of the tools on the operator's machine, deprecated API
 /// use, etcd health.
-public struct LiveFacts: Sendable, Equatable {
+package struct LiveFacts: Sendable, Equatable {
     /// `kubectl version --client`: the kubectl k8sup will drive.
-    public var kubectlVersion: KubeVersion?
+    package var kubectlVersion: KubeVersion?
     /// Where that kubectl is.
-    public var kubectlPath: String?
+    package var kubectlPath: String?
     /// Versioned kubectls beside it (`kubectl.1.29`, as the Google Cloud SDK installs them), by minor.
-    public var versionedKubectls: [KubeMinor: String] = [:]
+    package var versionedKubectls: [KubeMinor: String] = [:]
     /// The apiserver's own version (`kubectl version`), used when no static pod shows it.
-    public var serverVersion: KubeVersion?
+    package var serverVersion: KubeVersion?
     /// Deprecated APIs the apiserver served requests for (`apiserver_requested_deprecated_apis`).
-    public var deprecatedAPIs: [DeprecatedAPIUse]
+    package var deprecatedAPIs: [DeprecatedAPIUse]
     /// Result of `/readyz/etcd`: true healthy, false unhealthy, nil not checked.
-    public var etcdHealthy: Bool?
+    package var etcdHealthy: Bool?
     /// What `/readyz/etcd` said when unhealthy.
-    public var etcdDetail: String?
+    package var etcdDetail: String?
 
-    public init(
+    package init(
         kubectlVersion: KubeVersion? = nil, kubectlPath: String? = nil, versionedKubectls: [KubeMinor: String] = [:],
         serverVersion: KubeVersion? = nil, deprecatedAPIs: [DeprecatedAPIUse] = [],
         etcdHealthy: Bool? = nil, etcdDetail: String? = nil

@@ -14,7 +14,7 @@ import Glibc
 ///   with the same settings of each hop. A plain `ssh` with none of them gets no tag.
 package enum ControlSocketNames {
     /// The per-user directory under which fallback control directories live.
-    package static func fallbackRoot(uid: uid_t = getuid()) -> String {
+    static func fallbackRoot(uid: uid_t = getuid()) -> String {
         "/tmp/k8sup-ssh-\(uid)"
     }
 
@@ -26,7 +26,7 @@ package enum ControlSocketNames {
     }
 
     /// The socket name's tag for `connection`, nil when it uses plain `ssh` directly with no key file or args.
-    package static func routeTag(_ connection: HostConnection) -> String? {
+    static func routeTag(_ connection: HostConnection) -> String? {
         let plain =
             connection.jump == nil && connection.identityFile == nil && connection.commonArgs.isEmpty
             && connection.extraArgs.isEmpty && connection.sshExecutable == "ssh"
@@ -58,7 +58,7 @@ package enum ControlSocketNames {
     }
 
     /// 64-bit FNV-1a: a stable hash (Swift's `Hasher` changes from run to run).
-    package static func fnv1a64(_ text: String) -> UInt64 {
+    static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3

@@ -3,7 +3,7 @@ import PythonParity
 
 extension HostConnection {
     /// Kubespray's bastion group: its first host is the jump host for every other host.
-    package static let bastionGroup = "bastion"
+    static let bastionGroup = "bastion"
 
     /// The connections of the inventory's hosts (all of them, or those named in `hosts`), keyed by
     /// inventory name, each from its vars after Ansible's precedence.

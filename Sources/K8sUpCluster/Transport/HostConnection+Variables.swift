@@ -2,7 +2,7 @@ import PythonParity
 
 extension HostConnection {
     /// Ansible's spellings of each connection setting, in its order (the last one set wins).
-    package enum VariableNames {
+    enum VariableNames {
         static let connection = ["ansible_connection"]
         static let address = ["ansible_host", "ansible_ssh_host"]
         static let port = ["ansible_port", "ansible_ssh_port"]
@@ -32,7 +32,7 @@ extension HostConnection {
     /// - Throws: `TransportError` naming the host and var for a connection plugin other than ssh/local,
     ///   a Jinja template, a port outside 1…65535, an address or user starting with `-` or holding
     ///   spaces, args that cannot be split, a password var, a become password or a non-sudo become method.
-    package static func forHost(
+    static func forHost(
         _ host: String, vars: DataMapping, bastion: HostConnection?
     ) throws(TransportError) -> HostConnection {
         let reader = ConnectionVariables(host: host, vars: vars)

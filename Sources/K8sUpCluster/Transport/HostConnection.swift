@@ -24,25 +24,25 @@ package struct HostConnection: Sendable, Equatable {
     package var user: String?
     /// `ansible_ssh_private_key_file` (or `ansible_private_key_file`). Its var name marks it secret, so
     /// commands mask it in their display form.
-    package var identityFile: String?
+    var identityFile: String?
     /// `ansible_ssh_common_args`, split into words: Ansible passes them to every ssh-family program.
-    package var commonArgs: [String]
+    var commonArgs: [String]
     /// `ansible_ssh_extra_args`, split into words: Ansible passes them to `ssh` only.
-    package var extraArgs: [String]
+    var extraArgs: [String]
     /// `ansible_ssh_executable`: the ssh program, a name looked up on `PATH` or a path.
-    package var sshExecutable: String
+    var sshExecutable: String
     package var kind: Kind
     /// Whether commands run through `sudo -n`: `ansible_become`, and true when the inventory does not
     /// say. k8sup's node steps need root, so it behaves like Kubespray run with `--become`, and an
     /// explicit `ansible_become: false` (a root login without sudo) turns it off.
     package var become: Bool
     /// `ansible_become_user`; nil means root.
-    package var becomeUser: String?
+    var becomeUser: String?
     /// Holds the jump host (at most one element); an array because a struct cannot contain itself.
     private var jumpHosts: [HostConnection]
 
     /// The bastion ssh goes through to reach this host, if any.
-    package var jump: HostConnection? {
+    var jump: HostConnection? {
         get { jumpHosts.first }
         set { jumpHosts = newValue.map { [$0] } ?? [] }
     }
@@ -83,7 +83,7 @@ package struct HostConnection: Sendable, Equatable {
 
     /// Whether the host's own ssh args already say how to reach it (`ProxyCommand`, `ProxyJump`, `-J`).
     /// An inventory that routes a host itself keeps that route: no bastion jump is added in front.
-    package var choosesOwnProxy: Bool {
+    var choosesOwnProxy: Bool {
         SSHArgumentWords.choosesProxy(commonArgs + extraArgs)
     }
 }

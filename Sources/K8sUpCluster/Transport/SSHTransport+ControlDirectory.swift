@@ -12,7 +12,7 @@ extension SSHTransport {
     /// Throws unless ssh can use the control directory as given: an absolute path (a relative one would
     /// depend on the working directory of each ssh), short enough, and without `${`, which ssh would
     /// expand as an environment variable. Changes nothing, so `--dry-run` can call it.
-    package func checkControlDirectory() throws(TransportError) {
+    func checkControlDirectory() throws(TransportError) {
         let path = controlDirectory
         guard path.hasPrefix("/") else {
             throw .controlDirectoryUnusable(path: path, reason: "it must be an absolute path")
@@ -64,7 +64,7 @@ extension SSHTransport {
 
     /// The command that stops the host's master connection (`ssh -O exit`), for a clean exit before
     /// `ControlPersist` runs out; nil for a local host. It names the same control socket as `command`.
-    package func exitCommand(on connection: HostConnection, timeout: Duration) -> Command? {
+    func exitCommand(on connection: HostConnection, timeout: Duration) -> Command? {
         guard connection.kind == .ssh else { return nil }
         var arguments = SSHArguments()
         arguments.option("BatchMode=yes")

@@ -3,7 +3,7 @@ import K8sUpSupport
 
 extension SSHTransport {
     /// ssh arguments and which of them are secret (shown as `***` in `Command.displayLine`).
-    package struct SSHArguments {
+    struct SSHArguments {
         private(set) var words: [String] = []
         private(set) var secret: Set<Int> = []
 
@@ -30,7 +30,7 @@ extension SSHTransport {
 
     /// What reaches `connection` itself, on the main command and on a hop alike: port, key, user, the
     /// hop to its jump host, then the inventory's common and extra args (in Ansible's order).
-    package func destinationOptions(for connection: HostConnection) -> SSHArguments {
+    func destinationOptions(for connection: HostConnection) -> SSHArguments {
         var arguments = SSHArguments()
         if let port = connection.port { arguments.append(contentsOf: ["-p", String(port)]) }
         if let key = connection.identityFile {
@@ -53,7 +53,7 @@ extension SSHTransport {
     /// ssh expands `%` tokens in it and runs it with `$SHELL -c "exec …"`, so every word is shell-quoted
     /// and every `%` of k8sup's values doubled; only `-W '[%h]:%p'` keeps its tokens (brackets for IPv6,
     /// quoted so that the shell cannot glob them). It is secret when it names a key file.
-    package func hopCommand(to jump: HostConnection) -> (line: String, isSecret: Bool) {
+    func hopCommand(to jump: HostConnection) -> (line: String, isSecret: Bool) {
         var hop = SSHArguments()
         hop.option("BatchMode=yes")
         hop.option("ConnectTimeout=\(connectTimeout)")
@@ -68,20 +68,20 @@ extension SSHTransport {
     /// and identity when the connection has any (`ControlSocketNames.routeTag`): `%C` covers neither, and
     /// two clusters whose nodes share private addresses behind different routes must never share a master
     /// connection.
-    package func controlPath(for connection: HostConnection) -> String {
+    func controlPath(for connection: HostConnection) -> String {
         var path = Self.escapingPercent(controlDirectory) + "/%C"
         if let tag = ControlSocketNames.routeTag(connection) { path += "-" + tag }
         return Self.configQuoted(path)
     }
 
     /// A `%` written as `%%`, so ssh's token expansion gives it back unchanged.
-    package static func escapingPercent(_ text: String) -> String {
+    static func escapingPercent(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%%")
     }
 
     /// A value for an ssh `-o` option, which ssh splits like a config line: wrapped in double quotes,
     /// with `\` and `"` escaped, when it has blanks, quotes, backslashes or `#`.
-    package static func configQuoted(_ value: String) -> String {
+    static func configQuoted(_ value: String) -> String {
         guard value.contains(where: { " \t\"'\\#".contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             + "\""

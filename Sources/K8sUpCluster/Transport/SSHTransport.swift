@@ -25,9 +25,9 @@ package struct SSHTransport: Sendable {
     /// Where ssh keeps its control sockets (without a trailing `/`); see `prepareControlDirectory()`.
     package let controlDirectory: String
     /// Seconds ssh waits for each connection (`ConnectTimeout`), the bastion hop included.
-    package let connectTimeout: Int
+    let connectTimeout: Int
     /// How long an idle master connection stays up (`ControlPersist`).
-    package let persist: String
+    let persist: String
 
     package init(controlDirectory: String, connectTimeout: Int = 10, persist: String = "60s") {
         var directory = Substring(controlDirectory)

@@ -68,7 +68,7 @@ package struct HostCommandFactory: Sendable {
 
 extension UpgradePlan.NodeUpgrade {
     /// The node's role as the playbooks know it.
-    package var clusterRole: ClusterRoles.Role {
+    var clusterRole: ClusterRoles.Role {
         role == ClusterRoles.Role.controlPlane.rawValue ? .controlPlane : .worker
     }
 }

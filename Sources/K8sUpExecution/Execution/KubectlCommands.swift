@@ -36,7 +36,7 @@ package struct KubectlCommands {
     }
 
     /// Re-reads the cluster (after a drain timed out, to name the pods that held it). A read: retried.
-    package func readCluster() -> Command {
+    func readCluster() -> Command {
         command(["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120), retry: .kubectl(.operation))
     }
 
@@ -65,13 +65,13 @@ package struct KubectlCommands {
 
     /// One look at the node: Ready, kubelet version, cordon state (polled until the node is up). A read:
     /// retried, within the put-back budget during a rollback.
-    package func getNode(_ node: String, budget: RetryBudget = .operation) -> Command {
+    func getNode(_ node: String, budget: RetryBudget = .operation) -> Command {
         command(["get", "node", node, "-o", "json"], timeout: .seconds(30), retry: .kubectl(budget))
     }
 
     /// One look at a control-plane node's kube-apiserver static pod: its image version and readiness. A
     /// read: retried.
-    package func getAPIServerPod(_ node: String, budget: RetryBudget = .operation) -> Command {
+    func getAPIServerPod(_ node: String, budget: RetryBudget = .operation) -> Command {
         command(
             ["get", "pod", "-n", "kube-system", "kube-apiserver-\(node)", "-o", "json"], timeout: .seconds(30),
             retry: .kubectl(budget))
@@ -90,7 +90,7 @@ package struct KubectlCommands {
     }
 
     /// `5m0s`, `90s`: the form kubectl's duration flags print and accept.
-    package static func goDuration(_ duration: Duration) -> String {
+    static func goDuration(_ duration: Duration) -> String {
         let seconds = Int(duration.components.seconds)
         let minutes = seconds / 60, rest = seconds % 60
         if minutes == 0 { return "\(rest)s" }

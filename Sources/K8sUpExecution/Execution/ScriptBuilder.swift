@@ -179,7 +179,7 @@ package struct ScriptBuilder {
     }
 
     /// The argv with the arguments the command marks secret replaced, as its display line shows them.
-    package static func shownArgv(_ command: Command) -> [String] {
+    static func shownArgv(_ command: Command) -> [String] {
         [command.executable]
             + command.arguments.enumerated().map { command.secretArguments.contains($0.offset) ? "***" : $0.element }
     }

@@ -64,7 +64,7 @@ package enum JournalEvent: Sendable, Equatable {
     }
 
     /// Encodes the payload's fields into the entry's own JSON object.
-    package func encodePayload(to encoder: any Encoder) throws {
+    func encodePayload(to encoder: any Encoder) throws {
         switch self {
         case .runStarted(let event): try event.encode(to: encoder)
         case .nodeStarted(let event): try event.encode(to: encoder)
@@ -81,7 +81,7 @@ package enum JournalEvent: Sendable, Equatable {
 
     /// Decodes the payload of the event called `name` from the entry's JSON object; nil for a name
     /// this k8sup does not know.
-    package static func decodePayload(named name: String, from decoder: any Decoder) throws -> JournalEvent? {
+    static func decodePayload(named name: String, from decoder: any Decoder) throws -> JournalEvent? {
         switch name {
         case "run-started": .runStarted(try RunStarted(from: decoder))
         case "node-started": .nodeStarted(try NodeStarted(from: decoder))

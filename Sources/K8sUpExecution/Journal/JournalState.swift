@@ -90,12 +90,12 @@ package struct JournalState: Sendable, Equatable {
     }
 
     /// The latest run that started and never finished: it crashed or was killed.
-    package var unfinishedRun: Run? {
+    var unfinishedRun: Run? {
         runs.last { $0.finished == nil }
     }
 
     /// How the latest run ended; nil without runs or when it never finished.
-    package var lastResult: JournalEvent.RunResult? {
+    var lastResult: JournalEvent.RunResult? {
         runs.last?.result
     }
 

@@ -21,7 +21,7 @@ package struct RunIdentity: Sendable, Equatable {
     /// Whether `holder` (a Lease holder this type wrote) names another process on this machine that no
     /// longer exists: a run killed with `kill -9` or a crash left its lock behind, and the next run on
     /// the same machine may take it over at once instead of waiting for it to expire.
-    package func isGoneFromThisMachine(_ holder: String) -> Bool {
+    func isGoneFromThisMachine(_ holder: String) -> Bool {
         let words = holder.split(separator: " ")
         guard words.count == 5, words[1] == "pid", words[3] == "run", let pid = Int32(words[2]),
             words[0].split(separator: "@").last.map(String.init) == host, pid != self.pid, pid > 0

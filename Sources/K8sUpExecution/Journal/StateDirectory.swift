@@ -8,7 +8,7 @@ import K8sUpSupport
 /// `apply`, `status` and `unlock` all resolve it here, so they agree on which journal they mean.
 package enum StateDirectory {
     /// The journal's file name inside the state directory.
-    package static let journalName = "journal.jsonl"
+    static let journalName = "journal.jsonl"
 
     /// `--state-dir`, else the default for the loaded inventory.
     package static func resolve(explicit: String?, inventory loaded: LoadedInventory?) -> String {
@@ -24,8 +24,8 @@ package enum StateDirectory {
 
     /// The `.gitignore` k8sup puts in the state directory: the default one sits inside the inventory
     /// directory, which is usually in the operator's git repository.
-    package static let gitignoreName = ".gitignore"
-    package static let gitignoreText = """
+    static let gitignoreName = ".gitignore"
+    static let gitignoreText = """
         # Written by k8sup: its state (journal, command logs, ssh sockets) belongs to the machine that ran it and
         # names hosts and users, so git ignores this whole directory. k8sup never replaces this file if you edit it.
         *
@@ -56,7 +56,7 @@ package enum StateDirectory {
     /// empty, named `.k8sup`, or holding a journal — so `--state-dir .` in a repository without a
     /// `.gitignore` does not make git ignore the operator's own files. Best effort: a read-only
     /// directory fails later, on the journal, with a clear message.
-    package static func ignoreInGit(_ directory: String, created: Bool) {
+    static func ignoreInGit(_ directory: String, created: Bool) {
         if !created {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             let isK8sups =

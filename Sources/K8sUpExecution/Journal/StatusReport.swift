@@ -15,7 +15,7 @@ package struct StatusReport: Encodable, Sendable, Equatable {
     package var nodes: [Node]
     /// Some node of the cluster is not as the journal says (its `journalMismatch` says how): the journal
     /// may be from an earlier cluster, or the nodes changed since. False when no cluster could be read.
-    package var journalMismatch: Bool
+    var journalMismatch: Bool
 
     package struct Journal: Encodable, Sendable, Equatable {
         var path: String
@@ -61,7 +61,7 @@ package struct StatusReport: Encodable, Sendable, Equatable {
         var journalMismatch: String?
     }
 
-    package struct JournalNode: Encodable, Sendable, Equatable {
+    struct JournalNode: Encodable, Sendable, Equatable {
         /// `in-progress`, `finished`, `failed`, `rolling-back`, `rolled-back`, `rollback-failed`,
         /// `cordon-restored`.
         var status: String
@@ -75,7 +75,7 @@ package struct StatusReport: Encodable, Sendable, Equatable {
         var originalCordon: Bool
     }
 
-    package struct LiveNode: Encodable, Sendable, Equatable {
+    struct LiveNode: Encodable, Sendable, Equatable {
         var kubeletVersion: String?
         var ready: Bool?
         var cordoned: Bool

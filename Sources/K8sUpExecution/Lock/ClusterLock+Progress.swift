@@ -1,6 +1,6 @@
 extension ClusterLock {
     /// The column of the lock's progress lines.
-    package static let progressStep = "lock"
+    static let progressStep = "lock"
 
     /// `acquire()`, reporting while kubectl takes its time (an apiserver that answers slowly, a
     /// take-over round after another).

@@ -19,14 +19,14 @@ package actor ClusterLock {
         case heldByOther(String)
     }
 
-    package static let defaultDuration = Duration.seconds(300)
+    static let defaultDuration = Duration.seconds(300)
     /// Create/take-over rounds before giving up with `LockError.contended`.
-    package static let maximumAttempts = 3
+    static let maximumAttempts = 3
 
     package nonisolated let identity: RunIdentity
     /// The version the run upgrades to, recorded in the `k8sup.io/target` annotation.
     package nonisolated let target: String
-    package nonisolated let durationSeconds: Int
+    nonisolated let durationSeconds: Int
     private let client: LeaseClient
     private let clock: any WallClock
     /// The Lease as last written by this run.
@@ -48,10 +48,10 @@ package actor ClusterLock {
     }
 
     /// The lock was taken over, deleted, or could not be renewed before it expired.
-    package var isLost: Bool { lostReason != nil }
+    var isLost: Bool { lostReason != nil }
 
     /// This run holds the lock and has not lost it.
-    package var isHeld: Bool { held != nil && !isLost && !released }
+    var isHeld: Bool { held != nil && !isLost && !released }
 
     /// Throws `LockError.lost` once the lock is lost: for the executor's safe points.
     package func checkHeld() throws(LockError) {
@@ -167,7 +167,7 @@ package actor ClusterLock {
     }
 
     /// `current` is the Lease as this run wrote it in `written`: same holder, run and renew time.
-    package static func isOwnWrite(_ current: LeaseRecord?, of written: LeaseRecord) -> Bool {
+    static func isOwnWrite(_ current: LeaseRecord?, of written: LeaseRecord) -> Bool {
         guard let current, current.holder == written.holder, current.runId == written.runId else { return false }
         return current.renewTime.map(RFC3339.microTime) == written.renewTime.map(RFC3339.microTime)
     }

@@ -115,8 +115,8 @@ package struct LeaseClient: Sendable {
 
     /// What kubectl prints about this Lease in particular (so a missing kubeconfig file, also "not found",
     /// is never taken for a missing Lease).
-    package static let notFoundPhrase = "leases.coordination.k8s.io \"\(LeaseRecord.name)\" not found"
-    package static let alreadyExistsPhrase = "leases.coordination.k8s.io \"\(LeaseRecord.name)\" already exists"
+    static let notFoundPhrase = "leases.coordination.k8s.io \"\(LeaseRecord.name)\" not found"
+    static let alreadyExistsPhrase = "leases.coordination.k8s.io \"\(LeaseRecord.name)\" already exists"
 
     /// kubectl's error output names the status reason (`Error from server (Conflict): …`).
     private static func says(_ result: CommandResult, _ markers: String...) -> Bool {

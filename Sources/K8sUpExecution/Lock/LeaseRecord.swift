@@ -6,16 +6,16 @@ import K8sUpSupport
 package struct LeaseRecord: Sendable, Equatable {
     package static let namespace = "kube-system"
     package static let name = "k8sup"
-    package static let runIdAnnotation = "k8sup.io/run-id"
-    package static let targetAnnotation = "k8sup.io/target"
+    static let runIdAnnotation = "k8sup.io/run-id"
+    static let targetAnnotation = "k8sup.io/target"
 
     /// `spec.holderIdentity`; empty when released without being deleted.
     package var holder: String
     package var acquireTime: Date?
     package var renewTime: Date?
-    package var durationSeconds: Int
+    var durationSeconds: Int
     /// `spec.leaseTransitions`: how many times the lock changed hands.
-    package var transitions: Int
+    var transitions: Int
     /// `metadata.resourceVersion`: writing with it fails with a Conflict if someone wrote in between.
     package var resourceVersion: String?
     package var runId: String?

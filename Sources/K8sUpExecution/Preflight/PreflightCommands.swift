@@ -38,7 +38,7 @@ package struct PreflightCommands: Sendable {
 
     /// `df -Pk` of every path the node's playbook writes; nil when the playbook declares none. With
     /// `preview`, the command is built from the shown line (secrets masked), for showing only.
-    package func diskFree(_ node: UpgradePlan.NodeUpgrade, hopVersion: String, preview: Bool = false) throws
+    func diskFree(_ node: UpgradePlan.NodeUpgrade, hopVersion: String, preview: Bool = false) throws
         -> HostCommand?
     {
         guard let playbook = factory.playbooks[node.host], !playbook.writes.isEmpty,

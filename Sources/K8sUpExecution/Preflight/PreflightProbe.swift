@@ -19,8 +19,8 @@ package struct PreflightProbe: Sendable {
     package let runner: any CommandRunning
     package var forks: Int = 10
 
-    package static let minimumFreeVariable = "k8sup_min_free_mb"
-    package static let defaultMinimumFreeMB = 2048
+    static let minimumFreeVariable = "k8sup_min_free_mb"
+    static let defaultMinimumFreeMB = 2048
 
     /// Reads the facts for `plan`'s node upgrades; `firstControlPlane` is the inventory's first
     /// control-plane host, where versions are discovered.

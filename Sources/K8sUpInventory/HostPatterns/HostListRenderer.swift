@@ -4,9 +4,9 @@
 ///       hosts (2):
 ///         cp1
 ///         node01
-public enum HostListRenderer {
+package enum HostListRenderer {
     /// The listing, one line per host, each line ending in a newline.
-    public static func listHosts(_ hosts: [String]) -> String {
+    package static func listHosts(_ hosts: [String]) -> String {
         (["  hosts (\(hosts.count)):"] + hosts.map { "    \($0)" }).map { $0 + "\n" }.joined()
     }
 }

@@ -11,18 +11,18 @@
 ///   regular expression are all errors;
 /// - `masters`, `control-plane`, `nodes`, `workers` are aliases (see `PatternAliases`);
 /// - there is no implicit `localhost`.
-public struct HostPatternResolver: Sendable {
-    public let inventory: Inventory
-    public let aliases: PatternAliases
+package struct HostPatternResolver: Sendable {
+    package let inventory: Inventory
+    package let aliases: PatternAliases
 
-    public init(inventory: Inventory, aliases: PatternAliases = .none) {
+    package init(inventory: Inventory, aliases: PatternAliases = .none) {
         self.inventory = inventory
         self.aliases = aliases
     }
 
     /// The hosts `--limit limit` leaves of the whole inventory, in the inventory's order (that of `all`),
     /// as `ansible all --limit LIMIT --list-hosts` lists them.
-    public func select(_ limit: String) throws(InventoryError) -> [String] {
+    package func select(_ limit: String) throws(InventoryError) -> [String] {
         let chosen = Set(try subset(limit))
         let everything = try evaluate([Part(text: Inventory.allGroup)], whole: Inventory.allGroup).hosts
         let selected = Self.deduplicated(everything).filter(chosen.contains)
@@ -32,7 +32,7 @@ public struct HostPatternResolver: Sendable {
 
     /// The hosts `pattern` selects, in the pattern's order, as `ansible PATTERN --list-hosts` lists them;
     /// with `limit`, only those the limit also selects (`ansible PATTERN --limit LIMIT`).
-    public func hosts(matching pattern: String, limit: String? = nil) throws(InventoryError) -> [String] {
+    package func hosts(matching pattern: String, limit: String? = nil) throws(InventoryError) -> [String] {
         let parts = try HostPatternSplitter.split(pattern).map { Part(text: $0) }
         guard !parts.isEmpty else { throw Self.emptyPattern(pattern) }
         var selected = Self.deduplicated(try nonEmpty(evaluate(parts, whole: pattern), whole: pattern))
@@ -47,7 +47,7 @@ public struct HostPatternResolver: Sendable {
     }
 
     /// The hosts a `--limit` string selects by itself (Ansible evaluates the subset as its own pattern list).
-    package func subset(_ limit: String) throws(InventoryError) -> [String] {
+    func subset(_ limit: String) throws(InventoryError) -> [String] {
         try nonEmpty(evaluate(limitParts(limit), whole: limit), whole: limit)
     }
 
@@ -113,12 +113,12 @@ public struct HostPatternResolver: Sendable {
         throw .pattern(whole, problem: "selects no hosts: \(names) \(verb) no hosts")
     }
 
-    package static func emptyPattern(_ pattern: String) -> InventoryError {
+    static func emptyPattern(_ pattern: String) -> InventoryError {
         .pattern(pattern, problem: "is empty: name at least one host or group (or 'all' for every host)")
     }
 
     /// Ansible's `deduplicate_list`: first occurrences, in order.
-    package static func deduplicated(_ hosts: [String]) -> [String] {
+    static func deduplicated(_ hosts: [String]) -> [String] {
         var seen: Set<String> = []
         return hosts.filter { seen.insert($0).inserted }
     }

@@ -5,24 +5,24 @@
 /// An alias behaves like a group in every position (`masters[0]`, `!workers`, `all:&nodes`), matches only
 /// its exact name (never a wildcard or `~regex`), and applies only when the inventory has no group or host
 /// of that name, so an inventory's own `masters` group keeps its Ansible meaning.
-public struct PatternAliases: Sendable, Equatable {
+package struct PatternAliases: Sendable, Equatable {
     /// The names for the control-plane hosts.
-    public static let controlPlaneNames = ["masters", "control-plane"]
+    package static let controlPlaneNames = ["masters", "control-plane"]
     /// The names for the worker hosts that are not control-plane hosts.
-    public static let workerNames = ["nodes", "workers"]
+    static let workerNames = ["nodes", "workers"]
     /// No aliases: plain Ansible patterns.
-    public static let none = PatternAliases([:])
+    package static let none = PatternAliases([:])
 
     /// Each alias name and the hosts it stands for, in the order a pattern should give them.
-    public let hostsByName: [String: [String]]
+    let hostsByName: [String: [String]]
 
-    public init(_ hostsByName: [String: [String]]) {
+    package init(_ hostsByName: [String: [String]]) {
         self.hostsByName = hostsByName
     }
 
     /// The operator aliases for the given roles (each list in inventory order, as the roles were computed).
     /// A host in both lists is a control-plane host only.
-    public init(controlPlane: [String], workers: [String]) {
+    package init(controlPlane: [String], workers: [String]) {
         let controlPlaneSet = Set(controlPlane)
         let workersOnly = workers.filter { !controlPlaneSet.contains($0) }
         var table: [String: [String]] = [:]

@@ -5,7 +5,7 @@ import PythonParity
 extension INIInventoryReader.Parser {
     /// `node[01:03]:2222 ansible_user=core ip="10.0.0.1"  # comment`: every host of the pattern joins the
     /// current group (the port is recorded only for new hosts), then gets the variables in order.
-    package mutating func parseHosts(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
+    mutating func parseHosts(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
         throws(InventoryError)
     {
         let start = content.startIndex
@@ -88,7 +88,7 @@ extension INIInventoryReader.Parser {
     }
 
     /// `_parse_value`: the literal's value, or the text itself.
-    package func typedValue(_ text: String, key: String, at place: SourceLocation) throws(InventoryError) -> DataValue {
+    func typedValue(_ text: String, key: String, at place: SourceLocation) throws(InventoryError) -> DataValue {
         do {
             return try PythonLiteral.inventoryValue(text)
         } catch {

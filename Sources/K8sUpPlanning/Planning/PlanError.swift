@@ -1,5 +1,5 @@
 /// Why a plan could not be made at all (as opposed to a plan with blockers).
-public enum PlanError: Error, Equatable, CustomStringConvertible {
+package enum PlanError: Error, Equatable, CustomStringConvertible {
     /// Neither `--to` nor `kube_version` names the target.
     case noTarget
     /// `kube_version` or `k8sup_via` in the inventory is not a version.
@@ -11,7 +11,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     /// The `--limit` pattern selects no control-plane or worker host.
     case nothingSelected(limit: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noTarget:
             return "no target version: pass --to vX.Y.Z or set kube_version in the inventory"

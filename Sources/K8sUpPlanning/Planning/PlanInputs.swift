@@ -5,24 +5,24 @@ import K8sUpSupport
 /// Everything the planner needs, gathered before planning so that planning is a pure function:
 /// the inventory's cluster roles and the hosts `--limit` selected, the cluster state, the operator's
 /// options, and (in live mode) facts only a running cluster can give.
-public struct PlanInputs: Sendable {
-    public var inventorySources: [String]
-    public var roles: ClusterRoles
+package struct PlanInputs: Sendable {
+    package var inventorySources: [String]
+    package var roles: ClusterRoles
     /// Inventory hosts the `--limit` pattern selected (all hosts without one).
-    public var selectedHosts: Set<String>
-    public var limit: String?
-    public var cluster: ClusterState
-    public var options: PlanOptions
+    package var selectedHosts: Set<String>
+    package var limit: String?
+    package var cluster: ClusterState
+    package var options: PlanOptions
     /// `kube_version` and `k8sup_via` as the inventory sets them for the first control-plane host.
-    public var inventoryTarget: String?
-    public var inventoryVia: [String]
+    package var inventoryTarget: String?
+    package var inventoryVia: [String]
     /// Facts read from a live cluster; nil when planning from a snapshot.
-    public var live: LiveFacts?
+    package var live: LiveFacts?
     /// What pre-flight read on the nodes over ssh (live plans, once the hops are known); nil before that
     /// and for a snapshot.
-    public var preflight: PreflightFacts?
+    package var preflight: PreflightFacts?
 
-    public init(
+    package init(
         inventorySources: [String], roles: ClusterRoles, selectedHosts: Set<String>, limit: String?,
         cluster: ClusterState, options: PlanOptions, inventoryTarget: String?, inventoryVia: [String] = [],
         live: LiveFacts? = nil, preflight: PreflightFacts? = nil
@@ -41,17 +41,17 @@ public struct PlanInputs: Sendable {
 }
 
 /// The operator's choices that shape a plan.
-public struct PlanOptions: Sendable, Equatable {
+package struct PlanOptions: Sendable, Equatable {
     /// `--to`: overrides the inventory's `kube_version`.
-    public var target: KubeVersion?
+    package var target: KubeVersion?
     /// `--via`: patch versions for intermediate minors.
-    public var via: [KubeVersion]
+    package var via: [KubeVersion]
     /// `--batch`: workers upgraded at the same time.
-    public var batchSize: Int
+    package var batchSize: Int
     /// `--health-check`: a command run after each node is Ready, before it is uncordoned.
-    public var healthCheck: String?
+    package var healthCheck: String?
 
-    public init(target: KubeVersion? = nil, via: [KubeVersion] = [], batchSize: Int = 1, healthCheck: String? = nil) {
+    package init(target: KubeVersion? = nil, via: [KubeVersion] = [], batchSize: Int = 1, healthCheck: String? = nil) {
         self.target = target
         self.via = via
         self.batchSize = batchSize

@@ -6,11 +6,11 @@ import K8sUpSupport
 /// once (naming the nodes that do a step differently), the steps before each hop's nodes, the warnings,
 /// and the verdict. `verbose` adds every node's steps in full. Colour only when asked for (the CLI asks
 /// on a terminal, never with `NO_COLOR`).
-public enum PlanTextRenderer {
+package enum PlanTextRenderer {
     /// Widest a list of node names in the steps or in a check gets before it is shortened.
     private static let listWidth = 80
 
-    public static func render(_ plan: UpgradePlan, colour: Bool, verbose: Bool = false) -> String {
+    package static func render(_ plan: UpgradePlan, colour: Bool, verbose: Bool = false) -> String {
         let style = TextStyle(enabled: colour)
         var sections = [header(plan, style: style), checks(plan, .blocker, style: style)]
         if !plan.hops.isEmpty {

@@ -5,8 +5,8 @@ import K8sUpSupport
 /// Turns the inventory's roles, the cluster state and the operator's options into an `UpgradePlan`:
 /// the version path, the hops with their ordered node upgrades, and every check's findings. A pure
 /// function of its inputs, so `plan`, `apply --dry-run` and `apply` see the same plan.
-public enum Planner {
-    public static func plan(_ inputs: PlanInputs) throws -> UpgradePlan {
+package enum Planner {
+    package static func plan(_ inputs: PlanInputs) throws -> UpgradePlan {
         let cluster = inputs.cluster
         let roles = inputs.roles
         let clusterNames = Set(cluster.nodes.map(\.name))

@@ -1,22 +1,22 @@
 /// What pre-flight read on the nodes over ssh before planning, as a plain value, so that the checks over
 /// it stay pure functions (`PreflightChecks`). Gathered by `PreflightProbe` for a live plan and for each
 /// hop of `apply`; absent from a snapshot plan.
-public struct PreflightFacts: Sendable, Equatable {
+package struct PreflightFacts: Sendable, Equatable {
     /// By inventory host: every host with a node to upgrade, and the first control-plane host.
-    public var hosts: [String: HostFacts]
+    package var hosts: [String: HostFacts]
     /// By hop version (`v1.29.15`): what the first control-plane node reported for that hop.
-    public var hops: [String: HopFacts]
+    package var hops: [String: HopFacts]
     /// Checks that could not run on any node, each saying why (`free disk: playbook x declares no writes`).
-    public var notRun: [String]
+    package var notRun: [String]
 
-    public init(hosts: [String: HostFacts] = [:], hops: [String: HopFacts] = [:], notRun: [String] = []) {
+    package init(hosts: [String: HostFacts] = [:], hops: [String: HopFacts] = [:], notRun: [String] = []) {
         self.hosts = hosts
         self.hops = hops
         self.notRun = notRun
     }
 
     /// How a host answered the first ssh command.
-    public enum Reach: Sendable, Equatable {
+    package enum Reach: Sendable, Equatable {
         case reachable
         /// ssh itself failed (exit 255); its own message.
         case unreachable(String)
@@ -26,17 +26,17 @@ public struct PreflightFacts: Sendable, Equatable {
 
     /// One host's answers; a part is nil when it was not asked (the host was not reachable, or the part
     /// does not apply to it).
-    public struct HostFacts: Sendable, Equatable {
+    package struct HostFacts: Sendable, Equatable {
         /// The Kubernetes node name.
-        public var node: String
+        package var node: String
         /// `ubuntu@10.0.0.12:22`: how ssh reaches it, for messages.
-        public var route: String
-        public var reach: Reach
-        public var disk: Disk?
+        package var route: String
+        package var reach: Reach
+        package var disk: Disk?
         /// Control-plane hosts only.
-        public var certificates: Certificates?
+        package var certificates: Certificates?
 
-        public init(node: String, route: String, reach: Reach, disk: Disk? = nil, certificates: Certificates? = nil) {
+        package init(node: String, route: String, reach: Reach, disk: Disk? = nil, certificates: Certificates? = nil) {
             self.node = node
             self.route = route
             self.reach = reach
@@ -46,14 +46,14 @@ public struct PreflightFacts: Sendable, Equatable {
     }
 
     /// Free space on the paths the host's playbook writes.
-    public struct Disk: Sendable, Equatable {
+    package struct Disk: Sendable, Equatable {
         /// `k8sup_min_free_mb` for the host.
-        public var minimumMB: Int
-        public var paths: [DiskSpace]
+        package var minimumMB: Int
+        package var paths: [DiskSpace]
         /// Why the space could not be read, if it could not.
-        public var error: String?
+        package var error: String?
 
-        public init(minimumMB: Int, paths: [DiskSpace] = [], error: String? = nil) {
+        package init(minimumMB: Int, paths: [DiskSpace] = [], error: String? = nil) {
             self.minimumMB = minimumMB
             self.paths = paths
             self.error = error
@@ -61,17 +61,17 @@ public struct PreflightFacts: Sendable, Equatable {
     }
 
     /// `kubeadm certs check-expiration` on a control-plane host.
-    public struct Certificates: Sendable, Equatable {
-        public var entries: [CertificateExpiry]
+    package struct Certificates: Sendable, Equatable {
+        package var entries: [CertificateExpiry]
         /// Whether the playbook's `kubeadm upgrade apply/node` renews the certificates kubeadm manages
         /// (`kubeadm_upgrade_auto_cert_renewal`, kubeadm's `--certificate-renewal`).
-        public var renewedByUpgrade: Bool
+        package var renewedByUpgrade: Bool
         /// The kubeadm the playbook runs (`kubeadm`, `/usr/local/bin/kubeadm`), for the fix.
-        public var kubeadm: String
+        package var kubeadm: String
         /// Why the table could not be read, if it could not.
-        public var error: String?
+        package var error: String?
 
-        public init(entries: [CertificateExpiry], renewedByUpgrade: Bool, kubeadm: String, error: String? = nil) {
+        package init(entries: [CertificateExpiry], renewedByUpgrade: Bool, kubeadm: String, error: String? = nil) {
             self.entries = entries
             self.renewedByUpgrade = renewedByUpgrade
             self.kubeadm = kubeadm
@@ -80,17 +80,17 @@ public struct PreflightFacts: Sendable, Equatable {
     }
 
     /// What the first control-plane node said about one hop.
-    public struct HopFacts: Sendable, Equatable {
+    package struct HopFacts: Sendable, Equatable {
         /// The inventory host it was read on.
-        public var host: String
+        package var host: String
         /// What `discover_versions` printed (`1.29.15-1.1`), or nil with `packageNote` saying why not.
-        public var packageVersion: String?
-        public var packageNote: String?
+        package var packageVersion: String?
+        package var packageNote: String?
         /// etcd, CoreDNS and kube-proxy as `kubeadm upgrade plan` reports them; nil with `componentsNote`.
-        public var components: [UpgradePlan.Component]?
-        public var componentsNote: String?
+        package var components: [UpgradePlan.Component]?
+        package var componentsNote: String?
 
-        public init(
+        package init(
             host: String, packageVersion: String? = nil, packageNote: String? = nil,
             components: [UpgradePlan.Component]? = nil, componentsNote: String? = nil
         ) {
@@ -104,14 +104,14 @@ public struct PreflightFacts: Sendable, Equatable {
 }
 
 /// Free space of the filesystem holding one path, as `df -Pk` reports it.
-public struct DiskSpace: Sendable, Equatable {
+package struct DiskSpace: Sendable, Equatable {
     /// The path the playbook declares (`/var/lib/k8sup/backup`), which may not exist yet.
-    public var path: String
+    package var path: String
     /// The filesystem's mount point (`/var`).
-    public var mountPoint: String
-    public var availableMB: Int
+    package var mountPoint: String
+    package var availableMB: Int
 
-    public init(path: String, mountPoint: String, availableMB: Int) {
+    package init(path: String, mountPoint: String, availableMB: Int) {
         self.path = path
         self.mountPoint = mountPoint
         self.availableMB = availableMB
@@ -119,25 +119,25 @@ public struct DiskSpace: Sendable, Equatable {
 }
 
 /// One row of `kubeadm certs check-expiration`.
-public struct CertificateExpiry: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct CertificateExpiry: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case certificate
         case authority
     }
 
     /// `apiserver`, `admin.conf`, `ca`.
-    public var name: String
-    public var kind: Kind
+    package var name: String
+    package var kind: Kind
     /// As kubeadm prints it (`Aug 19, 2026 09:03 UTC`); empty for a missing certificate.
-    public var expires: String
+    package var expires: String
     /// Whole days left (kubeadm's RESIDUAL TIME: `<invalid>` is expired, `9y` is 9 × 365 days); nil when
     /// the certificate is missing.
-    public var daysLeft: Int?
-    public var isExpired: Bool
+    package var daysLeft: Int?
+    package var isExpired: Bool
     /// EXTERNALLY MANAGED: kubeadm never renews these.
-    public var externallyManaged: Bool
+    package var externallyManaged: Bool
 
-    public init(
+    package init(
         name: String, kind: Kind, expires: String, daysLeft: Int?, isExpired: Bool, externallyManaged: Bool
     ) {
         self.name = name

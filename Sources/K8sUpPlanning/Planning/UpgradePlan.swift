@@ -2,8 +2,8 @@
 /// `kind: UpgradePlan`), and `apply` executes. One value, so what an operator reviewed is what runs.
 ///
 /// Versions are strings in the `v1.30.4` form so the JSON reads naturally and stays stable.
-public struct UpgradePlan: Codable, Sendable, Equatable {
-    public init(
+package struct UpgradePlan: Codable, Sendable, Equatable {
+    package init(
         inventory: [String], clusterSource: String, limit: String? = nil, batchSize: Int, current: CurrentVersions,
         target: Target, hops: [Hop], checks: [Check], summary: Summary, preflight: Preflight? = nil
     ) {
@@ -19,55 +19,55 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         self.preflight = preflight
     }
 
-    public var apiVersion = "k8sup/v1"
-    public var kind = "UpgradePlan"
+    package var apiVersion = "k8sup/v1"
+    package var kind = "UpgradePlan"
     /// The `-i` sources.
-    public var inventory: [String]
+    package var inventory: [String]
     /// Where the cluster state came from (`snapshot FILE` or `live (kubectl …)`).
-    public var clusterSource: String
+    package var clusterSource: String
     /// The `--limit` pattern, if any.
-    public var limit: String?
+    package var limit: String?
     /// Workers upgraded at the same time (`--batch`).
-    public var batchSize: Int
-    public var current: CurrentVersions
-    public var target: Target
-    public var hops: [Hop]
-    public var checks: [Check]
-    public var summary: Summary
+    package var batchSize: Int
+    package var current: CurrentVersions
+    package var target: Target
+    package var hops: [Hop]
+    package var checks: [Check]
+    package var summary: Summary
     /// Which checks over ssh ran (live plans) or could not run (snapshot plans).
-    public var preflight: Preflight? = nil
+    package var preflight: Preflight? = nil
 
     /// Versions running before the upgrade.
-    public struct CurrentVersions: Codable, Sendable, Equatable {
-        public init(controlPlane: String? = nil, apiservers: [String: String], kubelets: [String: String]) {
+    package struct CurrentVersions: Codable, Sendable, Equatable {
+        package init(controlPlane: String? = nil, apiservers: [String: String], kubelets: [String: String]) {
             self.controlPlane = controlPlane
             self.apiservers = apiservers
             self.kubelets = kubelets
         }
 
         /// The lowest kube-apiserver version (the cluster's control-plane version).
-        public var controlPlane: String?
+        package var controlPlane: String?
         /// kube-apiserver version per control-plane node.
-        public var apiservers: [String: String]
+        var apiservers: [String: String]
         /// kubelet version per node of the cluster.
-        public var kubelets: [String: String]
+        package var kubelets: [String: String]
     }
 
     /// The version the upgrade ends at and where it was taken from.
-    public struct Target: Codable, Sendable, Equatable {
-        public init(version: String, source: String) {
+    package struct Target: Codable, Sendable, Equatable {
+        package init(version: String, source: String) {
             self.version = version
             self.source = source
         }
 
-        public var version: String
+        package var version: String
         /// `--to` or `kube_version (inventory)`.
-        public var source: String
+        package var source: String
     }
 
     /// One minor step: every node in scope below `version` is upgraded to it, control plane first.
-    public struct Hop: Codable, Sendable, Equatable {
-        public init(
+    package struct Hop: Codable, Sendable, Equatable {
+        package init(
             number: Int, version: String, versionSource: String, preparation: [Step], nodes: [NodeUpgrade],
             skipped: [SkippedNode], kubectl: String? = nil, discovered: Discovered? = nil
         ) {
@@ -81,26 +81,26 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
             self.discovered = discovered
         }
 
-        public var number: Int
-        public var version: String
+        package var number: Int
+        package var version: String
         /// Why this patch version: `target`, `--via`, `k8sup_via`, or the built-in table and its date.
-        public var versionSource: String
+        package var versionSource: String
         /// Hop-wide steps before any node: pre-flight, staging, etcd snapshot.
-        public var preparation: [Step]
-        public var nodes: [NodeUpgrade]
+        package var preparation: [Step]
+        package var nodes: [NodeUpgrade]
         /// Nodes in scope already at (or above) this hop's version.
-        public var skipped: [SkippedNode]
+        package var skipped: [SkippedNode]
         /// Live plans: the kubectl used during this hop (within one minor of the apiservers it meets).
-        public var kubectl: String?
+        package var kubectl: String?
         /// Live plans: what pre-flight read for this hop on the first control-plane node.
-        public var discovered: Discovered? = nil
+        package var discovered: Discovered? = nil
     }
 
     /// What pre-flight read for a hop on the first control-plane node: the exact package version the hop
     /// installs (`discover_versions`) and the component versions `kubeadm upgrade plan` reports. A value
     /// that could not be read is nil, and its note says why.
-    public struct Discovered: Codable, Sendable, Equatable {
-        public init(
+    package struct Discovered: Codable, Sendable, Equatable {
+        package init(
             host: String, packageVersion: String? = nil, packageNote: String? = nil, components: [Component]? = nil,
             componentsNote: String? = nil
         ) {
@@ -112,21 +112,21 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         }
 
         /// The inventory host it was read on.
-        public var host: String
-        public var packageVersion: String?
-        public var packageNote: String?
-        public var components: [Component]?
-        public var componentsNote: String?
+        package var host: String
+        package var packageVersion: String?
+        package var packageNote: String?
+        package var components: [Component]?
+        package var componentsNote: String?
     }
 
     /// A control-plane component before and after a hop, as `kubeadm upgrade plan` reports it.
-    public struct Component: Codable, Sendable, Equatable {
+    package struct Component: Codable, Sendable, Equatable {
         /// `etcd`, `CoreDNS`, `kube-proxy`.
-        public var name: String
-        public var current: String
-        public var target: String
+        package var name: String
+        package var current: String
+        package var target: String
 
-        public init(name: String, current: String, target: String) {
+        package init(name: String, current: String, target: String) {
             self.name = name
             self.current = current
             self.target = target
@@ -134,24 +134,24 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
     }
 
     /// The checks k8sup runs on the nodes over ssh before anything changes.
-    public struct Preflight: Codable, Sendable, Equatable {
-        public init(live: Bool, hosts: Int, notRun: [String]) {
+    package struct Preflight: Codable, Sendable, Equatable {
+        package init(live: Bool, hosts: Int, notRun: [String]) {
             self.live = live
             self.hosts = hosts
             self.notRun = notRun
         }
 
         /// false for a snapshot plan, which runs no check over ssh.
-        public var live: Bool
+        package var live: Bool
         /// Hosts the checks ran on.
-        public var hosts: Int
+        package var hosts: Int
         /// The checks that did not run, each with why (all of them in a snapshot plan).
-        public var notRun: [String]
+        package var notRun: [String]
     }
 
     /// One node's upgrade within a hop.
-    public struct NodeUpgrade: Codable, Sendable, Equatable {
-        public init(
+    package struct NodeUpgrade: Codable, Sendable, Equatable {
+        package init(
             order: Int, host: String, node: String, role: String, from: String, batch: Int? = nil, steps: [Step]
         ) {
             self.order = order
@@ -164,47 +164,47 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         }
 
         /// Position in the hop's order, from 1.
-        public var order: Int
+        package var order: Int
         /// Inventory host name.
-        public var host: String
+        package var host: String
         /// Kubernetes node name.
-        public var node: String
-        public var role: String
+        package var node: String
+        package var role: String
         /// Running kubelet version before this hop.
-        public var from: String
+        package var from: String
         /// Workers upgraded together share a batch number; control-plane nodes have none.
-        public var batch: Int?
-        public var steps: [Step]
+        package var batch: Int?
+        package var steps: [Step]
     }
 
     /// One step of a node's (or a hop's) upgrade.
-    public struct Step: Codable, Sendable, Equatable {
-        public init(number: Int, action: StepAction, description: String) {
+    package struct Step: Codable, Sendable, Equatable {
+        package init(number: Int, action: StepAction, description: String) {
             self.number = number
             self.action = action
             self.description = description
         }
 
-        public var number: Int
-        public var action: StepAction
-        public var description: String
+        package var number: Int
+        package var action: StepAction
+        package var description: String
     }
 
-    public struct SkippedNode: Codable, Sendable, Equatable {
-        public init(host: String, node: String, reason: String) {
+    package struct SkippedNode: Codable, Sendable, Equatable {
+        package init(host: String, node: String, reason: String) {
             self.host = host
             self.node = node
             self.reason = reason
         }
 
-        public var host: String
-        public var node: String
-        public var reason: String
+        package var host: String
+        package var node: String
+        package var reason: String
     }
 
     /// A check's finding: a blocker stops `apply` before anything changes; a warning does not.
-    public struct Check: Codable, Sendable, Equatable {
-        public init(
+    package struct Check: Codable, Sendable, Equatable {
+        package init(
             id: String, severity: Severity, message: String, objects: [String], nodes: [String], hops: [Int],
             fix: String
         ) {
@@ -217,27 +217,27 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
             self.fix = fix
         }
 
-        public enum Severity: String, Codable, Sendable {
+        package enum Severity: String, Codable, Sendable {
             case blocker, warning
         }
 
         /// Stable identifier (`pdb.never-allows`), for CI rules and documentation.
-        public var id: String
-        public var severity: Severity
+        package var id: String
+        package var severity: Severity
         /// One line saying what is wrong.
-        public var message: String
+        package var message: String
         /// Kubernetes objects involved (`pdb/istio-system/istiod`, `pod/shop/web-…`).
-        public var objects: [String]
+        package var objects: [String]
         /// Kubernetes node names involved.
-        public var nodes: [String]
+        package var nodes: [String]
         /// Hop numbers affected (empty when not tied to a hop).
-        public var hops: [Int]
+        package var hops: [Int]
         /// What the operator can do about it.
-        public var fix: String
+        package var fix: String
     }
 
-    public struct Summary: Codable, Sendable, Equatable {
-        public init(outcome: String, blockers: Int, warnings: Int, hops: Int, nodeUpgrades: Int, stopsAt: String? = nil)
+    package struct Summary: Codable, Sendable, Equatable {
+        package init(outcome: String, blockers: Int, warnings: Int, hops: Int, nodeUpgrades: Int, stopsAt: String? = nil)
         {
             self.outcome = outcome
             self.blockers = blockers
@@ -248,23 +248,23 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         }
 
         /// `ready` (exit 0), `blocked` (exit 2) or `nothing-to-do` (exit 0).
-        public var outcome: String
-        public var blockers: Int
-        public var warnings: Int
-        public var hops: Int
+        package var outcome: String
+        package var blockers: Int
+        package var warnings: Int
+        package var hops: Int
         /// Node upgrades across all hops.
-        public var nodeUpgrades: Int
+        package var nodeUpgrades: Int
         /// Set when the plan stops before the target (the `version.stops-early` warning says why): the
         /// version of its last hop, where this upgrade really ends.
-        public var stopsAt: String?
+        var stopsAt: String?
     }
 
     /// Whether a blocker was found.
-    public var isBlocked: Bool { checks.contains { $0.severity == .blocker } }
+    package var isBlocked: Bool { checks.contains { $0.severity == .blocker } }
 }
 
 /// What a step does; the executor maps each to a playbook step list.
-public enum StepAction: String, Codable, Sendable, Equatable {
+package enum StepAction: String, Codable, Sendable, Equatable {
     case preflight = "preflight"
     case stage = "stage"
     case etcdSnapshot = "etcd-snapshot"

@@ -1,17 +1,17 @@
 /// A node recipe: how each step of an upgrade is done on a node of one kind of
 /// installation — apt packages, rpm packages, Kubespray's binaries. Loaded and validated by
 /// `PlaybookLoader`; turned into shell command lines for one node by `render(_:context:)`.
-public struct Playbook: Sendable, Equatable {
-    public let name: String
-    public let description: String
+package struct Playbook: Sendable, Equatable {
+    package let name: String
+    package let description: String
     /// Where it was read from: the path, or `NAME (built-in)` for a compiled-in playbook.
-    public let source: String
+    package let source: String
     /// The declared vars, in file order.
-    public let vars: [PlaybookVariable]
+    package let vars: [PlaybookVariable]
     package let steps: [PlaybookStep: [PlaybookShellCommand]]
     /// `writes:`: the paths the playbook writes on a node (package cache, binary directory, backup
     /// directory, `/var/lib`), where pre-flight checks the free space. Empty when it declares none.
-    public let writes: [PlaybookShellCommand]
+    package let writes: [PlaybookShellCommand]
 
     package init(
         name: String, description: String, source: String, vars: [PlaybookVariable],
@@ -26,22 +26,22 @@ public struct Playbook: Sendable, Equatable {
     }
 
     /// The step's commands as written, before `when` filtering and placeholder values.
-    public func commands(for step: PlaybookStep) -> [PlaybookShellCommand] {
+    package func commands(for step: PlaybookStep) -> [PlaybookShellCommand] {
         steps[step] ?? []
     }
 
     /// Whether the playbook has the step list (an optional step may be left out; `[]` counts as present).
-    public func defines(_ step: PlaybookStep) -> Bool {
+    package func defines(_ step: PlaybookStep) -> Bool {
         steps[step] != nil
     }
 
     /// The declared var called `name`, if any.
-    public func variable(named name: String) -> PlaybookVariable? {
+    package func variable(named name: String) -> PlaybookVariable? {
         vars.first { $0.name == name }
     }
 
     /// Whether any command uses `name` (for the executor: `package_version` needs `discover_versions`).
-    public func uses(_ name: String) -> Bool {
+    package func uses(_ name: String) -> Bool {
         steps.values.contains { $0.contains { $0.placeholderNames.contains(name) } }
     }
 
@@ -51,25 +51,25 @@ public struct Playbook: Sendable, Equatable {
     /// - Throws: a declared var with no default that the host's vars do not set; a var whose value is a
     ///   list, a mapping or an unevaluated Jinja template; a missing runtime value (unless the context
     ///   defers them); a `<`/`>` condition on a value that is not a version.
-    public func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
+    package func render(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError) -> [String] {
         try renderCommands(step, context: context).map(\.line)
     }
 
     /// The `writes:` paths for one node, each one shell word (placeholders shell-quoted, the rest path
     /// characters only, as the loader checked).
-    public func renderWrites(context: PlaybookContext) throws(PlaybookError) -> [String] {
+    package func renderWrites(context: PlaybookContext) throws(PlaybookError) -> [String] {
         try render(writes, context: context).map(\.line)
     }
 
     /// One rendered command line and whether k8sup may run it again after a dropped connection.
-    public struct RenderedCommand: Sendable, Equatable {
-        public var line: String
+    package struct RenderedCommand: Sendable, Equatable {
+        package var line: String
         /// The command's `rerun` (true unless the playbook says `rerun: false`).
-        public var rerun: Bool
+        package var rerun: Bool
     }
 
     /// `render(_:context:)`, keeping each line's `rerun`.
-    public func renderCommands(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError)
+    package func renderCommands(_ step: PlaybookStep, context: PlaybookContext) throws(PlaybookError)
         -> [RenderedCommand]
     {
         try render(commands(for: step), context: context)

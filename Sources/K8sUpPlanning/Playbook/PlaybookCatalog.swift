@@ -3,12 +3,12 @@ import K8sUpSupport
 
 /// The playbooks compiled into k8sup (the files in `Playbooks/`, so an installed k8sup needs no
 /// repository), and the way a playbook is chosen by name or path (`--playbook`, `k8sup_playbook`).
-public enum PlaybookCatalog {
+package enum PlaybookCatalog {
     /// The playbook used when neither `--playbook` nor `k8sup_playbook` names one.
-    public static let defaultName = "kubeadm-apt"
+    package static let defaultName = "kubeadm-apt"
 
     /// The built-in names, in the order `k8sup playbook list` shows them.
-    public static var builtinNames: [String] { BuiltinPlaybookTexts.all.map(\.name) }
+    package static var builtinNames: [String] { BuiltinPlaybookTexts.all.map(\.name) }
 
     private static let loaded: [String: Playbook] = {
         var playbooks: [String: Playbook] = [:]
@@ -19,22 +19,22 @@ public enum PlaybookCatalog {
     }()
 
     /// A built-in playbook (nil for other names). Each is tested to load, so nil never hides a broken one.
-    public static func builtin(_ name: String) -> Playbook? {
+    package static func builtin(_ name: String) -> Playbook? {
         loaded[name]
     }
 
     /// The YAML text of a built-in playbook, exactly as in `Playbooks/NAME.yaml`.
-    public static func text(ofBuiltin name: String) -> String? {
+    package static func text(ofBuiltin name: String) -> String? {
         BuiltinPlaybookTexts.all.first { $0.name == name }?.text
     }
 
     /// How a built-in playbook's errors and `Playbook.source` name it.
-    package static func sourceName(_ name: String) -> String {
+    static func sourceName(_ name: String) -> String {
         "\(name) (built-in)"
     }
 
     /// A built-in playbook by name, else the playbook file at `nameOrPath`.
-    public static func resolve(_ nameOrPath: String, fileSystem: any FileSystemReading) throws(PlaybookError)
+    package static func resolve(_ nameOrPath: String, fileSystem: any FileSystemReading) throws(PlaybookError)
         -> Playbook
     {
         try load(nameOrPath, fileSystem: fileSystem).playbook

@@ -8,21 +8,21 @@ import PythonParity
 /// minor compares with a version's minor (`target == 1.30` holds for 1.30.4). Otherwise only `==` and
 /// `!=` apply, on the text; a boolean var also equals `true`/`false`/`yes`/`no` in any case. VALUE may be
 /// quoted (`""` for the empty string).
-public struct PlaybookCondition: Sendable, Equatable {
-    public enum Operator: String, Sendable, CaseIterable {
+package struct PlaybookCondition: Sendable, Equatable {
+    package enum Operator: String, Sendable, CaseIterable {
         case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">"
 
         var ordersVersions: Bool { self != .equal && self != .notEqual }
     }
 
     /// The built-in or declared var on the left.
-    public let name: String
-    public let comparison: Operator
+    package let name: String
+    let comparison: Operator
     /// The literal on the right, unquoted.
-    public let value: String
+    package let value: String
     /// The condition as written.
-    public let text: String
-    public let location: SourceLocation
+    package let text: String
+    package let location: SourceLocation
 
     /// Reads `NAME OP VALUE`; the names it may use are checked by the loader.
     package static func parse(_ text: String, at location: SourceLocation) throws(PlaybookError) -> PlaybookCondition {

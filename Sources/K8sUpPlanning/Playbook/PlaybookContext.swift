@@ -4,30 +4,30 @@ import PythonParity
 
 /// What a playbook's placeholders are filled from for one node in one hop: the built-in values, the
 /// host's inventory vars, and the values only known while the upgrade runs.
-public struct PlaybookContext: Sendable {
+package struct PlaybookContext: Sendable {
     /// The hop's version (`target`, `target_v`, `target_minor`).
-    public var target: KubeVersion
+    package var target: KubeVersion
     /// The node's version before the hop (`from`, `from_minor`).
-    public var from: KubeVersion
+    package var from: KubeVersion
     /// The Kubernetes node name (`node`).
-    public var node: String
+    package var node: String
     /// The inventory host name (`host`).
-    public var host: String
+    package var host: String
     /// `role`: `control-plane` or `worker`.
-    public var role: ClusterRoles.Role
+    package var role: ClusterRoles.Role
     /// The host's resolved inventory vars; they override the playbook's defaults.
-    public var hostVariables: DataMapping
+    package var hostVariables: DataMapping
     /// Values learnt on the node while running, by built-in name: `package_version` (the last stdout line
     /// of `discover_versions`).
-    public var runtime: [String: String]
+    package var runtime: [String: String]
     /// A runtime value that is missing renders as `${package_version}` instead of failing: for
     /// `apply --dry-run`, where nothing has run on the nodes yet.
-    public var deferRuntimeValues: Bool
+    package var deferRuntimeValues: Bool
     /// Values of vars whose names look secret (`password`, `secret`, `token`, `key`) render as `***`: for
     /// commands that are shown or logged, never for commands that run.
-    public var masksSecrets: Bool
+    package var masksSecrets: Bool
 
-    public init(
+    package init(
         target: KubeVersion, from: KubeVersion, node: String, host: String, role: ClusterRoles.Role,
         hostVariables: DataMapping = DataMapping(), runtime: [String: String] = [:],
         deferRuntimeValues: Bool = false, masksSecrets: Bool = false

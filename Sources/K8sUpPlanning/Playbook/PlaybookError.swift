@@ -2,7 +2,7 @@ import K8sUpSupport
 
 /// Everything that can be wrong with a playbook: finding it, loading it (each with the file, line and
 /// column), or rendering it for a host. All of these are bad input data (exit code 65).
-public enum PlaybookError: Error, Equatable, CustomStringConvertible {
+package enum PlaybookError: Error, Equatable, CustomStringConvertible {
     /// Neither a built-in playbook name nor a file.
     case unknownPlaybook(String, builtins: [String])
     /// The file exists but could not be read as text.
@@ -37,7 +37,7 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
     /// A `when` condition that cannot be decided for a host.
     case badComparison(SourceLocation, host: String, condition: String, problem: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownPlaybook(let name, let builtins):
             return "no playbook '\(name)': it is neither a built-in playbook (\(builtins.joined(separator: ", "))) "
@@ -100,7 +100,7 @@ public enum PlaybookError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The single errors inside, flattening `several`.
-    public var all: [PlaybookError] {
+    package var all: [PlaybookError] {
         if case .several(let errors) = self { return errors.flatMap(\.all) }
         return [self]
     }

@@ -8,12 +8,12 @@ import K8sUpSupport
 /// document, unknown keys and step names, commands, placeholders (known names, not inside quotes, braces
 /// balanced) and `when` conditions. All problems are reported at once, in file order, each with its
 /// `file:line:column`.
-public enum PlaybookLoader {
+enum PlaybookLoader {
     /// The top-level keys besides the step names.
-    package static let headerKeys = ["name", "description", "vars", "writes"]
-    package static let commandKeys = ["run", "when", "rerun"]
+    static let headerKeys = ["name", "description", "vars", "writes"]
+    static let commandKeys = ["run", "when", "rerun"]
 
-    public static func load(text: String, file: String) throws(PlaybookError) -> Playbook {
+    package static func load(text: String, file: String) throws(PlaybookError) -> Playbook {
         let root: YAMLNode?
         do {
             root = try DataFileLoader.load(text: text, file: file)

@@ -6,7 +6,7 @@ import K8sUpInventory
 ///
 /// The Swift code owns the order and the safety logic (drain, waits, journal); a step list only says
 /// which shell commands do the work on the node.
-public enum PlaybookStep: String, CaseIterable, Sendable {
+package enum PlaybookStep: String, CaseIterable, Sendable {
     case stage
     case discoverVersions = "discover_versions"
     case etcdSnapshot = "etcd_snapshot"
@@ -27,7 +27,7 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
     case kubeletLogs = "kubelet_logs"
 
     /// What the step does and where it runs, as help and previews say it.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .stage:
             return "every node, in parallel, before anything changes: repository switch and downloads"
@@ -59,7 +59,7 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
     /// Whether a playbook may leave the step out: the pre-flight steps (their checks are then reported as
     /// not run) and the kubelet looks (without them k8sup waits on the node's readiness alone). Playbooks
     /// written before these steps existed lack them.
-    public var isOptional: Bool {
+    var isOptional: Bool {
         switch self {
         case .certExpiration, .componentVersions, .kubeletStatus, .kubeletLogs: true
         default: false
@@ -71,7 +71,7 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
     /// waiting for the node after each restart, `kubeletLogs` when it does not come up). `stage` and
     /// `discoverVersions` run for every node before any node is changed; `etcdSnapshot` only on the node
     /// that runs `kubeadm upgrade apply`.
-    public static func sequence(role: ClusterRoles.Role, runsUpgradeApply: Bool) -> [PlaybookStep] {
+    package static func sequence(role: ClusterRoles.Role, runsUpgradeApply: Bool) -> [PlaybookStep] {
         let kubeadmStep: PlaybookStep =
             runsUpgradeApply
             ? .upgradeControlPlaneFirst : role == .controlPlane ? .upgradeControlPlaneOther : .upgradeWorker
@@ -84,7 +84,7 @@ public enum PlaybookStep: String, CaseIterable, Sendable {
 
     /// The step lists that carry out one of the plan's actions on a node (empty for the actions k8sup does
     /// itself with kubectl: pre-flight, drain, waits, uncordon).
-    public static func steps(for action: StepAction, role: ClusterRoles.Role) -> [PlaybookStep] {
+    package static func steps(for action: StepAction, role: ClusterRoles.Role) -> [PlaybookStep] {
         switch action {
         case .stage: return [.stage, .discoverVersions]
         case .etcdSnapshot: return [.etcdSnapshot]

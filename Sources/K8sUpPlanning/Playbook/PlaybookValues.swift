@@ -22,7 +22,7 @@ package struct PlaybookValues {
 
     /// What replaces `{{ name }}` in a command line: the value shell-quoted, a `${name}` marker for a
     /// deferred runtime value, or `'***'` for a masked secret.
-    package func shellWord(for name: String) throws(PlaybookError) -> String {
+    func shellWord(for name: String) throws(PlaybookError) -> String {
         if PlaybookBuiltins.runtimeNames.contains(name), context.runtime[name] == nil, context.deferRuntimeValues {
             return "${\(name)}"
         }

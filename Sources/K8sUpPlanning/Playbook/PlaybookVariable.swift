@@ -3,14 +3,14 @@ import PythonParity
 
 /// A var a playbook declares under `vars:`: a name its commands may use, with the default that inventory
 /// vars of the same name override per host. Without a default, every host must set it.
-public struct PlaybookVariable: Sendable, Equatable {
-    public let name: String
+package struct PlaybookVariable: Sendable, Equatable {
+    package let name: String
     /// A string, integer or boolean; nil when declared empty (`name:`), so the inventory must set it.
-    public let defaultValue: DataValue?
+    package let defaultValue: DataValue?
     /// Where it is declared, for errors about it.
-    public let location: SourceLocation
+    package let location: SourceLocation
 
-    public init(name: String, defaultValue: DataValue?, location: SourceLocation) {
+    package init(name: String, defaultValue: DataValue?, location: SourceLocation) {
         self.name = name
         self.defaultValue = defaultValue
         self.location = location

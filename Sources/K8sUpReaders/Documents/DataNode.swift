@@ -6,7 +6,7 @@ import PythonParity
 ///
 /// A read-only view of the loader's tree: scalars are resolved as Ansible resolves them, `!unsafe` and
 /// `!vault` strings read as plain strings.
-public struct DataNode: Sendable {
+package struct DataNode: Sendable {
     package let node: YAMLNode
 
     package init(_ node: YAMLNode) {
@@ -14,33 +14,33 @@ public struct DataNode: Sendable {
     }
 
     /// The whole subtree as plain data.
-    public var value: DataValue { node.plainValue }
+    package var value: DataValue { node.plainValue }
 
     /// Where the node starts.
-    public var location: SourceLocation { node.location }
+    package var location: SourceLocation { node.location }
 
     /// The entries in document order, if this is a mapping.
-    public var entries: [(key: DataNode, value: DataNode)]? {
+    package var entries: [(key: DataNode, value: DataNode)]? {
         node.mappingEntries?.map { (key: DataNode($0.key), value: DataNode($0.value)) }
     }
 
     /// The items, if this is a list.
-    public var items: [DataNode]? { node.sequenceItems?.map(DataNode.init) }
+    package var items: [DataNode]? { node.sequenceItems?.map(DataNode.init) }
 
     /// The text, if this is a string.
-    public var stringValue: String? { node.stringValue }
+    package var stringValue: String? { node.stringValue }
 
     /// True for a null scalar.
-    public var isNull: Bool { node.isNull }
+    package var isNull: Bool { node.isNull }
 
     /// The kind in Python's words ("mapping", "list", "string", …), for error messages.
-    public var kindName: String { node.kindName }
+    package var kindName: String { node.kindName }
 
     /// The value of `key`, if this is a mapping that has it.
-    public subscript(key: String) -> DataNode? { node[key].map(DataNode.init) }
+    package subscript(key: String) -> DataNode? { node[key].map(DataNode.init) }
 
     /// Loads `text` as JSON if it is JSON, else as one YAML document; nil for an empty YAML stream.
-    public static func load(text: String, file: String) throws(DataNodeError) -> DataNode? {
+    package static func load(text: String, file: String) throws(DataNodeError) -> DataNode? {
         do {
             return try DataFileLoader.load(text: text, file: file).map(DataNode.init)
         } catch {
@@ -49,7 +49,7 @@ public struct DataNode: Sendable {
     }
 
     /// Loads `text` as strict JSON.
-    public static func loadJSON(text: String, file: String) throws(DataNodeError) -> DataNode {
+    package static func loadJSON(text: String, file: String) throws(DataNodeError) -> DataNode {
         do {
             return DataNode(try JSONReader.parse(text, file: file))
         } catch {
@@ -59,14 +59,14 @@ public struct DataNode: Sendable {
 }
 
 /// A syntax error in a document read through `DataNode`, with its place.
-public struct DataNodeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
+package struct DataNodeError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var location: SourceLocation
+    package var message: String
 
-    public init(location: SourceLocation, message: String) {
+    package init(location: SourceLocation, message: String) {
         self.location = location
         self.message = message
     }
 
-    public var description: String { "\(location): \(message)" }
+    package var description: String { "\(location): \(message)" }
 }

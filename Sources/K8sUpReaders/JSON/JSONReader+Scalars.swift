@@ -4,7 +4,7 @@ import PythonParity
 extension JSONReader.Parser {
     /// A string: no raw control characters; escapes `\" \\ \/ \b \f \n \r \t \uXXXX` (surrogate pairs
     /// combined). A lone surrogate cannot be a Swift string, so it is an error here (Python keeps it).
-    package mutating func parseString() throws(YAMLError) -> String {
+    mutating func parseString() throws(YAMLError) -> String {
         index += 1
         var text: [UInt8] = []
         var segmentStart = index
@@ -80,7 +80,7 @@ extension JSONReader.Parser {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, or `-Infinity`. An integer unless it has a
     /// fraction or an exponent.
-    package mutating func parseNumber() throws(YAMLError) -> DataValue {
+    mutating func parseNumber() throws(YAMLError) -> DataValue {
         let start = index
         if current == UInt8(ascii: "-") {
             index += 1

@@ -11,7 +11,7 @@ import PythonParity
 /// strings and refuses `__ansible_type` objects (so `DataFileLoader` falls back to YAML for those).
 package enum JSONReader {
     /// Collections nested deeper than this are refused (Python gives up at about the same depth).
-    package static let maximumDepth = 512
+    static let maximumDepth = 512
 
     package static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLNode {
         var parser = Parser(bytes: Array(text.utf8), file: file)

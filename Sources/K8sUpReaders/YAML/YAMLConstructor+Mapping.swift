@@ -8,7 +8,7 @@ extension YAMLConstructor {
     }
 
     /// The pairs of mapping node `id` with merges applied and duplicate keys removed.
-    package mutating func constructMapping(_ id: Int, tag: YAMLTag) throws(YAMLError) -> [YAMLComposedNode.Pair] {
+    mutating func constructMapping(_ id: Int, tag: YAMLTag) throws(YAMLError) -> [YAMLComposedNode.Pair] {
         guard case .mapping = nodes[id].content else {
             throw error("expected a mapping for the tag '\(tag.uri)', but found a \(nodes[id].kindName)", at: id)
         }

@@ -56,7 +56,7 @@ package struct YAMLNode: Equatable, Sendable {
 
     /// The value with `!unsafe` and `!vault` strings as plain strings (what a template sees of an unsafe
     /// string; the ciphertext of a vaulted one), for fields such as `ansible_host`.
-    package var plainValue: DataValue {
+    var plainValue: DataValue {
         switch content {
         case .scalar(let scalar): return scalar
         case .unsafeString(let text), .vaultString(let text): return .string(text)

@@ -4,7 +4,7 @@ extension YAMLParser {
     private func lineAndColumn(_ mark: YAMLMark) -> String { "line \(mark.line + 1), column \(mark.column + 1)" }
 
     /// `BLOCK-SEQUENCE-START (BLOCK-ENTRY block_node?)* BLOCK-END`
-    package mutating func parseBlockSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
+    mutating func parseBlockSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
         let start = try peek().start
         skip()
         var items: [Int] = []
@@ -29,7 +29,7 @@ extension YAMLParser {
     }
 
     /// `(BLOCK-ENTRY block_node?)+` directly under a mapping key, without extra indentation.
-    package mutating func parseIndentlessSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
+    mutating func parseIndentlessSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
         var items: [Int] = []
         while case let token = try peek(), case .blockEntry = token.kind {
             skip()
@@ -42,7 +42,7 @@ extension YAMLParser {
     }
 
     /// `BLOCK-MAPPING-START ((KEY node?)? (VALUE node?)?)* BLOCK-END`
-    package mutating func parseBlockMapping(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
+    mutating func parseBlockMapping(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
         let start = try peek().start
         skip()
         var pairs: [YAMLComposedNode.Pair] = []
@@ -81,7 +81,7 @@ extension YAMLParser {
     }
 
     /// `FLOW-SEQUENCE-START (flow_sequence_entry FLOW-ENTRY)* flow_sequence_entry? FLOW-SEQUENCE-END`
-    package mutating func parseFlowSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
+    mutating func parseFlowSequence(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
         let start = try peek().start
         skip()
         var items: [Int] = []
@@ -141,7 +141,7 @@ extension YAMLParser {
     }
 
     /// `FLOW-MAPPING-START (flow_mapping_entry FLOW-ENTRY)* flow_mapping_entry? FLOW-MAPPING-END`
-    package mutating func parseFlowMapping(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
+    mutating func parseFlowMapping(_ id: Int) throws(YAMLError) -> YAMLComposedNode.Content {
         let start = try peek().start
         skip()
         var pairs: [YAMLComposedNode.Pair] = []

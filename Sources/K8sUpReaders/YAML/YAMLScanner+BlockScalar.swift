@@ -1,7 +1,7 @@
 /// Scanning of block scalars (`|` literal, `>` folded) with chomping (`-`, `+`) and explicit indentation
 /// indicators, following libyaml's `yaml_parser_scan_block_scalar` line by line.
 extension YAMLScanner {
-    package mutating func scanBlockScalar(literal: Bool) throws(YAMLError) {
+    mutating func scanBlockScalar(literal: Bool) throws(YAMLError) {
         let start = mark
         skip()
         let (chomping, increment) = try scanBlockScalarIndicators()

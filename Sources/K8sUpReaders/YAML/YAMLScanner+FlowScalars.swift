@@ -32,7 +32,7 @@ extension YAMLScanner {
 
     // MARK: - Quoted scalars
 
-    package mutating func scanFlowScalar(single: Bool) throws(YAMLError) {
+    mutating func scanFlowScalar(single: Bool) throws(YAMLError) {
         let start = mark
         let quote = single ? UInt8(ascii: "'") : UInt8(ascii: "\"")
         let kind = single ? "single-quoted" : "double-quoted"
@@ -153,7 +153,7 @@ extension YAMLScanner {
 
     // MARK: - Plain scalars
 
-    package mutating func scanPlainScalar() throws(YAMLError) {
+    mutating func scanPlainScalar() throws(YAMLError) {
         let start = mark
         var end = mark
         var folding = Folding()

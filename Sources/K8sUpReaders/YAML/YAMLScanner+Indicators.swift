@@ -1,14 +1,14 @@
 /// The token fetchers for indicators (`---`, `[`, `-`, `?`, `:`, …): libyaml's `yaml_parser_fetch_*`,
 /// which maintain the simple-key and indentation state before producing their token.
 extension YAMLScanner {
-    package mutating func fetchDirective() throws(YAMLError) {
+    mutating func fetchDirective() throws(YAMLError) {
         unrollIndent(column: -1)
         try removeSimpleKey()
         simpleKeyAllowed = false
         try scanDirective()
     }
 
-    package mutating func fetchDocumentIndicator(_ kind: YAMLToken.Kind) throws(YAMLError) {
+    mutating func fetchDocumentIndicator(_ kind: YAMLToken.Kind) throws(YAMLError) {
         unrollIndent(column: -1)
         try removeSimpleKey()
         simpleKeyAllowed = false
@@ -19,27 +19,27 @@ extension YAMLScanner {
         append(kind, from: start, to: mark)
     }
 
-    package mutating func fetchFlowCollectionStart(_ kind: YAMLToken.Kind) throws(YAMLError) {
+    mutating func fetchFlowCollectionStart(_ kind: YAMLToken.Kind) throws(YAMLError) {
         try saveSimpleKey()
         increaseFlowLevel()
         simpleKeyAllowed = true
         fetchSingleCharacter(kind)
     }
 
-    package mutating func fetchFlowCollectionEnd(_ kind: YAMLToken.Kind) throws(YAMLError) {
+    mutating func fetchFlowCollectionEnd(_ kind: YAMLToken.Kind) throws(YAMLError) {
         try removeSimpleKey()
         decreaseFlowLevel()
         simpleKeyAllowed = false
         fetchSingleCharacter(kind)
     }
 
-    package mutating func fetchFlowEntry() throws(YAMLError) {
+    mutating func fetchFlowEntry() throws(YAMLError) {
         try removeSimpleKey()
         simpleKeyAllowed = true
         fetchSingleCharacter(.flowEntry)
     }
 
-    package mutating func fetchBlockEntry() throws(YAMLError) {
+    mutating func fetchBlockEntry() throws(YAMLError) {
         if flowLevel == 0 {
             guard simpleKeyAllowed else {
                 throw error(
@@ -54,7 +54,7 @@ extension YAMLScanner {
         fetchSingleCharacter(.blockEntry)
     }
 
-    package mutating func fetchKey() throws(YAMLError) {
+    mutating func fetchKey() throws(YAMLError) {
         if flowLevel == 0 {
             guard simpleKeyAllowed else {
                 throw error("a '? ' mapping key is not allowed here", at: mark)
@@ -66,7 +66,7 @@ extension YAMLScanner {
         fetchSingleCharacter(.key)
     }
 
-    package mutating func fetchValue() throws(YAMLError) {
+    mutating func fetchValue() throws(YAMLError) {
         let last = simpleKeys.count - 1
         let key = simpleKeys[last]
         if key.possible {
@@ -90,31 +90,31 @@ extension YAMLScanner {
         fetchSingleCharacter(.value)
     }
 
-    package mutating func fetchAnchor(isAlias: Bool) throws(YAMLError) {
+    mutating func fetchAnchor(isAlias: Bool) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         try scanAnchor(isAlias: isAlias)
     }
 
-    package mutating func fetchTag() throws(YAMLError) {
+    mutating func fetchTag() throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         try scanTag()
     }
 
-    package mutating func fetchBlockScalar(literal: Bool) throws(YAMLError) {
+    mutating func fetchBlockScalar(literal: Bool) throws(YAMLError) {
         try removeSimpleKey()
         simpleKeyAllowed = true
         try scanBlockScalar(literal: literal)
     }
 
-    package mutating func fetchFlowScalar(single: Bool) throws(YAMLError) {
+    mutating func fetchFlowScalar(single: Bool) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         try scanFlowScalar(single: single)
     }
 
-    package mutating func fetchPlainScalar() throws(YAMLError) {
+    mutating func fetchPlainScalar() throws(YAMLError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
         try scanPlainScalar()

@@ -15,17 +15,17 @@ extension YAMLScanner {
     }
 
     @inline(__always)
-    package func isZ(_ offset: Int = 0) -> Bool { position + offset >= input.count }
+    func isZ(_ offset: Int = 0) -> Bool { position + offset >= input.count }
 
     @inline(__always)
-    package func isBlank(_ offset: Int = 0) -> Bool {
+    func isBlank(_ offset: Int = 0) -> Bool {
         let value = byte(offset)
         return value == UInt8(ascii: " ") || value == UInt8(ascii: "\t")
     }
 
     /// CR, LF, NEL (U+0085), LS (U+2028) and PS (U+2029) are line breaks in YAML 1.1.
     @inline(__always)
-    package func isBreak(_ offset: Int = 0) -> Bool {
+    func isBreak(_ offset: Int = 0) -> Bool {
         let value = byte(offset)
         if value == 0x0A || value == 0x0D { return true }
         if value == 0xC2 { return byte(offset + 1) == 0x85 }
@@ -36,15 +36,15 @@ extension YAMLScanner {
     }
 
     @inline(__always)
-    package func isBreakZ(_ offset: Int = 0) -> Bool { isZ(offset) || isBreak(offset) }
+    func isBreakZ(_ offset: Int = 0) -> Bool { isZ(offset) || isBreak(offset) }
 
     @inline(__always)
-    package func isBlankZ(_ offset: Int = 0) -> Bool { isBlank(offset) || isBreakZ(offset) }
+    func isBlankZ(_ offset: Int = 0) -> Bool { isBlank(offset) || isBreakZ(offset) }
 
-    package func isByteOrderMark() -> Bool { byte() == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF }
+    func isByteOrderMark() -> Bool { byte() == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF }
 
     /// `[0-9A-Za-z_-]`, libyaml's `IS_ALPHA`.
-    package func isAlpha(_ offset: Int = 0) -> Bool {
+    func isAlpha(_ offset: Int = 0) -> Bool {
         let value = byte(offset)
         return (value >= UInt8(ascii: "0") && value <= UInt8(ascii: "9"))
             || (value >= UInt8(ascii: "A") && value <= UInt8(ascii: "Z"))
@@ -76,7 +76,7 @@ extension YAMLScanner {
     }
 
     /// Moves past one line break (CR LF counts as one).
-    package mutating func skipLine() {
+    mutating func skipLine() {
         if byte() == 0x0D && byte(1) == 0x0A {
             position += 2
             mark.index += 2

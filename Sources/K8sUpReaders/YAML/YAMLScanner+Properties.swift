@@ -2,7 +2,7 @@
 extension YAMLScanner {
     // MARK: - Directives
 
-    package mutating func scanDirective() throws(YAMLError) {
+    mutating func scanDirective() throws(YAMLError) {
         let start = mark
         skip()
         var name: [UInt8] = []
@@ -68,7 +68,7 @@ extension YAMLScanner {
 
     // MARK: - Anchors and aliases
 
-    package mutating func scanAnchor(isAlias: Bool) throws(YAMLError) {
+    mutating func scanAnchor(isAlias: Bool) throws(YAMLError) {
         let start = mark
         skip()
         var name: [UInt8] = []
@@ -84,7 +84,7 @@ extension YAMLScanner {
 
     // MARK: - Tags
 
-    package mutating func scanTag() throws(YAMLError) {
+    mutating func scanTag() throws(YAMLError) {
         let start = mark
         var handle: String
         var suffix: String

@@ -15,8 +15,8 @@ package struct CommandResult: Sendable, Hashable {
     package var stdout: String
     package var stderr: String
     /// Part of the stream was left out of `stdout` / `stderr` (see `OutputLimit`).
-    package var stdoutTruncated: Bool
-    package var stderrTruncated: Bool
+    var stdoutTruncated: Bool
+    var stderrTruncated: Bool
     /// Set by a retrying runner when the command ended on a failure it classified as transient (after
     /// its budget ran out, or without a retry it was not allowed): what failed, and how often it was tried.
     package var retryRecord: RetryRecord?

@@ -5,7 +5,7 @@ import Glibc
 /// Foundation's `Process` does no `PATH` lookup of its own.
 package enum ExecutableLocator {
     /// Used when the environment has no `PATH` at all.
-    package static let fallbackSearchPath = "/usr/local/bin:/usr/bin:/bin"
+    static let fallbackSearchPath = "/usr/local/bin:/usr/bin:/bin"
 
     /// The absolute path of `executable`: a name containing `/` is taken as a path (relative ones
     /// from `workingDirectory`, else k8sup's own); any other name is searched in `searchPath`.

@@ -8,10 +8,10 @@ import Foundation
 /// task cancellation SIGTERM to the child's whole process group, then SIGKILL after `gracePeriod`.
 package struct ProcessRunner: CommandRunning {
     /// How long a stopped command may take to exit after SIGTERM before it gets SIGKILL.
-    package var gracePeriod: Duration
+    var gracePeriod: Duration
     /// How long after SIGKILL to keep waiting for the output pipes to close before giving up on them
     /// (only a process that left the group with `setsid` can hold them that long).
-    package var abandonAfter: Duration
+    var abandonAfter: Duration
 
     package init(gracePeriod: Duration = .seconds(5), abandonAfter: Duration = .seconds(2)) {
         self.gracePeriod = gracePeriod

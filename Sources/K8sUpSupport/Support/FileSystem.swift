@@ -1,14 +1,14 @@
 import Foundation
 
 /// What a path is, following symlinks.
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
     case file
     case directory
     case other
 }
 
 /// Read-only access to files, behind a protocol so loaders can be tested with in-memory trees.
-public protocol FileSystemReading: Sendable {
+package protocol FileSystemReading: Sendable {
     /// The kind of `path` (symlinks followed), or nil when nothing is there.
     func kind(of path: String) -> FileKind?
     /// The names in a directory, unsorted.
@@ -20,10 +20,10 @@ public protocol FileSystemReading: Sendable {
 }
 
 /// The machine's real file system.
-public struct LocalFileSystem: FileSystemReading {
-    public init() {}
+package struct LocalFileSystem: FileSystemReading {
+    package init() {}
 
-    public func kind(of path: String) -> FileKind? {
+    package func kind(of path: String) -> FileKind? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         switch status.st_mode & S_IFMT {
@@ -33,12 +33,12 @@ public struct LocalFileSystem: FileSystemReading {
         }
     }
 
-    public func entries(ofDirectory path: String) throws -> [String] {
+    package func entries(ofDirectory path: String) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: path)
     }
 
     /// Reads to the end, so pipes work too (`--snapshot <(kubectl get … -o json)`).
-    public func bytes(of path: String) throws -> [UInt8] {
+    package func bytes(of path: String) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
@@ -46,7 +46,7 @@ public struct LocalFileSystem: FileSystemReading {
         return [UInt8](try handle.readToEnd() ?? Data())
     }
 
-    public func realPath(_ path: String) -> String {
+    package func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)

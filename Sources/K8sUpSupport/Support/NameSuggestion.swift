@@ -16,7 +16,7 @@ package enum NameSuggestion {
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
     /// (`lsit` is one edit from `list`).
-    package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let left = Array(lhs), right = Array(rhs)
         guard !left.isEmpty, !right.isEmpty else { return max(left.count, right.count) }
         var table = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)

@@ -2,18 +2,18 @@ import Foundation
 
 /// A Kubernetes minor release such as `v1.30`: the unit of an upgrade hop (kubeadm upgrades one minor at a
 /// time), of the version-skew rules, and of the pkgs.k8s.io repository a node installs from.
-public struct KubeMinor: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let major: Int
-    public let minor: Int
+package struct KubeMinor: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let major: Int
+    package let minor: Int
 
-    public init(_ major: Int, _ minor: Int) {
+    package init(_ major: Int, _ minor: Int) {
         self.major = major
         self.minor = minor
     }
 
     /// Reads `v1.30`, `1.30` or `V1.30`, with surrounding whitespace. A full version such as `v1.30.4` is
     /// refused: take its `minorVersion` instead.
-    public init(parsing text: String) throws(VersionError) {
+    package init(parsing text: String) throws(VersionError) {
         var scanner = VersionScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
         _ = scanner.skip("v") || scanner.skip("V")
         guard let major = scanner.number(), scanner.skip("."), let minor = scanner.number(), scanner.isAtEnd else {
@@ -23,17 +23,17 @@ public struct KubeMinor: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `v1.30`.
-    public var description: String { "v\(major).\(minor)" }
+    package var description: String { "v\(major).\(minor)" }
 
     /// The minor after this one.
-    public var next: KubeMinor { KubeMinor(major, minor + 1) }
+    package var next: KubeMinor { KubeMinor(major, minor + 1) }
 
     /// How many minors `other` is ahead of this one (negative when behind), or nil across major versions.
-    public func minors(to other: KubeMinor) -> Int? {
+    package func minors(to other: KubeMinor) -> Int? {
         other.major == major ? other.minor - minor : nil
     }
 
-    public static func < (lhs: KubeMinor, rhs: KubeMinor) -> Bool {
+    package static func < (lhs: KubeMinor, rhs: KubeMinor) -> Bool {
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 }

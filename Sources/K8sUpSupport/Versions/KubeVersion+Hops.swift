@@ -6,7 +6,7 @@ extension KubeVersion {
     /// A patch-only upgrade (`v1.30.1 → v1.30.4`, or a release candidate to its release) is one hop at the
     /// same minor, because kubeadm performs it with one `upgrade apply` too. The same version (vendor
     /// suffixes aside) needs no hop. A downgrade or a change of major version is an error.
-    public func minorHops(to target: KubeVersion) throws(VersionError) -> [KubeMinor] {
+    package func minorHops(to target: KubeVersion) throws(VersionError) -> [KubeMinor] {
         guard target.major == major else { throw .majorChange(from: self, to: target) }
         guard target >= self else { throw .downgrade(from: self, to: target) }
         guard target != self else { return [] }

@@ -13,18 +13,18 @@ import Foundation
 /// as Kubernetes tags them) comes before its release. Any other suffix is the vendor's build label: it is
 /// kept for display but ignored by `==`, `<` and hashing, so `v1.28.6-eks-0a21954 == v1.28.6`, which is
 /// what version-skew rules need.
-public struct KubeVersion: Sendable {
-    public let major: Int
-    public let minor: Int
-    public let patch: Int
+package struct KubeVersion: Sendable {
+    package let major: Int
+    package let minor: Int
+    package let patch: Int
     /// Pre-release identifiers, e.g. `["rc", "1"]` for `v1.31.0-rc.1`; empty for a release.
-    public let preRelease: [String]
+    let preRelease: [String]
     /// The vendor or build suffix as written (`-eks-0a21954`, `+k3s1`, `-gke.100`), or empty.
-    public let buildSuffix: String
+    let buildSuffix: String
 
     /// A version from its parts; `major`, `minor` and `patch` must not be negative, and pre-release
     /// identifiers should be what `init(parsing:)` would produce.
-    public init(_ major: Int, _ minor: Int, _ patch: Int, preRelease: [String] = [], buildSuffix: String = "") {
+    package init(_ major: Int, _ minor: Int, _ patch: Int, preRelease: [String] = [], buildSuffix: String = "") {
         self.major = major
         self.minor = minor
         self.patch = patch
@@ -33,7 +33,7 @@ public struct KubeVersion: Sendable {
     }
 
     /// Reads a version in any of the forms listed on the type.
-    public init(parsing text: String) throws(VersionError) {
+    package init(parsing text: String) throws(VersionError) {
         var scanner = VersionScanner(text.trimmingCharacters(in: .whitespacesAndNewlines))
         if scanner.skip(caseInsensitive: "kubernetes"), scanner.skipBlanks() == 0 { throw .notAVersion(text) }
         _ = scanner.skip("v") || scanner.skip("V")
@@ -46,23 +46,23 @@ public struct KubeVersion: Sendable {
     }
 
     /// The major and minor version, for hops and skew rules.
-    public var minorVersion: KubeMinor { KubeMinor(major, minor) }
+    package var minorVersion: KubeMinor { KubeMinor(major, minor) }
 
-    public var isPreRelease: Bool { !preRelease.isEmpty }
+    package var isPreRelease: Bool { !preRelease.isEmpty }
 
     /// The same version without the vendor suffix (`v1.28.6` for `v1.28.6-eks-0a21954`): the form kubeadm
     /// and the package repositories know.
-    public var withoutBuildSuffix: KubeVersion { KubeVersion(major, minor, patch, preRelease: preRelease) }
+    package var withoutBuildSuffix: KubeVersion { KubeVersion(major, minor, patch, preRelease: preRelease) }
 }
 
 extension KubeVersion: CustomStringConvertible, LosslessStringConvertible {
     /// `v1.30.4`, with any pre-release and vendor suffix as parsed: `v1.31.0-rc.1`, `v1.28.6-eks-0a21954`.
-    public var description: String {
+    package var description: String {
         let pre = preRelease.isEmpty ? "" : "-" + preRelease.joined(separator: ".")
         return "v\(major).\(minor).\(patch)\(pre)\(buildSuffix)"
     }
 
-    public init?(_ description: String) {
+    package init?(_ description: String) {
         guard let version = try? KubeVersion(parsing: description) else { return nil }
         self = version
     }
@@ -70,11 +70,11 @@ extension KubeVersion: CustomStringConvertible, LosslessStringConvertible {
 
 extension KubeVersion: Hashable {
     /// Equal when the release and pre-release are; the vendor suffix does not count.
-    public static func == (lhs: KubeVersion, rhs: KubeVersion) -> Bool {
+    package static func == (lhs: KubeVersion, rhs: KubeVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch, lhs.preRelease) == (rhs.major, rhs.minor, rhs.patch, rhs.preRelease)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(major)
         hasher.combine(minor)
         hasher.combine(patch)
@@ -86,7 +86,7 @@ extension KubeVersion: Comparable {
     /// Semantic-versioning precedence without the vendor suffix: by major, minor, patch; then a
     /// pre-release before its release; pre-releases identifier by identifier, numbers numerically and
     /// before words, words in ASCII order, a shorter list first when one is a prefix of the other.
-    public static func < (lhs: KubeVersion, rhs: KubeVersion) -> Bool {
+    package static func < (lhs: KubeVersion, rhs: KubeVersion) -> Bool {
         if (lhs.major, lhs.minor, lhs.patch) != (rhs.major, rhs.minor, rhs.patch) {
             return (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
         }

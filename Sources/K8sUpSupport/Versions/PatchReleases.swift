@@ -4,23 +4,23 @@
 ///
 /// Taken from the checksum tables of Kubespray releases (the highest patch each release line shipped),
 /// as of `asOf`. A newer patch may exist; the plan says which source it used.
-public enum PatchReleases {
+package enum PatchReleases {
     /// When the table was last brought up to date.
-    public static let asOf = "2026-08-21"
+    package static let asOf = "2026-08-21"
 
     /// Latest known patch per minor of Kubernetes 1.x.
-    package static let latestPatch: [Int: Int] = [
+    static let latestPatch: [Int: Int] = [
         24: 17, 25: 16, 26: 15, 27: 16, 28: 15, 29: 15, 30: 14, 31: 14, 32: 12, 33: 11, 34: 11, 35: 8, 36: 4,
     ]
 
     /// The latest known release of `minor`, if the table has that minor.
-    public static func latest(of minor: KubeMinor) -> KubeVersion? {
+    package static func latest(of minor: KubeMinor) -> KubeVersion? {
         guard minor.major == 1, let patch = latestPatch[minor.minor] else { return nil }
         return KubeVersion(1, minor.minor, patch)
     }
 
     /// The minors the table covers, for messages.
-    public static var coverage: String {
+    package static var coverage: String {
         let minors = latestPatch.keys.sorted()
         guard let first = minors.first, let last = minors.last else { return "none" }
         return "v1.\(first)–v1.\(last)"

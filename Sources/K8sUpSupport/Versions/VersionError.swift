@@ -1,6 +1,6 @@
 /// Why a version string was refused, or why an upgrade between two versions is impossible. These are
 /// input errors (bad `--to`, `--via`, inventory vars or cluster data); each message says what was expected.
-public enum VersionError: Error, Equatable, CustomStringConvertible {
+package enum VersionError: Error, Equatable, CustomStringConvertible {
     /// Not `v<major>.<minor>.<patch>` with an optional suffix.
     case notAVersion(String)
     /// `major.minor` where a full version was needed.
@@ -12,7 +12,7 @@ public enum VersionError: Error, Equatable, CustomStringConvertible {
     /// The target has another major version.
     case majorChange(from: KubeVersion, to: KubeVersion)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAVersion(let text):
             return "\"\(text)\" is not a Kubernetes version: expected v<major>.<minor>.<patch>, e.g. v1.30.4"

@@ -1,15 +1,15 @@
 /// Writes `DataValue`s byte-for-byte as Python's `json.dumps` does, in two flavours: plain
 /// `json.dumps(sort_keys=True, indent=4)` and the way `ansible-inventory --list` calls it.
-public enum PythonJSONWriter {
+package enum PythonJSONWriter {
     /// `json.dumps(value, sort_keys=True, indent=4)`: ASCII-only output, keys sorted by their Python value.
-    public static func pretty(_ value: DataValue) -> String {
+    static func pretty(_ value: DataValue) -> String {
         var output = ""
         write(value, format: Format(indent: 4, asciiOnly: true), depth: 0, into: &output)
         return output
     }
 
     /// `json.dumps(value, sort_keys=True)`: one line, `", "` and `": "` separators.
-    public static func compact(_ value: DataValue) -> String {
+    package static func compact(_ value: DataValue) -> String {
         var output = ""
         write(value, format: Format(indent: nil, asciiOnly: true), depth: 0, into: &output)
         return output
@@ -18,7 +18,7 @@ public enum PythonJSONWriter {
     /// What `ansible-inventory` prints (ansible-core 2.19's legacy inventory encoder): UTF-8 kept as is
     /// (`ensure_ascii=False`), and non-string keys turned into JSON text (`1`, `true`, `null`) before the
     /// keys are sorted, so they sort as strings.
-    public static func ansibleInventory(_ value: DataValue) -> String {
+    package static func ansibleInventory(_ value: DataValue) -> String {
         var output = ""
         write(value, format: Format(indent: 4, asciiOnly: false, stringifyKeysFirst: true), depth: 0, into: &output)
         return output
@@ -121,7 +121,7 @@ public enum PythonJSONWriter {
 
     /// `json.dumps` string quoting: control characters are escaped; with `ensure_ascii` (`asciiOnly`) also
     /// DEL and everything beyond ASCII, as `\uXXXX` (surrogate pairs above U+FFFF). `/` is left alone.
-    package static func appendQuoted(_ text: String, asciiOnly: Bool, to output: inout String) {
+    static func appendQuoted(_ text: String, asciiOnly: Bool, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

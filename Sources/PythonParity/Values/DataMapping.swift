@@ -3,27 +3,27 @@
 /// Keys are scalar `DataValue`s. As in Python, `1`, `1.0` and `true` are the same key; assigning to an
 /// existing key replaces its value in place and keeps the key's first spelling and position. Lookup is
 /// by hash, so mappings with thousands of hosts stay fast.
-public struct DataMapping: Sendable, Equatable {
-    public private(set) var keys: [DataValue] = []
-    public private(set) var values: [DataValue] = []
+package struct DataMapping: Sendable, Equatable {
+    package private(set) var keys: [DataValue] = []
+    package private(set) var values: [DataValue] = []
     private var index: [Key: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    package var count: Int { keys.count }
+    package var isEmpty: Bool { keys.isEmpty }
 
     /// The entries in insertion order.
-    public var entries: [(key: DataValue, value: DataValue)] {
+    package var entries: [(key: DataValue, value: DataValue)] {
         Array(zip(keys, values)).map { (key: $0.0, value: $0.1) }
     }
 
     /// Whether `key` can be a mapping key at all (Python: whether it is hashable).
-    public static func isValidKey(_ key: DataValue) -> Bool {
+    static func isValidKey(_ key: DataValue) -> Bool {
         Key(key) != nil
     }
 
-    public subscript(key: DataValue) -> DataValue? {
+    package subscript(key: DataValue) -> DataValue? {
         get {
             guard let hashKey = Key(key), let position = index[hashKey] else { return nil }
             return values[position]
@@ -44,19 +44,19 @@ public struct DataMapping: Sendable, Equatable {
         }
     }
 
-    public subscript(key: String) -> DataValue? {
+    package subscript(key: String) -> DataValue? {
         get { self[.string(key)] }
         set { self[.string(key)] = newValue }
     }
 
     /// Whether the mapping has `key`.
-    public func contains(_ key: DataValue) -> Bool {
+    package func contains(_ key: DataValue) -> Bool {
         guard let hashKey = Key(key) else { return false }
         return index[hashKey] != nil
     }
 
     /// Python's `self | other`: every entry of `other` replaces or appends to a copy of `self`.
-    public func merging(_ other: DataMapping) -> DataMapping {
+    package func merging(_ other: DataMapping) -> DataMapping {
         var result = self
         for (key, value) in zip(other.keys, other.values) { result[key] = value }
         return result
@@ -71,7 +71,7 @@ public struct DataMapping: Sendable, Equatable {
         }
     }
 
-    public static func == (lhs: DataMapping, rhs: DataMapping) -> Bool {
+    package static func == (lhs: DataMapping, rhs: DataMapping) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for (key, value) in zip(lhs.keys, lhs.values) where rhs[key] != value {
             return false

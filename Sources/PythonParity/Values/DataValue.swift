@@ -6,7 +6,7 @@
 ///
 /// Equality is structural and kind-sensitive (`.int(1) != .float(1.0)`), because the kind decides how
 /// a value prints. Mappings compare like Python dicts: the same keys and values, in any order.
-public enum DataValue: Sendable, Equatable {
+package enum DataValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -18,31 +18,31 @@ public enum DataValue: Sendable, Equatable {
     case mapping(DataMapping)
 
     /// The string, if this is a string.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
     /// The mapping, if this is a mapping.
-    public var mappingValue: DataMapping? {
+    package var mappingValue: DataMapping? {
         if case .mapping(let mapping) = self { return mapping }
         return nil
     }
 
     /// The elements, if this is a list.
-    public var listValue: [DataValue]? {
+    package var listValue: [DataValue]? {
         if case .list(let elements) = self { return elements }
         return nil
     }
 
     /// True for `.null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// Python's truthiness: empty strings, collections, zero and None are false.
-    public var isTruthy: Bool {
+    package var isTruthy: Bool {
         switch self {
         case .null: return false
         case .bool(let flag): return flag
@@ -56,7 +56,7 @@ public enum DataValue: Sendable, Equatable {
     }
 
     /// A short name of the kind, in Python's words, for error messages ("expected a mapping, got a list").
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -70,7 +70,7 @@ public enum DataValue: Sendable, Equatable {
 
     /// The value as text the way Python's `str()` shows scalars; used where Ansible stringifies a value
     /// (a host name written as a YAML integer, a port). Collections render as compact JSON.
-    public var scalarText: String {
+    package var scalarText: String {
         switch self {
         case .list, .mapping: return PythonJSONWriter.compact(self)
         default: return PythonRepr.str(self)
@@ -81,13 +81,13 @@ public enum DataValue: Sendable, Equatable {
 extension DataValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(floatLiteral value: Double) { self = .float(value) }
-    public init(arrayLiteral elements: DataValue...) { self = .list(elements) }
-    public init(nilLiteral: ()) { self = .null }
-    public init(dictionaryLiteral elements: (String, DataValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(floatLiteral value: Double) { self = .float(value) }
+    package init(arrayLiteral elements: DataValue...) { self = .list(elements) }
+    package init(nilLiteral: ()) { self = .null }
+    package init(dictionaryLiteral elements: (String, DataValue)...) {
         var mapping = DataMapping()
         for (key, value) in elements { mapping[key] = value }
         self = .mapping(mapping)

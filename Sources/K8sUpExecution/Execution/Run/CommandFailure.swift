@@ -50,7 +50,7 @@ package struct CommandFailure: Sendable, Equatable {
     }
 
     /// The host could not be reached at all: the failure is about the host, not the step.
-    package var isUnreachable: Bool { retry?.failure == .unreachable }
+    var isUnreachable: Bool { retry?.failure == .unreachable }
 
     /// The lines after the first: `  command: …`, then `  its output ended with:` and the output.
     package var details: String {

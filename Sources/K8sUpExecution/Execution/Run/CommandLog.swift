@@ -71,7 +71,7 @@ struct CommandLogError: Error, Equatable, CustomStringConvertible {
 /// with `***` in any text k8sup shows or logs.
 package struct SecretRedactor: Sendable {
     /// The values to hide, longest first so a value containing another is hidden whole.
-    package let secrets: [String]
+    let secrets: [String]
 
     package init(values: some Sequence<String>) {
         // Very short values (a `key: 1`) would blank out unrelated text; they are not secrets anyway.

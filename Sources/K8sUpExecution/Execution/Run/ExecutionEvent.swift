@@ -42,7 +42,7 @@ package struct ExecutionEvent: Sendable, Equatable, Codable {
     package var message: String?
     /// node-started, node-finished, cordon-restored: whether the node was cordoned before k8sup touched it
     /// (the state it is left in).
-    package var cordonedBefore: Bool?
+    var cordonedBefore: Bool?
     /// node-started: the kubelet version before the hop.
     package var from: String?
     /// node-started: `control-plane` or `worker`.
@@ -52,7 +52,7 @@ package struct ExecutionEvent: Sendable, Equatable, Codable {
     /// waiting, for a retry: the number of the attempt that failed (from 1).
     package var attempt: Int?
     /// waiting, for a retry: seconds until the next attempt.
-    package var retryDelay: Double?
+    var retryDelay: Double?
 
     package init(
         _ kind: Kind, time: Date = Date(), hop: Int? = nil, version: String? = nil, node: String? = nil,

@@ -37,7 +37,7 @@ package struct ExecutionSettings: Sendable {
     /// Time between two readiness checks; a node counts as up after two good checks in a row.
     package var verifyInterval: Duration
     /// Time between two looks at the kubelet's systemd unit (`kubelet_status`) while waiting for a node.
-    package var kubeletStatusInterval: Duration
+    var kubeletStatusInterval: Duration
     /// Timeout of each playbook command line on a node.
     package var stepTimeout: Duration
     /// How often a wait that is still going on says so (a drain, a node coming up, the lock, `--pause`,
@@ -45,7 +45,7 @@ package struct ExecutionSettings: Sendable {
     package var progressInterval: Duration
 
     /// The waits between the drain's re-runs after a transient failure of the cluster API.
-    package var retryBackoff: Backoff
+    var retryBackoff: Backoff
 
     /// The environment variable that sets `progressInterval` (a duration: `30s`, `500ms`).
     package static let progressIntervalVariable = "K8SUP_PROGRESS_INTERVAL"

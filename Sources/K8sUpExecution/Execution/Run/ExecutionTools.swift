@@ -35,7 +35,7 @@ package struct ExecutionTools: Sendable {
     /// What the heartbeat of a wait (and `--pause`) counts time with.
     package var clock: any WallClock = SystemWallClock()
     /// `.putBack` while a node is put back: every retried command gets the longer budget.
-    package var retryBudget = RetryBudget.operation
+    var retryBudget = RetryBudget.operation
     /// The jitter of the drain's re-runs (the runner has its own for the commands it retries).
     package var random: any RandomSource = SystemRandomSource()
 
@@ -47,7 +47,7 @@ package struct ExecutionTools: Sendable {
     }
 
     /// The same tools with the kubectl chosen for a hop.
-    package func forHop(_ hop: UpgradePlan.Hop) -> ExecutionTools {
+    func forHop(_ hop: UpgradePlan.Hop) -> ExecutionTools {
         var tools = self
         if let chosen = hop.kubectl { tools.kubectl.kubectl = chosen }
         return tools

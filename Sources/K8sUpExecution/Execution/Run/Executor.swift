@@ -30,7 +30,7 @@ package struct Executor {
     package let tools: ExecutionTools
     /// Each node's cordon state before k8sup first touched it, when an earlier interrupted run knows it
     /// better than the cluster does now.
-    package var knownCordonState: [String: Bool] = [:]
+    var knownCordonState: [String: Bool] = [:]
     /// Re-checks the cluster before a hop after the first; returns the blockers found.
     package var preflight: (@Sendable (UpgradePlan.Hop) async throws -> [String])?
     /// Asked between nodes with `--confirm-each`; false stops the run.

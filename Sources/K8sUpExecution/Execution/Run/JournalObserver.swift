@@ -38,7 +38,7 @@ package final class JournalObserver: ExecutionObserving {
 
     /// The journal's form of an execution event; nil for events the journal does not keep (progress,
     /// waiting, the run's own start and end).
-    package static func journalEvent(_ event: ExecutionEvent, runId: String) -> JournalEvent? {
+    static func journalEvent(_ event: ExecutionEvent, runId: String) -> JournalEvent? {
         let hop = event.hop ?? 0
         let step = event.step.flatMap(StepAction.init(rawValue:))
         switch event.kind {

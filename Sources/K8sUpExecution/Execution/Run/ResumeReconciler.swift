@@ -110,7 +110,7 @@ package struct ResumeReconciler {
 
     /// From the step that installs the new kubelet on, an interrupted node may run (or have on disk) a
     /// kubelet that is not its old one.
-    package static func kubeletTouched(_ status: JournalState.NodeStatus) -> Bool {
+    static func kubeletTouched(_ status: JournalState.NodeStatus) -> Bool {
         let kubeletSteps: Set<StepAction> = [
             .upgradeKubelet, .restartKubelet, .waitReady, .healthCheck, .uncordon, .keepCordoned,
         ]

@@ -78,7 +78,7 @@ struct RollbackProcedure {
 extension ExecutionTools {
     /// The same tools for putting a node back: a stop request that is never set (the rollback must not
     /// be cut short) and the put-back retry budget (giving up there means paging a person).
-    package func puttingBack() -> ExecutionTools {
+    func puttingBack() -> ExecutionTools {
         var tools = ExecutionTools(
             runner: runner, hostCommands: hostCommands, kubectl: kubectl, settings: settings, observer: observer,
             log: log, stop: StopRequest(), clock: clock)

@@ -3,7 +3,7 @@ import K8sUpPlanning
 extension StepAction {
     /// What the step does, as a person says it in a sentence (`worker-2: upgrading the kubelet and
     /// kubectl failed …`); the short id (`upgrade-kubelet`) stays the column of the progress lines.
-    package var activity: String {
+    var activity: String {
         switch self {
         case .preflight: "running the pre-flight checks"
         case .stage: "staging kubeadm, kubelet and kubectl"

@@ -33,7 +33,7 @@ public enum EvictionRules {
         public var name: String
         public var namespace: String
         /// nil: no `spec.selector`, which selects nothing in policy/v1; an empty selector selects all.
-        public var selector: LabelSelector?
+        public var selector: SimLabelSelector?
         public var generation: Int
         public var observedGeneration: Int
         public var disruptionsAllowed: Int
@@ -44,7 +44,7 @@ public enum EvictionRules {
         public var disruptedPods: Int
 
         public init(
-            name: String, namespace: String, selector: LabelSelector?, generation: Int = 1,
+            name: String, namespace: String, selector: SimLabelSelector?, generation: Int = 1,
             observedGeneration: Int = 1, disruptionsAllowed: Int, currentHealthy: Int, desiredHealthy: Int,
             unhealthyPodEvictionPolicy: String? = nil, disruptedPods: Int = 0
         ) {

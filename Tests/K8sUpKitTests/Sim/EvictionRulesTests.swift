@@ -72,7 +72,7 @@ import Testing
         }
         #expect(status.code == 500)
         #expect(
-            PythonJSONWriter.compact(status.object)
+            SimJSONWriter.compact(status.object)
                 == #"{"apiVersion": "v1", "code": 500, "kind": "Status", "message": "This pod has more than one "#
                 + #"PodDisruptionBudget, which the eviction subresource does not support.", "metadata": {}, "status": "Failure"}"#
         )
@@ -89,7 +89,7 @@ import Testing
             return
         }
         #expect(
-            PythonJSONWriter.compact(status.object)
+            SimJSONWriter.compact(status.object)
                 == #"{"apiVersion": "v1", "code": 429, "details": {"causes": [{"message": "The disruption budget web-pdb "#
                 + #"needs 2 healthy pods and has 2 currently", "reason": "DisruptionBudget"}]}, "kind": "Status", "#
                 + #""message": "Cannot evict pod as it would violate the pod's disruption budget.", "metadata": {}, "#

@@ -52,7 +52,7 @@ public final class SimCluster: @unchecked Sendable {
         set { read { $0.delays = newValue } }
     }
 
-    public var deprecatedAPIs: [DeprecatedAPIUse] { read { $0.deprecatedAPIs } }
+    public var deprecatedAPIs: [SimDeprecatedRequest] { read { $0.deprecatedAPIs } }
 
     /// The simulated nodes' names (those with a kubelet the stand-ins drive), sorted.
     public var nodeNames: [String] { read { $0.nodes.keys.sorted() } }

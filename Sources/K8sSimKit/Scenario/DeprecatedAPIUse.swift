@@ -2,7 +2,7 @@ import K8sUpKit
 
 /// One `deprecatedAPIs:` entry: a deprecated API the simulated apiserver reports as requested in
 /// `/metrics` (`apiserver_requested_deprecated_apis`).
-public struct DeprecatedAPIUse: Sendable, Equatable {
+public struct SimDeprecatedRequest: Sendable, Equatable {
     public var group: String
     public var version: String
     public var resource: String
@@ -17,11 +17,11 @@ public struct DeprecatedAPIUse: Sendable, Equatable {
         self.removedRelease = removedRelease
     }
 
-    static func read(_ node: DataNode) throws(ScenarioError) -> DeprecatedAPIUse {
+    static func read(_ node: DataNode) throws(ScenarioError) -> SimDeprecatedRequest {
         let fields = try ScenarioFields(
             node, context: "deprecatedAPI",
             allowed: ["group", "version", "resource", "subresource", "removedRelease"])
-        return DeprecatedAPIUse(
+        return SimDeprecatedRequest(
             group: try fields.string("group") ?? "", version: try fields.requiredString("version"),
             resource: try fields.requiredString("resource"), subresource: try fields.string("subresource") ?? "",
             removedRelease: try fields.string("removedRelease") ?? "")

@@ -42,13 +42,13 @@ public struct Scenario: Sendable, Equatable {
     public var cordoned: [String]
     public var workloads: [WorkloadSpec]
     public var pdbs: [BudgetSpec]
-    public var deprecatedAPIs: [DeprecatedAPIUse]
+    public var deprecatedAPIs: [SimDeprecatedRequest]
     public var faults: [SimFault]
     public var seed: UInt64
 
     public init(
         from: String? = nil, delays: SimDelays = .zero, cordoned: [String] = [], workloads: [WorkloadSpec] = [],
-        pdbs: [BudgetSpec] = [], deprecatedAPIs: [DeprecatedAPIUse] = [], faults: [SimFault] = [], seed: UInt64 = 1
+        pdbs: [BudgetSpec] = [], deprecatedAPIs: [SimDeprecatedRequest] = [], faults: [SimFault] = [], seed: UInt64 = 1
     ) {
         self.from = from
         self.delays = delays
@@ -82,7 +82,7 @@ public struct Scenario: Sendable, Equatable {
             allowed: ["from", "delays", "cordoned", "workloads", "pdbs", "deprecatedAPIs", "faults", "seed"])
         var scenario = Scenario()
         if let from = try fields.string("from") {
-            guard KubeVersion(from) != nil else {
+            guard SimVersion(from) != nil else {
                 throw ScenarioError(
                     "from: \(from) is not a Kubernetes version", at: fields.raw("from")?.location ?? root.location)
             }
@@ -93,7 +93,7 @@ public struct Scenario: Sendable, Equatable {
         for item in try fields.list("workloads") { scenario.workloads.append(try WorkloadSpec.read(item)) }
         for item in try fields.list("pdbs") { scenario.pdbs.append(try BudgetSpec.read(item)) }
         for item in try fields.list("deprecatedAPIs") {
-            scenario.deprecatedAPIs.append(try DeprecatedAPIUse.read(item))
+            scenario.deprecatedAPIs.append(try SimDeprecatedRequest.read(item))
         }
         for item in try fields.list("faults") { scenario.faults.append(try SimFault.read(item)) }
         if let seed = try fields.int("seed") { scenario.seed = UInt64(truncatingIfNeeded: seed) }

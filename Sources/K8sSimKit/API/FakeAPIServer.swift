@@ -1,5 +1,4 @@
 import Foundation
-import K8sUpKit
 
 /// The fake kube-apiserver: what real kubectl (1.27–1.33) needs for everything k8sup does — discovery,
 /// nodes, pods, PDBs, workloads, Leases, cordon patches, evictions, `--raw` health and metrics — served

@@ -1,5 +1,3 @@
-import K8sUpKit
-
 /// What the faults that count or last have done so far; reset whenever the faults change.
 struct FaultProgress: Sendable, Equatable {
     /// Connections refused or dropped so far, by the fault's index in `faults`.

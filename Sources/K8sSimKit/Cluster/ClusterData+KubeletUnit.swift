@@ -1,5 +1,3 @@
-import K8sUpKit
-
 /// The kubelets' systemd units (`KubeletUnit`): what a start makes of the unit (running, crash-looping
 /// or failed as a `kubelet-fails` fault or a broken binary says), and what `systemctl show` and
 /// `journalctl` read back through `NodeAPI`.

@@ -1,5 +1,3 @@
-import K8sUpKit
-
 /// The Eviction API's decision for one pod (`pkg/registry/core/pod/storage/eviction.go`), as a pure
 /// function over the pod and the PDBs of its namespace.
 public enum EvictionRules {

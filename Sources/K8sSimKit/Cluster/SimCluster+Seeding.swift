@@ -13,7 +13,7 @@ extension SimCluster {
         guard let version = from ?? scenario.from else {
             throw SimClusterError("no cluster version: pass --from or set `from:` in the scenario")
         }
-        guard KubeVersion(version) != nil else { throw SimClusterError("\(version) is not a Kubernetes version") }
+        guard SimVersion(version) != nil else { throw SimClusterError("\(version) is not a Kubernetes version") }
         let roles: ClusterRoles
         do {
             roles = try ClusterRoles(inventory)
@@ -89,22 +89,22 @@ extension SimCluster {
         guard !items.isEmpty else { throw SimClusterError("\(source): the snapshot holds no objects") }
         let nodes = items.filter { $0.string("kind") == "Node" }
         let pods = items.filter { $0.string("kind") == "Pod" }
-        let apiserverVersions = pods.compactMap { pod -> KubeVersion? in
+        let apiserverVersions = pods.compactMap { pod -> SimVersion? in
             guard pod.objectName.hasPrefix("kube-apiserver-"),
                 let image = pod[["spec", "containers"]]?.listValue?.first?.string("image"),
                 let tag = image.split(separator: ":").last
             else { return nil }
-            return KubeVersion(String(tag))
+            return SimVersion(String(tag))
         }
         let kubeletVersions = nodes.compactMap {
-            $0.string("status", "nodeInfo", "kubeletVersion").flatMap(KubeVersion.init)
+            $0.string("status", "nodeInfo", "kubeletVersion").flatMap(SimVersion.init)
         }
         guard let version = apiserverVersions.min() ?? kubeletVersions.min() else {
             throw SimClusterError(
                 "\(source): no kube-apiserver pod or kubelet version to take the cluster version from")
         }
         let cluster = SimCluster(
-            clusterVersion: version.withoutBuildSuffix.description, scenario: scenario, clock: clock)
+            clusterVersion: version.release.description, scenario: scenario, clock: clock)
         cluster.read { data in data.load(snapshotItems: items) }
         cluster.applyScenario(scenario)
         return cluster

@@ -1,5 +1,4 @@
 import Foundation
-import K8sUpKit
 
 /// A simulated node's file system: a directory that stands for the node's `/`, in which the ssh
 /// stand-in runs each remote command (so the sandbox-relative paths a k8sim inventory gives the playbook
@@ -42,7 +41,7 @@ public struct NodeSandbox: Sendable {
     /// - Parameter executable: the k8sim executable (absolute) that the stand-in links and tool files run.
     @discardableResult
     public static func create(
-        at directory: String, node: String, version: KubeVersion, layout: SandboxLayout, controlPlane: Bool,
+        at directory: String, node: String, version: SimVersion, layout: SandboxLayout, controlPlane: Bool,
         executable: String
     ) throws -> NodeSandbox {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
@@ -55,7 +54,7 @@ public struct NodeSandbox: Sendable {
         ] {
             try writer.directory(folder)
         }
-        let plain = version.withoutBuildSuffix.description
+        let plain = version.release.description
         var tools = ["kubeadm", "kubelet"]
         if controlPlane || layout != .kubespray { tools.append("kubectl") }
         for tool in tools {

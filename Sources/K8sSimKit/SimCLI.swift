@@ -3,9 +3,9 @@ import Foundation
 /// The `k8sim` executable: `k8sim serve …`, and — when started under a tool's name through a link in a
 /// node's sandbox (`ssh`, `systemctl`, `apt-get`, …) or through a versioned tool file
 /// (`k8sim k8sim-tool kubelet v1.30.4 --version`) — that tool's stand-in.
-public enum SimCLI {
+package enum SimCLI {
     /// `arguments` is the whole argv, `arguments[0]` included (it names the stand-in).
-    public static func main(arguments: [String]) async -> Int32 {
+    package static func main(arguments: [String]) async -> Int32 {
         let program = arguments.first ?? "k8sim"
         let name = program.split(separator: "/").last.map(String.init) ?? program
         let rest = Array(arguments.dropFirst())

@@ -2,7 +2,7 @@ import Foundation
 
 extension SimStateFile {
     /// Reads `<directory>/k8sim.json`.
-    public static func load(directory: String) throws -> SimStateFile {
+    package static func load(directory: String) throws -> SimStateFile {
         let path = directory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SandboxError("\(path) is missing: is `k8sim serve` running with this state directory?")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where commands write: results to standard output, diagnostics to standard error. Behind a protocol
 /// so tests capture both streams without touching the real file descriptors.
-protocol Console: Sendable {
+package protocol Console: Sendable {
     func writeOutput(_ text: String)
     func writeError(_ text: String)
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where commands read an operator's answers from (confirmations). Behind a protocol so tests can
 /// script answers, and so a command can tell whether anyone is there to answer.
-protocol ConsoleInput: Sendable {
+package protocol ConsoleInput: Sendable {
     /// Standard input is a terminal: a person can answer a question.
     var isTerminal: Bool { get }
     /// One line without its newline; nil at end of input.

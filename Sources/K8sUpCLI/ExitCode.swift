@@ -1,5 +1,5 @@
 /// The process exit codes k8sup promises; scripts and CI depend on them.
-enum ExitCode: Int32, Sendable {
+package enum ExitCode: Int32, Sendable {
     case ok = 0
     case failure = 1
     /// `plan`/`apply` found blocking problems before anything changed.

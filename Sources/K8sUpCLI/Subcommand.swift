@@ -1,6 +1,6 @@
 /// What a command needs from the outside world, so commands stay testable: the console, the
 /// environment and the current directory.
-struct CommandContext: Sendable {
+package struct CommandContext: Sendable {
     let console: any Console
     package let environment: [String: String]
     package let workingDirectory: String

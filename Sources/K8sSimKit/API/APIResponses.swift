@@ -8,7 +8,7 @@ import PythonParity
 /// Responses of the fake apiserver: objects as compact JSON, errors as Status objects.
 enum APIResponses {
     static func object(_ value: DataValue, status: Int = 200) -> HTTPResponse {
-        HTTPResponse.json(PythonJSONWriter.compact(value), status: status)
+        HTTPResponse.json(SimJSONWriter.compact(value), status: status)
     }
 
     static func status(_ status: KubeStatus) -> HTTPResponse {

@@ -8,7 +8,7 @@ import PythonParity
 /// map `nodes`, `pdb` or `lease` to paths, and to find `pods/eviction` for drain.
 enum DiscoveryDocuments {
     static func version(_ clusterVersion: String) -> DataValue {
-        let parsed = KubeVersion(clusterVersion)
+        let parsed = SimVersion(clusterVersion)
         return [
             "major": .string(String(parsed?.major ?? 1)), "minor": .string(String(parsed?.minor ?? 0)),
             "gitVersion": .string(clusterVersion), "gitCommit": "0000000000000000000000000000000000000000",

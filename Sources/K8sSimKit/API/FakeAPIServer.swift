@@ -1,22 +1,17 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// The fake kube-apiserver: what real kubectl (1.27–1.33) needs for everything k8sup does — discovery,
 /// nodes, pods, PDBs, workloads, Leases, cordon patches, evictions, `--raw` health and metrics — served
 /// from a `SimCluster`, with the cluster's apiserver faults (errors, stalls, an outage) applied to every
 /// request outside `/k8sim/v1/`, which goes to the node API instead.
-public struct FakeAPIServer: HTTPHandling {
-    public let cluster: SimCluster
+package struct FakeAPIServer: HTTPHandling {
+    package let cluster: SimCluster
 
-    public init(cluster: SimCluster) {
+    package init(cluster: SimCluster) {
         self.cluster = cluster
     }
 
-    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+    package func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.path.hasPrefix(NodeAPI.prefix + "/") { return NodeAPIHandler(cluster: cluster).handle(request) }
         if let injected = injectFaults() { return injected }
         do {

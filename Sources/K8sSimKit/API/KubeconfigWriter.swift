@@ -1,7 +1,7 @@
 /// The kubeconfig for the fake apiserver: one plain-http cluster, a user with a dummy token, and the
 /// context between them as current-context.
-public enum KubeconfigWriter {
-    public static func text(server: String, clusterName: String = "k8sim") -> String {
+package enum KubeconfigWriter {
+    package static func text(server: String, clusterName: String = "k8sim") -> String {
         """
         apiVersion: v1
         kind: Config

@@ -15,7 +15,7 @@ struct ListQuery {
     }
 
     var fields: [FieldTerm] = []
-    var labels: LabelSelector?
+    var labels: SimLabelSelector?
     var limit: Int?
     var continueAfter: String?
 

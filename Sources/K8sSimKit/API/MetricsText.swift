@@ -1,7 +1,7 @@
 /// `/metrics` in Prometheus text format: a few ordinary apiserver metrics, plus
 /// `apiserver_requested_deprecated_apis` for the deprecated APIs the scenario says were requested.
 enum MetricsText {
-    static func render(deprecated: [DeprecatedAPIUse], requests: Int) -> String {
+    static func render(deprecated: [SimDeprecatedRequest], requests: Int) -> String {
         var lines = [
             "# HELP apiserver_request_total [STABLE] Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.",
             "# TYPE apiserver_request_total counter",

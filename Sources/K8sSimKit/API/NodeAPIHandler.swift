@@ -1,9 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// Serves `NodeAPI` (`/k8sim/v1/…`) for the node stand-ins, plus `GET`/`PUT /k8sim/v1/faults` to read
 /// and replace the scenario's faults at runtime. `PUT` takes what `SimFault.readList` reads (the

@@ -154,7 +154,7 @@ extension ClusterData {
         }
     }
 
-    func selector(of budget: DataValue) -> LabelSelector? {
+    func selector(of budget: DataValue) -> SimLabelSelector? {
         budget[["spec", "selector"]].flatMap(SelectorParsing.selector)
     }
 

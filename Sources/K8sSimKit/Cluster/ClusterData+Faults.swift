@@ -1,9 +1,3 @@
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
-
 /// What the faults that count or last have done so far; reset whenever the faults change.
 struct FaultProgress: Sendable, Equatable {
     /// Connections refused or dropped so far, by the fault's index in `faults`.

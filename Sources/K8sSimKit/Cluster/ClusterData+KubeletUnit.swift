@@ -1,9 +1,3 @@
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
-
 /// The kubelets' systemd units (`KubeletUnit`): what a start makes of the unit (running, crash-looping
 /// or failed as a `kubelet-fails` fault or a broken binary says), and what `systemctl show` and
 /// `journalctl` read back through `NodeAPI`.

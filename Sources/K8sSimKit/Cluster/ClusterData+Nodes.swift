@@ -41,7 +41,7 @@ extension ClusterData {
     }
 
     static func sameVersion(_ lhs: String, _ rhs: String) -> Bool {
-        guard let left = KubeVersion(lhs), let right = KubeVersion(rhs) else { return lhs == rhs }
+        guard let left = SimVersion(lhs), let right = SimVersion(rhs) else { return lhs == rhs }
         return left == right
     }
 
@@ -116,10 +116,10 @@ extension ClusterData {
     }
 
     private mutating func apply(_ name: String, version: String, kubeadmVersion: String) -> NodeAPI.KubeadmResult {
-        guard let target = KubeVersion(version), let cluster = KubeVersion(clusterVersion) else {
+        guard let target = SimVersion(version), let cluster = SimVersion(clusterVersion) else {
             return failure("version \"\(version)\" is not a valid Kubernetes version")
         }
-        let quoted = "\"\(target.withoutBuildSuffix)\""
+        let quoted = "\"\(target.release)\""
         var errors: [String] = []
         if target.minor > cluster.minor + 1 {
             errors.append(
@@ -131,7 +131,7 @@ extension ClusterData {
                 "Specified version to downgrade to \(quoted) is too low; kubeadm can downgrade only 1 minor version at a time"
             )
         }
-        if let kubeadm = KubeVersion(kubeadmVersion), target.minor > kubeadm.minor {
+        if let kubeadm = SimVersion(kubeadmVersion), target.minor > kubeadm.minor {
             errors.append(
                 "Specified version to upgrade to \(quoted) is at least one minor release higher than the kubeadm minor release "
                     + "(\(target.minor) > \(kubeadm.minor)). Such an upgrade is not supported")
@@ -150,7 +150,7 @@ extension ClusterData {
                     + "[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`"
             )
         }
-        let newVersion = target.withoutBuildSuffix.description
+        let newVersion = target.release.description
         clusterVersion = newVersion
         moveStaticPods(name, to: newVersion)
         return NodeAPI.KubeadmResult(

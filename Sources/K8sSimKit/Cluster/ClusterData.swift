@@ -21,7 +21,7 @@ struct ClusterData: Sendable {
     }
     var faultProgress = FaultProgress()
     var delays: SimDelays
-    var deprecatedAPIs: [DeprecatedAPIUse]
+    var deprecatedAPIs: [SimDeprecatedRequest]
     var random: SimRandom
     /// The time of the current request, seconds since 1970.
     var now: Double

@@ -6,14 +6,14 @@ import PythonParity
 
 /// The disruption controller's status arithmetic (`pkg/controller/disruption/disruption.go`), as a pure
 /// function.
-public enum DisruptionMath {
+package enum DisruptionMath {
     /// `minAvailable` / `maxUnavailable`: an integer or a percentage.
-    public enum Amount: Sendable, Equatable {
+    package enum Amount: Sendable, Equatable {
         case count(Int)
         case percent(Int)
 
         /// `2`, `"50%"`; nil for anything else.
-        public init?(_ value: DataValue?) {
+        package init?(_ value: DataValue?) {
             switch value {
             case .int(let number)?: self = .count(number)
             case .string(let text)? where text.hasSuffix("%"):
@@ -24,19 +24,19 @@ public enum DisruptionMath {
         }
 
         /// The value scaled against `total`, percentages rounded up (`GetScaledValueFromIntOrPercent`).
-        public func scaled(_ total: Int) -> Int {
+        package func scaled(_ total: Int) -> Int {
             switch self {
             case .count(let number): return number
             case .percent(let percent): return (percent * total + 99) / 100
             }
         }
 
-        public var isPercent: Bool {
+        package var isPercent: Bool {
             if case .percent = self { return true }
             return false
         }
 
-        public var dataValue: DataValue {
+        package var dataValue: DataValue {
             switch self {
             case .count(let number): return .int(number)
             case .percent(let percent): return .string("\(percent)%")
@@ -45,8 +45,8 @@ public enum DisruptionMath {
     }
 
     /// What the controller knows about one pod the budget selects.
-    public struct PodFacts: Sendable, Equatable {
-        public enum Controller: Sendable, Equatable {
+    package struct PodFacts: Sendable, Equatable {
+        package enum Controller: Sendable, Equatable {
             /// No controller: ignored for the expected count.
             case none
             /// A controller with a scale (Deployment, ReplicaSet, StatefulSet): its identity and replicas.
@@ -55,13 +55,13 @@ public enum DisruptionMath {
             case unscaled
         }
 
-        public var ready: Bool
-        public var terminating: Bool
+        package var ready: Bool
+        package var terminating: Bool
         /// Listed in the budget's `status.disruptedPods`.
-        public var disrupted: Bool
-        public var controller: Controller
+        package var disrupted: Bool
+        package var controller: Controller
 
-        public init(ready: Bool, terminating: Bool = false, disrupted: Bool = false, controller: Controller) {
+        package init(ready: Bool, terminating: Bool = false, disrupted: Bool = false, controller: Controller) {
             self.ready = ready
             self.terminating = terminating
             self.disrupted = disrupted
@@ -70,16 +70,16 @@ public enum DisruptionMath {
     }
 
     /// The computed status fields.
-    public struct Status: Sendable, Equatable {
-        public var expectedPods: Int
-        public var desiredHealthy: Int
-        public var currentHealthy: Int
-        public var disruptionsAllowed: Int
+    package struct Status: Sendable, Equatable {
+        package var expectedPods: Int
+        package var desiredHealthy: Int
+        package var currentHealthy: Int
+        package var disruptionsAllowed: Int
         /// The controller could not compute the budget (a percentage or maxUnavailable over pods whose
         /// controller has no scale); disruptions are then 0 and the condition reason is `SyncFailed`.
-        public var syncFailed: Bool
+        package var syncFailed: Bool
 
-        public init(
+        package init(
             expectedPods: Int, desiredHealthy: Int, currentHealthy: Int, disruptionsAllowed: Int,
             syncFailed: Bool = false
         ) {
@@ -91,7 +91,7 @@ public enum DisruptionMath {
         }
     }
 
-    public static func status(minAvailable: Amount?, maxUnavailable: Amount?, pods: [PodFacts]) -> Status {
+    package static func status(minAvailable: Amount?, maxUnavailable: Amount?, pods: [PodFacts]) -> Status {
         let currentHealthy = pods.filter { $0.ready && !$0.terminating && !$0.disrupted }.count
         var expected = 0
         var desired = 0

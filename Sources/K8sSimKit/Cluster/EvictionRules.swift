@@ -1,25 +1,19 @@
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
-
 /// The Eviction API's decision for one pod (`pkg/registry/core/pod/storage/eviction.go`), as a pure
 /// function over the pod and the PDBs of its namespace.
-public enum EvictionRules {
+package enum EvictionRules {
     /// What the Eviction API looks at in a pod.
-    public struct Pod: Sendable, Equatable {
-        public var name: String
-        public var namespace: String
-        public var labels: [String: String]
+    package struct Pod: Sendable, Equatable {
+        package var name: String
+        package var namespace: String
+        package var labels: [String: String]
         /// `Running`, `Pending`, `Succeeded`, `Failed`.
-        public var phase: String
+        package var phase: String
         /// `status.conditions[type=Ready].status == True`.
-        public var ready: Bool
+        package var ready: Bool
         /// `metadata.deletionTimestamp` is set.
-        public var terminating: Bool
+        package var terminating: Bool
 
-        public init(
+        package init(
             name: String, namespace: String, labels: [String: String], phase: String = "Running",
             ready: Bool = true, terminating: Bool = false
         ) {
@@ -33,22 +27,22 @@ public enum EvictionRules {
     }
 
     /// What the Eviction API looks at in a PodDisruptionBudget.
-    public struct Budget: Sendable, Equatable {
-        public var name: String
-        public var namespace: String
+    package struct Budget: Sendable, Equatable {
+        package var name: String
+        package var namespace: String
         /// nil: no `spec.selector`, which selects nothing in policy/v1; an empty selector selects all.
-        public var selector: LabelSelector?
-        public var generation: Int
-        public var observedGeneration: Int
-        public var disruptionsAllowed: Int
-        public var currentHealthy: Int
-        public var desiredHealthy: Int
+        package var selector: SimLabelSelector?
+        package var generation: Int
+        package var observedGeneration: Int
+        package var disruptionsAllowed: Int
+        package var currentHealthy: Int
+        package var desiredHealthy: Int
         /// `spec.unhealthyPodEvictionPolicy`: nil (= `IfHealthyBudget`), `IfHealthyBudget`, `AlwaysAllow`.
-        public var unhealthyPodEvictionPolicy: String?
-        public var disruptedPods: Int
+        package var unhealthyPodEvictionPolicy: String?
+        package var disruptedPods: Int
 
-        public init(
-            name: String, namespace: String, selector: LabelSelector?, generation: Int = 1,
+        package init(
+            name: String, namespace: String, selector: SimLabelSelector?, generation: Int = 1,
             observedGeneration: Int = 1, disruptionsAllowed: Int, currentHealthy: Int, desiredHealthy: Int,
             unhealthyPodEvictionPolicy: String? = nil, disruptedPods: Int = 0
         ) {
@@ -64,14 +58,14 @@ public enum EvictionRules {
             self.disruptedPods = disruptedPods
         }
 
-        public func selects(_ pod: Pod) -> Bool {
+        package func selects(_ pod: Pod) -> Bool {
             guard pod.namespace == namespace, let selector else { return false }
             return selector.matches(pod.labels)
         }
     }
 
     /// The outcome.
-    public enum Decision: Sendable, Equatable {
+    package enum Decision: Sendable, Equatable {
         /// Delete the pod; no budget is consulted or changed.
         case delete
         /// Take one disruption from the budget (decrement, record the pod in `disruptedPods`), then delete.
@@ -80,12 +74,12 @@ public enum EvictionRules {
         case refuse(KubeStatus)
     }
 
-    public static let violationMessage = "Cannot evict pod as it would violate the pod's disruption budget."
-    public static let multipleBudgetsMessage =
+    package static let violationMessage = "Cannot evict pod as it would violate the pod's disruption budget."
+    package static let multipleBudgetsMessage =
         "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support."
     static let maxDisruptedPods = 2000
 
-    public static func decide(pod: Pod, budgets: [Budget]) -> Decision {
+    package static func decide(pod: Pod, budgets: [Budget]) -> Decision {
         if pod.terminating || ["Succeeded", "Failed", "Pending"].contains(pod.phase) { return .delete }
         let matching = budgets.filter { $0.selects(pod) }
         if matching.count > 1 {

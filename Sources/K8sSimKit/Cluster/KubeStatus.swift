@@ -5,31 +5,31 @@ import K8sUpSupport
 import PythonParity
 
 /// A `meta/v1` Status object, the body of every apiserver error (and of a successful eviction).
-public struct KubeStatus: Error, Sendable, Equatable {
+package struct KubeStatus: Error, Sendable, Equatable {
     /// One `details.causes` entry; `reason` is the cause type (`DisruptionBudget`).
-    public struct Cause: Sendable, Equatable {
-        public var reason: String?
-        public var message: String
+    package struct Cause: Sendable, Equatable {
+        package var reason: String?
+        package var message: String
 
-        public init(reason: String?, message: String) {
+        package init(reason: String?, message: String) {
             self.reason = reason
             self.message = message
         }
     }
 
-    public var code: Int
-    public var status: String
-    public var message: String?
-    public var reason: String?
-    public var name: String?
-    public var group: String?
-    public var kind: String?
-    public var causes: [Cause]
-    public var retryAfterSeconds: Int?
+    package var code: Int
+    package var status: String
+    package var message: String?
+    package var reason: String?
+    package var name: String?
+    package var group: String?
+    package var kind: String?
+    package var causes: [Cause]
+    package var retryAfterSeconds: Int?
     /// Whether to write `details` at all; kube errors carry `details` even when only `causes` is set.
-    public var hasDetails: Bool
+    package var hasDetails: Bool
 
-    public init(
+    package init(
         code: Int, status: String = "Failure", message: String?, reason: String?, name: String? = nil,
         group: String? = nil, kind: String? = nil, causes: [Cause] = [], retryAfterSeconds: Int? = nil,
         hasDetails: Bool = true
@@ -47,7 +47,7 @@ public struct KubeStatus: Error, Sendable, Equatable {
     }
 
     /// The object as the apiserver writes it.
-    public var object: DataValue {
+    package var object: DataValue {
         var object: DataValue = ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": .string(status)]
         if let message { object[["message"]] = .string(message) }
         if let reason { object[["reason"]] = .string(reason) }
@@ -72,7 +72,7 @@ public struct KubeStatus: Error, Sendable, Equatable {
     }
 
     /// `nodes "x" not found` (`resource` is the plural, with its group: `leases.coordination.k8s.io`).
-    public static func notFound(resource: String, group: String = "", name: String) -> KubeStatus {
+    package static func notFound(resource: String, group: String = "", name: String) -> KubeStatus {
         let qualified = group.isEmpty ? resource : "\(resource).\(group)"
         return KubeStatus(
             code: 404, message: "\(qualified) \"\(name)\" not found", reason: "NotFound", name: name,
@@ -80,7 +80,7 @@ public struct KubeStatus: Error, Sendable, Equatable {
     }
 
     /// `leases.coordination.k8s.io "k8sup" already exists`.
-    public static func alreadyExists(resource: String, group: String = "", name: String) -> KubeStatus {
+    package static func alreadyExists(resource: String, group: String = "", name: String) -> KubeStatus {
         let qualified = group.isEmpty ? resource : "\(resource).\(group)"
         return KubeStatus(
             code: 409, message: "\(qualified) \"\(name)\" already exists", reason: "AlreadyExists", name: name,
@@ -88,7 +88,7 @@ public struct KubeStatus: Error, Sendable, Equatable {
     }
 
     /// The optimistic-concurrency conflict of an update with a stale `resourceVersion`.
-    public static func conflict(resource: String, group: String = "", name: String) -> KubeStatus {
+    package static func conflict(resource: String, group: String = "", name: String) -> KubeStatus {
         let qualified = group.isEmpty ? resource : "\(resource).\(group)"
         return KubeStatus(
             code: 409,
@@ -98,16 +98,16 @@ public struct KubeStatus: Error, Sendable, Equatable {
     }
 
     /// A request the server cannot make sense of.
-    public static func badRequest(_ message: String) -> KubeStatus {
+    package static func badRequest(_ message: String) -> KubeStatus {
         KubeStatus(code: 400, message: message, reason: "BadRequest", hasDetails: false)
     }
 
     /// A path the server does not serve.
-    public static let pathNotFound = KubeStatus(
+    package static let pathNotFound = KubeStatus(
         code: 404, message: "the server could not find the requested resource", reason: "NotFound", hasDetails: true)
 
     /// A verb the resource does not support.
-    public static func methodNotAllowed(_ method: String) -> KubeStatus {
+    package static func methodNotAllowed(_ method: String) -> KubeStatus {
         KubeStatus(
             code: 405, message: "the server does not allow this method on the requested resource",
             reason: "MethodNotAllowed", hasDetails: true)

@@ -9,7 +9,7 @@ import PythonParity
 enum SelectorParsing {
     /// A LabelSelector object (`matchLabels`/`matchExpressions`), or a plain label map (the scenario's
     /// shorthand). nil when malformed.
-    static func selector(_ value: DataValue) -> LabelSelector? {
+    static func selector(_ value: DataValue) -> SimLabelSelector? {
         guard let mapping = value.mappingValue else { return nil }
         let isFull = mapping["matchLabels"] != nil || mapping["matchExpressions"] != nil
         if !isFull {
@@ -18,22 +18,22 @@ enum SelectorParsing {
                 guard let key = key.stringValue else { return nil }
                 labels[key] = item.stringValue ?? item.scalarText
             }
-            return LabelSelector(matchLabels: labels)
+            return SimLabelSelector(matchLabels: labels)
         }
-        var requirements: [LabelSelector.Requirement] = []
+        var requirements: [SimLabelSelector.Requirement] = []
         for item in value[["matchExpressions"]]?.listValue ?? [] {
             guard let key = item.string("key"), let text = item.string("operator"),
-                let op = LabelSelector.Requirement.Operator(rawValue: text)
+                let op = SimLabelSelector.Requirement.Operator(rawValue: text)
             else { return nil }
             let values = (item[["values"]]?.listValue ?? []).compactMap(\.stringValue)
             requirements.append(.init(key: key, operator: op, values: values))
         }
-        return LabelSelector(matchLabels: value.stringMap("matchLabels"), matchExpressions: requirements)
+        return SimLabelSelector(matchLabels: value.stringMap("matchLabels"), matchExpressions: requirements)
     }
 
     /// `app=web,tier!=db,env in (a,b),env notin (c),key,!key`; nil when malformed.
-    static func query(_ text: String) -> LabelSelector? {
-        var selector = LabelSelector()
+    static func query(_ text: String) -> SimLabelSelector? {
+        var selector = SimLabelSelector()
         for term in splitTerms(text) {
             let term = term.trimmingCharacters(in: .whitespaces)
             if term.isEmpty { continue }
@@ -44,7 +44,7 @@ enum SelectorParsing {
                 let values = rest.dropFirst().dropLast().split(separator: ",").map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
-                let op: LabelSelector.Requirement.Operator = term[range].contains("notin") ? .notIn : .in
+                let op: SimLabelSelector.Requirement.Operator = term[range].contains("notin") ? .notIn : .in
                 selector.matchExpressions.append(.init(key: key, operator: op, values: values))
             } else if let range = term.range(of: "!=") {
                 selector.matchExpressions.append(

@@ -11,13 +11,13 @@ extension SimCluster {
     /// `ansible_host`), everything at `from` (argument, else the scenario's `from:`), the usual system
     /// workloads (kube-proxy and calico-node DaemonSets, a 2-replica CoreDNS Deployment) and the
     /// scenario's workloads and PDBs.
-    public static func seeded(
+    package static func seeded(
         inventory: LoadedInventory, scenario: Scenario, from: String? = nil, clock: any SimClock = SystemClock()
     ) throws(SimClusterError) -> SimCluster {
         guard let version = from ?? scenario.from else {
             throw SimClusterError("no cluster version: pass --from or set `from:` in the scenario")
         }
-        guard KubeVersion(version) != nil else { throw SimClusterError("\(version) is not a Kubernetes version") }
+        guard SimVersion(version) != nil else { throw SimClusterError("\(version) is not a Kubernetes version") }
         let roles: ClusterRoles
         do {
             roles = try ClusterRoles(inventory)
@@ -67,7 +67,7 @@ extension SimCluster {
     }
 
     /// From a snapshot file (`kubectl get nodes,pods,pdb -A -o json`).
-    public static func seeded(snapshot path: String, scenario: Scenario, clock: any SimClock = SystemClock())
+    package static func seeded(snapshot path: String, scenario: Scenario, clock: any SimClock = SystemClock())
         throws(SimClusterError) -> SimCluster
     {
         guard let bytes = FileManager.default.contents(atPath: path) else {
@@ -80,7 +80,7 @@ extension SimCluster {
     /// From snapshot text: every Node, Pod and PodDisruptionBudget kept whole; ReplicaSets, StatefulSets and
     /// DaemonSets synthesised from the pods' controllers (replicas = pods present) so evictions get
     /// replacements and drain finds the DaemonSets. The cluster version is the oldest kube-apiserver image.
-    public static func seeded(
+    package static func seeded(
         snapshotText: String, source: String, scenario: Scenario, clock: any SimClock = SystemClock()
     ) throws(SimClusterError) -> SimCluster {
         let root: DataValue
@@ -93,22 +93,22 @@ extension SimCluster {
         guard !items.isEmpty else { throw SimClusterError("\(source): the snapshot holds no objects") }
         let nodes = items.filter { $0.string("kind") == "Node" }
         let pods = items.filter { $0.string("kind") == "Pod" }
-        let apiserverVersions = pods.compactMap { pod -> KubeVersion? in
+        let apiserverVersions = pods.compactMap { pod -> SimVersion? in
             guard pod.objectName.hasPrefix("kube-apiserver-"),
                 let image = pod[["spec", "containers"]]?.listValue?.first?.string("image"),
                 let tag = image.split(separator: ":").last
             else { return nil }
-            return KubeVersion(String(tag))
+            return SimVersion(String(tag))
         }
         let kubeletVersions = nodes.compactMap {
-            $0.string("status", "nodeInfo", "kubeletVersion").flatMap(KubeVersion.init)
+            $0.string("status", "nodeInfo", "kubeletVersion").flatMap(SimVersion.init)
         }
         guard let version = apiserverVersions.min() ?? kubeletVersions.min() else {
             throw SimClusterError(
                 "\(source): no kube-apiserver pod or kubelet version to take the cluster version from")
         }
         let cluster = SimCluster(
-            clusterVersion: version.withoutBuildSuffix.description, scenario: scenario, clock: clock)
+            clusterVersion: version.release.description, scenario: scenario, clock: clock)
         cluster.read { data in data.load(snapshotItems: items) }
         cluster.applyScenario(scenario)
         return cluster

@@ -1,10 +1,10 @@
 /// Why a simulated cluster could not be seeded (inventory, snapshot or scenario problems).
-public struct SimClusterError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+package struct SimClusterError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -1,20 +1,20 @@
 /// How long the simulated controllers and nodes take, in seconds; all zero for fast tests.
-public struct SimDelays: Sendable, Equatable {
+package struct SimDelays: Sendable, Equatable {
     /// From an eviction to the replacement pod existing on another node.
-    public var podReschedule: Double
+    package var podReschedule: Double
     /// From a pod being scheduled to it turning Ready.
-    public var podStart: Double
+    package var podStart: Double
     /// From a kubelet (re)start to its node turning Ready.
-    public var kubeletStart: Double
+    package var kubeletStart: Double
     /// Added to every apiserver request.
-    public var apiLatency: Double
+    package var apiLatency: Double
     /// Added to every command the node stand-ins run (`NodeFaults.commandDelaySeconds`).
-    public var command: Double
+    package var command: Double
     /// Fetching packages that were not downloaded before (staging takes it; an install of staged packages
     /// does not).
-    public var download: Double
+    package var download: Double
 
-    public init(
+    package init(
         podReschedule: Double = 0, podStart: Double = 0, kubeletStart: Double = 0, apiLatency: Double = 0,
         command: Double = 0, download: Double = 0
     ) {
@@ -26,5 +26,5 @@ public struct SimDelays: Sendable, Equatable {
         self.download = download
     }
 
-    public static let zero = SimDelays()
+    package static let zero = SimDelays()
 }

@@ -3,13 +3,13 @@ import Glibc
 /// A blocking HTTP/1.1 client for `http://127.0.0.1:PORT` URLs, one request per connection: how the
 /// node stand-ins (short-lived processes) talk to the simulator. Not a general client: plain HTTP,
 /// IPv4 literal or `localhost` hosts only.
-public enum HTTPClient {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+package enum HTTPClient {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case badURL(String)
         case cannotConnect(url: String, reason: String)
         case broken(url: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .badURL(let url): "k8sim: \(url) is not an http://HOST:PORT URL"
             case .cannotConnect(let url, let reason): "k8sim: cannot reach the simulator at \(url): \(reason)"
@@ -19,7 +19,7 @@ public enum HTTPClient {
     }
 
     /// Sends `request` (its path and query) to `baseURL` and returns the whole answer.
-    public static func send(_ request: HTTPRequest, to baseURL: String, timeout: Double = 30) throws(Failure)
+    package static func send(_ request: HTTPRequest, to baseURL: String, timeout: Double = 30) throws(Failure)
         -> HTTPResponse
     {
         guard let (host, port) = hostAndPort(baseURL) else { throw .badURL(baseURL) }

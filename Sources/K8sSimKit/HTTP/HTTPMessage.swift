@@ -1,15 +1,15 @@
 /// One HTTP/1.1 request as the fake kube-apiserver sees it.
-public struct HTTPRequest: Sendable, Equatable {
-    public var method: String
+package struct HTTPRequest: Sendable, Equatable {
+    package var method: String
     /// The path without the query (`/api/v1/nodes/cp-1`), percent-decoded.
-    public var path: String
+    package var path: String
     /// Query parameters in order of appearance, percent-decoded (`fieldSelector` → `spec.nodeName=w1`).
-    public var query: [String: [String]]
+    package var query: [String: [String]]
     /// Header names in lower case.
-    public var headers: [String: String]
-    public var body: [UInt8]
+    package var headers: [String: String]
+    package var body: [UInt8]
 
-    public init(
+    package init(
         method: String, path: String, query: [String: [String]] = [:], headers: [String: String] = [:],
         body: [UInt8] = []
     ) {
@@ -21,33 +21,33 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     /// The first value of a query parameter.
-    public func parameter(_ name: String) -> String? { query[name]?.first }
+    package func parameter(_ name: String) -> String? { query[name]?.first }
 }
 
 /// One HTTP/1.1 response.
-public struct HTTPResponse: Sendable, Equatable {
-    public var status: Int
+package struct HTTPResponse: Sendable, Equatable {
+    package var status: Int
     /// Headers in order; `Content-Length` and `Connection` are added by the server.
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    package init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
     }
 
     /// A JSON body with `Content-Type: application/json`.
-    public static func json(_ text: String, status: Int = 200) -> HTTPResponse {
+    package static func json(_ text: String, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
     }
 
     /// A plain-text body.
-    public static func text(_ text: String, status: Int = 200) -> HTTPResponse {
+    package static func text(_ text: String, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
     }
 
-    public static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
+    package static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
         lhs.status == rhs.status && lhs.body == rhs.body
             && lhs.headers.map { "\($0.name): \($0.value)" } == rhs.headers.map { "\($0.name): \($0.value)" }
     }
@@ -55,6 +55,6 @@ public struct HTTPResponse: Sendable, Equatable {
 
 /// What answers requests: the fake kube-apiserver, or a test double. Called concurrently from the
 /// server's connection threads.
-public protocol HTTPHandling: Sendable {
+package protocol HTTPHandling: Sendable {
     func handle(_ request: HTTPRequest) -> HTTPResponse
 }

@@ -1,29 +1,29 @@
 /// Turns the bytes of an HTTP/1.1 connection into requests, one at a time, as they arrive: feed it
 /// what `read(2)` returned and take complete requests out. Handles keep-alive (several requests on one
 /// connection, even arriving in one read), `Content-Length` and chunked bodies.
-public struct HTTPRequestParser: Sendable {
+package struct HTTPRequestParser: Sendable {
     /// Why a connection's bytes cannot be a request; the server answers with `status` and closes.
-    public struct Failure: Error, Sendable, Equatable {
-        public let status: Int
-        public let reason: String
+    package struct Failure: Error, Sendable, Equatable {
+        package let status: Int
+        package let reason: String
     }
 
     /// The most a request line plus headers may take.
-    public static let maximumHeaderBytes = 64 * 1024
+    package static let maximumHeaderBytes = 64 * 1024
     /// The most a body may take (kubectl's bodies are a few kilobytes).
-    public static let maximumBodyBytes = 16 * 1024 * 1024
+    package static let maximumBodyBytes = 16 * 1024 * 1024
 
     private var buffer: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
     /// Adds bytes read from the connection.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
     }
 
     /// The next complete request, or nil when more bytes are needed.
-    public mutating func nextRequest() throws(Failure) -> HTTPRequest? {
+    package mutating func nextRequest() throws(Failure) -> HTTPRequest? {
         guard let headerEnd = Self.find([13, 10, 13, 10], in: buffer[...]) else {
             if buffer.count > Self.maximumHeaderBytes {
                 throw Failure(status: 431, reason: "request headers are larger than 64 KiB")

@@ -7,11 +7,11 @@ import Glibc
 ///
 /// `refuseConnections(for:)` closes the port for a while, as a restarting kube-apiserver's port is:
 /// open connections are cut and new ones refused until it listens again on the same port.
-public final class HTTPServer: @unchecked Sendable {
-    public enum Failure: Error, CustomStringConvertible {
+package final class HTTPServer: @unchecked Sendable {
+    package enum Failure: Error, CustomStringConvertible {
         case cannotListen(port: UInt16, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .cannotListen(let port, let reason): "cannot listen on 127.0.0.1:\(port): \(reason)"
             }
@@ -19,9 +19,9 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// The port it listens on (the one the kernel chose when asked for port 0).
-    public let port: UInt16
+    package let port: UInt16
     /// `http://127.0.0.1:PORT`.
-    public var url: String { "http://127.0.0.1:\(port)" }
+    package var url: String { "http://127.0.0.1:\(port)" }
 
     private let handler: any HTTPHandling
     // Guards everything below; connection threads add and remove themselves.
@@ -37,7 +37,7 @@ public final class HTTPServer: @unchecked Sendable {
     private let acceptorDone = DispatchSemaphore(value: 0)
     private var acceptorRunning = false
 
-    public init(handler: any HTTPHandling, port: UInt16 = 0) throws(Failure) {
+    package init(handler: any HTTPHandling, port: UInt16 = 0) throws(Failure) {
         self.handler = handler
         let fd = try Self.listen(port: port)
         var actual = sockaddr_in()
@@ -66,7 +66,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Starts accepting connections on a thread of its own; returns at once.
-    public func start() {
+    package func start() {
         lock.lock()
         let first = !started && !stopped
         started = true
@@ -79,7 +79,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Stops accepting, closes every open connection and waits for the acceptor to finish. Requests
     /// being handled finish, but their answers go nowhere.
-    public func stop() {
+    package func stop() {
         lock.lock()
         if stopped {
             lock.unlock()
@@ -102,7 +102,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Cuts every open connection and refuses new ones for `seconds`, then listens again on the same
     /// port. A call while it already refuses makes the refusal last at least until `seconds` from now.
-    public func refuseConnections(for seconds: Double) {
+    package func refuseConnections(for seconds: Double) {
         let until = Date().addingTimeInterval(seconds)
         lock.lock()
         guard !stopped, started else {

@@ -16,20 +16,20 @@
 ///   asking for a password, which the ssh stand-in hands to the node's shell as `K8SIM_*` variables).
 /// - `POST /k8sim/v1/nodes/NODE/ssh` with `SSHRequest` → `NodeFaults`: the same for one ssh connection
 ///   that runs the command, using up one refusal or drop of the node's `ssh-refused`/`ssh-drops` faults.
-public enum NodeAPI {
-    public static let prefix = "/k8sim/v1"
+package enum NodeAPI {
+    package static let prefix = "/k8sim/v1"
 
-    public struct NodeReport: Codable, Sendable, Equatable {
-        public var node: String
-        public var controlPlane: Bool
-        public var ready: Bool
-        public var kubeletVersion: String
+    package struct NodeReport: Codable, Sendable, Equatable {
+        package var node: String
+        package var controlPlane: Bool
+        package var ready: Bool
+        package var kubeletVersion: String
         /// The version of this node's kube-apiserver static pod (control-plane nodes), else nil.
-        public var staticPodVersion: String?
+        package var staticPodVersion: String?
         /// The cluster's version as kubeadm sees it (the `kubeadm-config` ClusterConfiguration).
-        public var clusterVersion: String
+        package var clusterVersion: String
 
-        public init(
+        package init(
             node: String, controlPlane: Bool, ready: Bool, kubeletVersion: String, staticPodVersion: String?,
             clusterVersion: String
         ) {
@@ -42,16 +42,16 @@ public enum NodeAPI {
         }
     }
 
-    public struct KubeletReport: Codable, Sendable, Equatable {
+    package struct KubeletReport: Codable, Sendable, Equatable {
         /// `v1.29.15`.
-        public var version: String
+        package var version: String
         /// false after `systemctl stop kubelet`, or when the unit's binary does not run.
-        public var running: Bool
+        package var running: Bool
         /// Why the unit's binary could not be executed, as systemd says it (`Failed to execute
         /// /usr/bin/kubelet: …`), when a start found it broken: the unit then crash-loops with status 203.
-        public var startFailure: String?
+        package var startFailure: String?
 
-        public init(version: String, running: Bool, startFailure: String? = nil) {
+        package init(version: String, running: Bool, startFailure: String? = nil) {
             self.version = version
             self.running = running
             self.startFailure = startFailure
@@ -59,19 +59,19 @@ public enum NodeAPI {
     }
 
     /// The kubelet's systemd unit: what `systemctl show kubelet` and `journalctl -u kubelet` print.
-    public struct KubeletUnitReport: Codable, Sendable, Equatable {
+    package struct KubeletUnitReport: Codable, Sendable, Equatable {
         /// `active`, `activating`, `failed`, `inactive`.
-        public var activeState: String
+        package var activeState: String
         /// `running`, `auto-restart`, `failed`, `dead`.
-        public var subState: String
+        package var subState: String
         /// systemd's automatic restarts since the unit was last started by hand.
-        public var restarts: Int
+        package var restarts: Int
         /// The main process's last exit status.
-        public var exitStatus: Int
+        package var exitStatus: Int
         /// The unit's journal lines, oldest first (the last few hundred).
-        public var journal: [String]
+        package var journal: [String]
 
-        public init(activeState: String, subState: String, restarts: Int, exitStatus: Int, journal: [String]) {
+        package init(activeState: String, subState: String, restarts: Int, exitStatus: Int, journal: [String]) {
             self.activeState = activeState
             self.subState = subState
             self.restarts = restarts
@@ -80,50 +80,50 @@ public enum NodeAPI {
         }
     }
 
-    public struct KubeadmRequest: Codable, Sendable, Equatable {
+    package struct KubeadmRequest: Codable, Sendable, Equatable {
         /// `apply` or `node`.
-        public var command: String
+        package var command: String
         /// For `apply`: the target (`v1.29.15`); for `node`: the kubeadm binary's own version.
-        public var version: String
+        package var version: String
 
-        public init(command: String, version: String) {
+        package init(command: String, version: String) {
             self.command = command
             self.version = version
         }
     }
 
-    public struct KubeadmResult: Codable, Sendable, Equatable {
-        public var exitCode: Int32
-        public var stdout: String
-        public var stderr: String
+    package struct KubeadmResult: Codable, Sendable, Equatable {
+        package var exitCode: Int32
+        package var stdout: String
+        package var stderr: String
 
-        public init(exitCode: Int32, stdout: String, stderr: String) {
+        package init(exitCode: Int32, stdout: String, stderr: String) {
             self.exitCode = exitCode
             self.stdout = stdout
             self.stderr = stderr
         }
     }
 
-    public struct NodeFaults: Codable, Sendable, Equatable {
+    package struct NodeFaults: Codable, Sendable, Equatable {
         /// ssh to the node fails (exit 255, "connection timed out").
-        public var unreachable: Bool
+        package var unreachable: Bool
         /// Extra seconds every command on the node takes.
-        public var commandDelaySeconds: Double
+        package var commandDelaySeconds: Double
         /// Extra seconds a package manager takes to fetch packages not downloaded before.
-        public var downloadDelaySeconds: Double
+        package var downloadDelaySeconds: Double
         /// `disk-full`: the free space `df` reports on every path; nil for the normal plenty.
-        public var freeMB: Int?
+        package var freeMB: Int?
         /// `certs-expiring`: days left on the control-plane certificates (below zero: expired); nil for the
         /// normal year.
-        public var certificateDaysLeft: Int?
+        package var certificateDaysLeft: Int?
         /// `sudo-fails`: `sudo -n` asks for a password.
-        public var sudoFails: Bool
+        package var sudoFails: Bool
         /// This connection is refused (exit 255, "Connection refused"); the command does not run.
-        public var refused = false
+        package var refused = false
         /// This connection drops while the command runs: it runs to its end, then ssh exits 255.
-        public var drops = false
+        package var drops = false
 
-        public init(
+        package init(
             unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0,
             freeMB: Int? = nil, certificateDaysLeft: Int? = nil, sudoFails: Bool = false
         ) {
@@ -136,11 +136,11 @@ public enum NodeAPI {
         }
     }
 
-    public struct SSHRequest: Codable, Sendable, Equatable {
+    package struct SSHRequest: Codable, Sendable, Equatable {
         /// The remote command line.
-        public var command: String
+        package var command: String
 
-        public init(command: String) {
+        package init(command: String) {
             self.command = command
         }
     }

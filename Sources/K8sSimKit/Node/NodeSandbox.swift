@@ -1,9 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// A simulated node's file system: a directory that stands for the node's `/`, in which the ssh
 /// stand-in runs each remote command (so the sandbox-relative paths a k8sim inventory gives the playbook
@@ -24,10 +19,10 @@ import PythonParity
 ///     var/backups/, var/lib/k8sup/, tmp/, root/
 ///     .k8sim/bin/{sudo,systemctl,journalctl,curl,gpg,etcdctl,<package tools>} → the k8sim executable
 ///     .k8sim/node.json                              `SandboxState`
-public struct NodeSandbox: Sendable {
+package struct NodeSandbox: Sendable {
     /// The sandbox directory (absolute).
-    public let directory: String
-    public let layout: SandboxLayout
+    package let directory: String
+    package let layout: SandboxLayout
 
     /// The stand-ins every sandbox links in `.k8sim/bin`, besides its layout's package tools.
     static let commonTools = ["sudo", "systemctl", "journalctl", "curl", "gpg", "etcdctl", "df"]
@@ -35,7 +30,7 @@ public struct NodeSandbox: Sendable {
     static let etcdctlVersion = "v3.5.16"
 
     /// Opens an existing sandbox.
-    public init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         self.layout = try SandboxState.load(sandbox: directory).layout
     }
@@ -45,8 +40,8 @@ public struct NodeSandbox: Sendable {
     ///
     /// - Parameter executable: the k8sim executable (absolute) that the stand-in links and tool files run.
     @discardableResult
-    public static func create(
-        at directory: String, node: String, version: KubeVersion, layout: SandboxLayout, controlPlane: Bool,
+    package static func create(
+        at directory: String, node: String, version: SimVersion, layout: SandboxLayout, controlPlane: Bool,
         executable: String
     ) throws -> NodeSandbox {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
@@ -59,7 +54,7 @@ public struct NodeSandbox: Sendable {
         ] {
             try writer.directory(folder)
         }
-        let plain = version.withoutBuildSuffix.description
+        let plain = version.release.description
         var tools = ["kubeadm", "kubelet"]
         if controlPlane || layout != .kubespray { tools.append("kubectl") }
         for tool in tools {
@@ -109,7 +104,7 @@ public struct NodeSandbox: Sendable {
 
     /// Makes `directory/TOOL` a symbolic link to `executable` for each tool (replacing what is there):
     /// the stand-ins' multi-call entry points. `k8sim serve` links its `ssh` the same way.
-    public static func linkStandIns(_ tools: [String], in directory: String, executable: String) throws {
+    package static func linkStandIns(_ tools: [String], in directory: String, executable: String) throws {
         let files = FileManager.default
         try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for tool in tools {
@@ -122,12 +117,12 @@ public struct NodeSandbox: Sendable {
     }
 
     /// The PATH the node's shell gets before the caller's: the stand-ins, then the node's bin directories.
-    public var pathPrefix: String {
+    package var pathPrefix: String {
         [".k8sim/bin", "usr/local/bin", "usr/bin"].map { directory + "/" + $0 }.joined(separator: ":")
     }
 
     /// The version the kubelet file in place reports (`v1.29.8`), read from the file itself.
-    public func installedKubeletVersion() -> String? {
+    package func installedKubeletVersion() -> String? {
         ToolFile.version(inFileAt: directory + "/" + layout.kubeletPath)
     }
 }

@@ -1,13 +1,7 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
-/// What the simulated pkgs.k8s.io repositories hold: for a minor, every patch release from `.0` up to
-/// the newest K8sUpKit's `PatchReleases` table knows, as packages of the layout's revision
-/// (`1.30.4-1.1` for deb, `1.30.4-150500.1.1` for rpm).
+/// What the simulated pkgs.k8s.io repositories hold: for a minor, every release `PublishedReleases`
+/// lists, as packages of the layout's revision (`1.30.4-1.1` for deb, `1.30.4-150500.1.1` for rpm).
 struct PackageCatalog {
     let layout: SandboxLayout
 
@@ -18,10 +12,10 @@ struct PackageCatalog {
 
     /// The package versions of `minor` (`1.30`), oldest first; empty when the minor is not published.
     func versions(minor: String) -> [String] {
-        guard let parsed = try? KubeMinor(parsing: minor), let latest = PatchReleases.latest(of: parsed) else {
-            return []
+        guard let line = Self.minorNumbers(minor) else { return [] }
+        return PublishedReleases.releases(major: line.major, minor: line.minor).map {
+            "\($0.major).\($0.minor).\($0.patch)-\(layout.packageRevision)"
         }
-        return (0...latest.patch).map { "\(parsed.major).\(parsed.minor).\($0)-\(layout.packageRevision)" }
     }
 
     /// The minor's deb package index (a flat repository's `Packages` file): a stanza per package version.
@@ -43,9 +37,18 @@ struct PackageCatalog {
             let kind = parts[index + 1]
             guard kind == "deb" || kind == "rpm" else { continue }
             let minor = part.dropFirst()
-            if (try? KubeMinor(parsing: String(minor))) != nil { return String(minor) }
+            if minorNumbers(String(minor)) != nil { return String(minor) }
         }
         return nil
+    }
+
+    /// `(1, 30)` for `1.30`; nil unless the text is two numbers joined by a dot.
+    static func minorNumbers(_ text: String) -> (major: Int, minor: Int)? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let major = Int(parts[0]), let minor = Int(parts[1])
+        else { return nil }
+        return (major, minor)
     }
 
     /// `v1.30.4` for the package version `1.30.4-1.1`.

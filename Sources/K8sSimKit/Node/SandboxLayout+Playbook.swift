@@ -1,6 +1,6 @@
 extension SandboxLayout {
     /// The built-in playbook for nodes of this layout.
-    public var playbookName: String {
+    package var playbookName: String {
         switch self {
         case .kubespray: "kubespray"
         case .apt: "kubeadm-apt"
@@ -10,7 +10,7 @@ extension SandboxLayout {
 
     /// The vars a k8sim inventory sets for this layout's playbook: every path the playbook touches,
     /// relative to the sandbox (the remote shell's working directory), so the commands land inside it.
-    public var playbookVariables: [String: String] {
+    package var playbookVariables: [String: String] {
         let etcd = [
             "etcd_data_dir": "var/lib/etcd", "etcd_cert_dir": "etc/ssl/etcd/ssl", "etcd_backup_prefix": "var/backups",
             "k8sup_backup_dir": "var/lib/k8sup/backup", "bin_dir": "usr/local/bin", "kube_config_dir": "etc/kubernetes",

@@ -1,6 +1,6 @@
 /// How a simulated node's Kubernetes binaries are installed, which decides where they live in its
 /// sandbox and which package manager stand-ins it has.
-public enum SandboxLayout: String, Codable, Sendable, CaseIterable {
+package enum SandboxLayout: String, Codable, Sendable, CaseIterable {
     /// Kubespray: binaries downloaded into `usr/local/bin`, `etc/kubernetes/kubelet.env`, no packages.
     case kubespray
     /// pkgs.k8s.io Debian packages: binaries in `usr/bin`, `apt-get`, `apt-mark`, `apt-cache`.
@@ -9,10 +9,10 @@ public enum SandboxLayout: String, Codable, Sendable, CaseIterable {
     case dnf
 
     /// Where kubeadm, kubelet and kubectl are, relative to the sandbox.
-    public var binDirectory: String { self == .kubespray ? "usr/local/bin" : "usr/bin" }
+    package var binDirectory: String { self == .kubespray ? "usr/local/bin" : "usr/bin" }
 
     /// The kubelet binary, relative to the sandbox.
-    public var kubeletPath: String { binDirectory + "/kubelet" }
+    package var kubeletPath: String { binDirectory + "/kubelet" }
 
     /// The package manager stand-ins a node of this layout has in `.k8sim/bin`.
     var packageTools: [String] {

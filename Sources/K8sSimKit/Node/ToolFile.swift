@@ -7,22 +7,22 @@ import Foundation
 ///
 /// The text depends only on tool, version, architecture and the k8sim path, so the curl stand-in can
 /// serve a download whose published `.sha256` matches what lands on the node.
-public struct ToolFile: Sendable, Equatable {
+package struct ToolFile: Sendable, Equatable {
     /// `kubeadm`, `kubelet`, `kubectl` or `etcdctl`.
-    public var tool: String
+    package var tool: String
     /// `v1.30.4` (`v3.5.16` for etcdctl).
-    public var version: String
+    package var version: String
     /// `amd64` or `arm64`.
-    public var architecture: String
+    package var architecture: String
 
     /// The argument after the executable that marks a run through a tool file.
-    public static let marker = "k8sim-tool"
+    package static let marker = "k8sim-tool"
     /// The tools that exist as versioned files.
-    public static let tools: Set<String> = ["kubeadm", "kubelet", "kubectl", "etcdctl"]
+    package static let tools: Set<String> = ["kubeadm", "kubelet", "kubectl", "etcdctl"]
     /// The architecture every simulated node has.
-    public static let nodeArchitecture = "amd64"
+    package static let nodeArchitecture = "amd64"
 
-    public init(tool: String, version: String, architecture: String = ToolFile.nodeArchitecture) {
+    package init(tool: String, version: String, architecture: String = ToolFile.nodeArchitecture) {
         self.tool = tool
         self.version = version
         self.architecture = architecture
@@ -30,7 +30,7 @@ public struct ToolFile: Sendable, Equatable {
 
     /// The file's text for a k8sim executable at `executable`. A file for another architecture than the
     /// node's fails as the kernel would refuse a foreign ELF binary.
-    public func text(executable: String) -> String {
+    package func text(executable: String) -> String {
         let header = "#!/bin/sh\n# k8sim \(tool) \(version) (linux/\(architecture))\n"
         guard architecture == Self.nodeArchitecture else {
             return header + "echo \"$0: cannot execute binary file: Exec format error\" >&2\nexit 126\n"
@@ -41,7 +41,7 @@ public struct ToolFile: Sendable, Equatable {
 
     /// Writes the file at `path` (mode 0755) under a temporary name and renames it into place, as dpkg
     /// and rpm do, so a running copy is never written over.
-    public func install(at path: String, executable: String) throws {
+    package func install(at path: String, executable: String) throws {
         let temporary = path + ".k8sim-new"
         try Data(text(executable: executable).utf8).write(to: URL(fileURLWithPath: temporary))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary)
@@ -51,7 +51,7 @@ public struct ToolFile: Sendable, Equatable {
     }
 
     /// The k8sim executable to name in new tool files: `K8SIM_EXECUTABLE`, else this process's own.
-    public static func currentExecutable(environment: [String: String]) -> String {
+    package static func currentExecutable(environment: [String: String]) -> String {
         if let path = environment["K8SIM_EXECUTABLE"], !path.isEmpty { return path }
         return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? "k8sim"
@@ -72,7 +72,7 @@ public struct ToolFile: Sendable, Equatable {
 extension ToolFile {
     /// The version a tool file at `path` carries (`v1.29.8`), from its header line; nil when the file is
     /// missing or not a tool file.
-    public static func version(inFileAt path: String) -> String? {
+    package static func version(inFileAt path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { return nil }
         let lines = text.split(separator: "\n", maxSplits: 2)

@@ -5,17 +5,17 @@ import K8sUpSupport
 import PythonParity
 
 /// One `pdbs:` entry of a scenario: a policy/v1 PodDisruptionBudget.
-public struct BudgetSpec: Sendable, Equatable {
-    public var name: String
-    public var namespace: String
+package struct BudgetSpec: Sendable, Equatable {
+    package var name: String
+    package var namespace: String
     /// `selector: {app: web}` (matchLabels) or a full LabelSelector with matchLabels/matchExpressions.
-    public var selector: LabelSelector
-    public var minAvailable: DisruptionMath.Amount?
-    public var maxUnavailable: DisruptionMath.Amount?
-    public var unhealthyPodEvictionPolicy: String?
+    package var selector: SimLabelSelector
+    package var minAvailable: DisruptionMath.Amount?
+    package var maxUnavailable: DisruptionMath.Amount?
+    package var unhealthyPodEvictionPolicy: String?
 
-    public init(
-        name: String, namespace: String = "default", selector: LabelSelector,
+    package init(
+        name: String, namespace: String = "default", selector: SimLabelSelector,
         minAvailable: DisruptionMath.Amount? = nil, maxUnavailable: DisruptionMath.Amount? = nil,
         unhealthyPodEvictionPolicy: String? = nil
     ) {
@@ -49,7 +49,7 @@ public struct BudgetSpec: Sendable, Equatable {
                 "pdb.unhealthyPodEvictionPolicy must be AlwaysAllow or IfHealthyBudget, not \(policy)",
                 at: node.location)
         }
-        var selector = LabelSelector()
+        var selector = SimLabelSelector()
         if let raw = fields.raw("selector") {
             guard let parsed = SelectorParsing.selector(raw.value) else {
                 throw ScenarioError("pdb.selector is not a label selector", at: raw.location)

@@ -6,14 +6,14 @@ import PythonParity
 
 /// One `deprecatedAPIs:` entry: a deprecated API the simulated apiserver reports as requested in
 /// `/metrics` (`apiserver_requested_deprecated_apis`).
-public struct DeprecatedAPIUse: Sendable, Equatable {
-    public var group: String
-    public var version: String
-    public var resource: String
-    public var subresource: String
-    public var removedRelease: String
+package struct SimDeprecatedRequest: Sendable, Equatable {
+    package var group: String
+    package var version: String
+    package var resource: String
+    package var subresource: String
+    package var removedRelease: String
 
-    public init(group: String, version: String, resource: String, subresource: String = "", removedRelease: String) {
+    package init(group: String, version: String, resource: String, subresource: String = "", removedRelease: String) {
         self.group = group
         self.version = version
         self.resource = resource
@@ -21,11 +21,11 @@ public struct DeprecatedAPIUse: Sendable, Equatable {
         self.removedRelease = removedRelease
     }
 
-    static func read(_ node: DataNode) throws(ScenarioError) -> DeprecatedAPIUse {
+    static func read(_ node: DataNode) throws(ScenarioError) -> SimDeprecatedRequest {
         let fields = try ScenarioFields(
             node, context: "deprecatedAPI",
             allowed: ["group", "version", "resource", "subresource", "removedRelease"])
-        return DeprecatedAPIUse(
+        return SimDeprecatedRequest(
             group: try fields.string("group") ?? "", version: try fields.requiredString("version"),
             resource: try fields.requiredString("resource"), subresource: try fields.string("subresource") ?? "",
             removedRelease: try fields.string("removedRelease") ?? "")

@@ -10,7 +10,7 @@ import PythonParity
 ///   `kubeadm certs check-expiration` prints them;
 /// - `sudo-fails` (`node`): `sudo -n` asks for a password, so it fails as sudo does.
 /// One case of `SimFault` (`.node`), so that these stay apart from the cluster's faults.
-public enum NodeSandboxFault: Sendable, Equatable {
+package enum NodeSandboxFault: Sendable, Equatable {
     case diskFull(node: String, freeMB: Int)
     /// `daysLeft` below zero: expired that many days ago.
     case certsExpiring(node: String, daysLeft: Int)
@@ -36,13 +36,13 @@ public enum NodeSandboxFault: Sendable, Equatable {
         }
     }
 
-    public var node: String {
+    package var node: String {
         switch self {
         case .diskFull(let node, _), .certsExpiring(let node, _), .sudoFails(let node): node
         }
     }
 
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .diskFull: "disk-full"
         case .certsExpiring: "certs-expiring"
@@ -51,7 +51,7 @@ public enum NodeSandboxFault: Sendable, Equatable {
     }
 
     /// The entry in the scenario's own format.
-    public var dataValue: DataValue {
+    package var dataValue: DataValue {
         switch self {
         case .diskFull(let node, let free):
             return ["type": "disk-full", "node": .string(node), "freeMB": .int(free)]

@@ -40,19 +40,19 @@ import PythonParity
 /// A PDB that never allows a disruption is `maxUnavailable: 0` (or `minAvailable: "100%"`).
 /// A running simulator takes the same fault entries at `PUT /k8sim/v1/faults` (see `SimFault.readList`);
 /// a fault naming a node the cluster does not have is refused there and at startup.
-public struct Scenario: Sendable, Equatable {
-    public var from: String?
-    public var delays: SimDelays
-    public var cordoned: [String]
-    public var workloads: [WorkloadSpec]
-    public var pdbs: [BudgetSpec]
-    public var deprecatedAPIs: [DeprecatedAPIUse]
-    public var faults: [SimFault]
-    public var seed: UInt64
+package struct Scenario: Sendable, Equatable {
+    package var from: String?
+    package var delays: SimDelays
+    package var cordoned: [String]
+    package var workloads: [WorkloadSpec]
+    package var pdbs: [BudgetSpec]
+    package var deprecatedAPIs: [SimDeprecatedRequest]
+    package var faults: [SimFault]
+    package var seed: UInt64
 
-    public init(
+    package init(
         from: String? = nil, delays: SimDelays = .zero, cordoned: [String] = [], workloads: [WorkloadSpec] = [],
-        pdbs: [BudgetSpec] = [], deprecatedAPIs: [DeprecatedAPIUse] = [], faults: [SimFault] = [], seed: UInt64 = 1
+        pdbs: [BudgetSpec] = [], deprecatedAPIs: [SimDeprecatedRequest] = [], faults: [SimFault] = [], seed: UInt64 = 1
     ) {
         self.from = from
         self.delays = delays
@@ -65,7 +65,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// Reads a scenario file.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    package static func load(path: String) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError("cannot read the scenario file", at: SourceLocation(file: path))
         }
@@ -73,7 +73,7 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// Reads scenario text; `file` names it in errors.
-    public static func parse(text: String, file: String) throws(ScenarioError) -> Scenario {
+    package static func parse(text: String, file: String) throws(ScenarioError) -> Scenario {
         let root: DataNode?
         do {
             root = try DataNode.load(text: text, file: file)
@@ -86,7 +86,7 @@ public struct Scenario: Sendable, Equatable {
             allowed: ["from", "delays", "cordoned", "workloads", "pdbs", "deprecatedAPIs", "faults", "seed"])
         var scenario = Scenario()
         if let from = try fields.string("from") {
-            guard KubeVersion(from) != nil else {
+            guard SimVersion(from) != nil else {
                 throw ScenarioError(
                     "from: \(from) is not a Kubernetes version", at: fields.raw("from")?.location ?? root.location)
             }
@@ -97,7 +97,7 @@ public struct Scenario: Sendable, Equatable {
         for item in try fields.list("workloads") { scenario.workloads.append(try WorkloadSpec.read(item)) }
         for item in try fields.list("pdbs") { scenario.pdbs.append(try BudgetSpec.read(item)) }
         for item in try fields.list("deprecatedAPIs") {
-            scenario.deprecatedAPIs.append(try DeprecatedAPIUse.read(item))
+            scenario.deprecatedAPIs.append(try SimDeprecatedRequest.read(item))
         }
         for item in try fields.list("faults") { scenario.faults.append(try SimFault.read(item)) }
         if let seed = try fields.int("seed") { scenario.seed = UInt64(truncatingIfNeeded: seed) }

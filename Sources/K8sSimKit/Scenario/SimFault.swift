@@ -5,7 +5,7 @@ import K8sUpSupport
 import PythonParity
 
 /// One injected fault of a scenario (`faults:`), also settable at runtime through `PUT /k8sim/v1/faults`.
-public enum SimFault: Sendable, Equatable {
+package enum SimFault: Sendable, Equatable {
     /// The kubelet fails to start on `node` (the node goes NotReady); `version` nil means any version
     /// other than the one the cluster was seeded with. Its systemd unit crash-loops (`Restart=always`:
     /// `activating (auto-restart)`, `NRestarts` one higher every `restartSeconds`) or fails for good;
@@ -38,7 +38,7 @@ public enum SimFault: Sendable, Equatable {
     case sshDrops(node: String, count: Int, matching: String?)
 
     /// How an apiserver outage shows.
-    public enum OutageMode: String, Sendable, Equatable {
+    package enum OutageMode: String, Sendable, Equatable {
         /// HTTP 503 from the load balancer in front of the apiserver, whose backend is down: kubectl
         /// says `Error from server (ServiceUnavailable): the server is currently unable to handle the request`.
         case unavailable
@@ -132,7 +132,7 @@ public enum SimFault: Sendable, Equatable {
     }
 
     /// The entry as JSON data, in the scenario's own format (`GET /k8sim/v1/faults`).
-    public var dataValue: DataValue {
+    package var dataValue: DataValue {
         switch self {
         case .kubeletFails(let node, let version, let mode, let restartSeconds, let message):
             // Only what differs from the defaults, as a scenario would say it.
@@ -169,7 +169,7 @@ public enum SimFault: Sendable, Equatable {
     }
 
     /// The fault's `type:` in the scenario.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .kubeletFails: "kubelet-fails"
         case .kubeadmFails: "kubeadm-fails"
@@ -184,7 +184,7 @@ public enum SimFault: Sendable, Equatable {
     }
 
     /// The node the fault is about; nil for the apiserver's faults.
-    public var node: String? {
+    package var node: String? {
         switch self {
         case .kubeletFails(let node, _, _, _, _), .kubeadmFails(let node, _, _), .unreachable(let node),
             .sshRefused(let node, _, _), .sshDrops(let node, _, _):
@@ -198,7 +198,7 @@ public enum SimFault: Sendable, Equatable {
     /// Reads the body of `PUT /k8sim/v1/faults`, YAML or JSON: a `faults:` list as in the scenario, that list
     /// under a `faults` key, or one fault alone. An empty body, an empty list or an empty `faults:` clears
     /// them all. With `nodes`, a fault naming any other node is an error at its place.
-    public static func readList(text: String, file: String, nodes: Set<String>? = nil) throws(ScenarioError)
+    package static func readList(text: String, file: String, nodes: Set<String>? = nil) throws(ScenarioError)
         -> [SimFault]
     {
         let root: DataNode?
@@ -239,7 +239,7 @@ public enum SimFault: Sendable, Equatable {
 }
 
 /// How a `kubelet-fails` fault's systemd unit shows the kubelet that does not start.
-public enum KubeletFailMode: String, Sendable, Equatable {
+package enum KubeletFailMode: String, Sendable, Equatable {
     /// `Restart=always` (kubeadm's and Kubespray's units): systemd starts it again every `RestartSec`.
     case crashLoop = "crash-loop"
     /// systemd gave up: `ActiveState=failed` (a unit without `Restart=`, or past its start limit).

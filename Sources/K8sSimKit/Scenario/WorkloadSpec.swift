@@ -5,26 +5,26 @@ import K8sUpSupport
 import PythonParity
 
 /// One `workloads:` entry of a scenario: a controller (or bare pods) the seeded cluster runs.
-public struct WorkloadSpec: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+package struct WorkloadSpec: Sendable, Equatable {
+    package enum Kind: String, Sendable, CaseIterable {
         case deployment = "Deployment"
         case statefulSet = "StatefulSet"
         case daemonSet = "DaemonSet"
         case pod = "Pod"
     }
 
-    public var name: String
-    public var namespace: String
-    public var kind: Kind
+    package var name: String
+    package var namespace: String
+    package var kind: Kind
     /// Ignored for DaemonSets (one pod per node).
-    public var replicas: Int
-    public var labels: [String: String]
+    package var replicas: Int
+    package var labels: [String: String]
     /// Pods carry an `emptyDir` volume (drain needs `--delete-emptydir-data`).
-    public var emptyDir: Bool
+    package var emptyDir: Bool
     /// Nodes to place the pods on, round-robin; empty: spread over the workers.
-    public var nodes: [String]
+    package var nodes: [String]
 
-    public init(
+    package init(
         name: String, namespace: String = "default", kind: Kind, replicas: Int = 1, labels: [String: String] = [:],
         emptyDir: Bool = false, nodes: [String] = []
     ) {

@@ -1,10 +1,5 @@
 import Dispatch
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// `k8sim serve`: starts a simulated cluster and serves it until Ctrl-C or SIGTERM.
 enum ServeCommand {
@@ -67,18 +62,18 @@ enum ServeCommand {
 
     static func banner(_ server: SimServer, inventory: [String]) -> String {
         let nodes = server.cluster.nodeNames
-        let sources = (inventory + [server.inventoryOverlayPath]).map { "-i " + ShellWords.quote($0) }
+        let sources = (inventory + [server.inventoryOverlayPath]).map { "-i " + SimShellWords.quote($0) }
             .joined(separator: " ")
         let worker = nodes.first { server.cluster.nodeReport($0)?.controlPlane == false } ?? nodes.first ?? "NODE"
         let faults = server.url + NodeAPI.prefix + "/faults"
-        let example = ShellWords.quote(#"[{"type": "kubelet-fails", "node": "\#(worker)"}]"#)
+        let example = SimShellWords.quote(#"[{"type": "kubelet-fails", "node": "\#(worker)"}]"#)
         return """
             k8sim: \(nodes.count) node(s) at \(server.cluster.clusterVersion), apiserver \(server.url)
               kubeconfig:  \(server.kubeconfigPath)
               inventory:   \(server.inventoryOverlayPath)  (ansible_ssh_executable and the \(server.layout.playbookName) playbook's paths, per host)
               sandboxes:   \(server.stateDirectory)/nodes/
             Try:
-              export KUBECONFIG=\(ShellWords.quote(server.kubeconfigPath))
+              export KUBECONFIG=\(SimShellWords.quote(server.kubeconfigPath))
               k8sup plan \(sources)
               k8sup apply \(sources) --yes
             Faults (the scenario's faults: entries, JSON or YAML; the answer lists the faults now active):
@@ -185,7 +180,7 @@ private final class SignalOnce: @unchecked Sendable {
 }
 
 /// POSIX shell quoting for the commands the banner suggests.
-enum ShellWords {
+enum SimShellWords {
     static func quote(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy {
             CharacterSet.alphanumerics.contains($0) || "/._-=:,+@%".unicodeScalars.contains($0)

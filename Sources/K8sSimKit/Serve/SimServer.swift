@@ -19,20 +19,20 @@ import PythonParity
 ///     <state>/nodes/NODE/       each node's sandbox
 ///
 /// `k8sim serve` runs one until it is stopped; tests start one in-process.
-public final class SimServer: Sendable {
-    public let cluster: SimCluster
-    public let stateDirectory: String
-    public let layout: SandboxLayout
+package final class SimServer: Sendable {
+    package let cluster: SimCluster
+    package let stateDirectory: String
+    package let layout: SandboxLayout
     private let server: HTTPServer
     /// The node API's port (both ports serve both APIs).
     private let nodeServer: HTTPServer
 
     /// The apiserver's URL, as the kubeconfig names it.
-    public var url: String { server.url }
+    package var url: String { server.url }
     /// Where the node stand-ins reach the simulator.
-    public var nodeURL: String { nodeServer.url }
-    public var kubeconfigPath: String { stateDirectory + "/kubeconfig" }
-    public var inventoryOverlayPath: String { stateDirectory + "/inventory.yaml" }
+    package var nodeURL: String { nodeServer.url }
+    package var kubeconfigPath: String { stateDirectory + "/kubeconfig" }
+    package var inventoryOverlayPath: String { stateDirectory + "/inventory.yaml" }
 
     /// Seeds the cluster, creates the state directory and starts serving.
     ///
@@ -42,7 +42,7 @@ public final class SimServer: Sendable {
     ///   - from: The version every node starts at (else the scenario's `from:`).
     ///   - layout: How nodes are installed; nil takes it from the inventory's `k8sup_playbook`.
     ///   - executable: The k8sim executable the sandboxes' stand-ins run (absolute).
-    public init(
+    package init(
         inventory: [String], scenario: Scenario, snapshot: String? = nil, from: String? = nil,
         layout: SandboxLayout? = nil, stateDirectory: String, executable: String, port: UInt16 = 0
     ) throws {
@@ -85,7 +85,7 @@ public final class SimServer: Sendable {
         server.start()
     }
 
-    public func stop() {
+    package func stop() {
         cluster.outageHandler = nil
         server.stop()
         nodeServer.stop()

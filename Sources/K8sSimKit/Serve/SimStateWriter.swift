@@ -29,7 +29,7 @@ struct SimStateWriter {
         for node in roles.nodes {
             let sandbox = state + "/nodes/" + node.nodeName
             let version = cluster.nodeReport(node.nodeName)?.kubeletVersion ?? cluster.clusterVersion
-            guard let kubeVersion = KubeVersion(version) else { throw SimClusterError("\(version) is not a version") }
+            guard let kubeVersion = SimVersion(version) else { throw SimClusterError("\(version) is not a version") }
             try NodeSandbox.create(
                 at: sandbox, node: node.nodeName, version: kubeVersion, layout: layout,
                 controlPlane: node.role == .controlPlane, executable: executable)

@@ -16,7 +16,7 @@ import Testing
 
     func budget(
         _ name: String = "web-pdb", allowed: Int = 1, current: Int = 3, desired: Int = 2, policy: String? = nil,
-        selector: LabelSelector? = LabelSelector(matchLabels: ["app": "web"])
+        selector: SimLabelSelector? = SimLabelSelector(matchLabels: ["app": "web"])
     ) -> EvictionRules.Budget {
         EvictionRules.Budget(
             name: name, namespace: "default", selector: selector, disruptionsAllowed: allowed, currentHealthy: current,
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func noMatchingBudgetAllows() {
-        let other = budget(selector: LabelSelector(matchLabels: ["app": "db"]))
+        let other = budget(selector: SimLabelSelector(matchLabels: ["app": "db"]))
         #expect(EvictionRules.decide(pod: pod, budgets: [other]) == .delete)
         #expect(EvictionRules.decide(pod: pod, budgets: []) == .delete)
     }
@@ -52,7 +52,7 @@ import Testing
         #expect(EvictionRules.decide(pod: pod, budgets: [budget(allowed: 0, selector: nil)]) == .delete)
         guard
             case .refuse(let status) = EvictionRules.decide(
-                pod: pod, budgets: [budget(allowed: 0, selector: LabelSelector())])
+                pod: pod, budgets: [budget(allowed: 0, selector: SimLabelSelector())])
         else {
             Issue.record("an empty selector must select the pod")
             return
@@ -61,10 +61,10 @@ import Testing
     }
 
     @Test func matchExpressionsSelect() {
-        let expressions = LabelSelector(matchExpressions: [.init(key: "app", operator: .in, values: ["web", "api"])])
-        let missing = LabelSelector(matchExpressions: [.init(key: "tier", operator: .doesNotExist)])
-        let notIn = LabelSelector(matchExpressions: [.init(key: "app", operator: .notIn, values: ["web"])])
-        let exists = LabelSelector(matchExpressions: [.init(key: "app", operator: .exists)])
+        let expressions = SimLabelSelector(matchExpressions: [.init(key: "app", operator: .in, values: ["web", "api"])])
+        let missing = SimLabelSelector(matchExpressions: [.init(key: "tier", operator: .doesNotExist)])
+        let notIn = SimLabelSelector(matchExpressions: [.init(key: "app", operator: .notIn, values: ["web"])])
+        let exists = SimLabelSelector(matchExpressions: [.init(key: "app", operator: .exists)])
         #expect(EvictionRules.decide(pod: pod, budgets: [budget(allowed: 0, selector: expressions)]) != .delete)
         #expect(EvictionRules.decide(pod: pod, budgets: [budget(allowed: 0, selector: missing)]) != .delete)
         #expect(EvictionRules.decide(pod: pod, budgets: [budget(allowed: 0, selector: exists)]) != .delete)
@@ -79,7 +79,7 @@ import Testing
         }
         #expect(status.code == 500)
         #expect(
-            PythonJSONWriter.compact(status.object)
+            SimJSONWriter.compact(status.object)
                 == #"{"apiVersion": "v1", "code": 500, "kind": "Status", "message": "This pod has more than one "#
                 + #"PodDisruptionBudget, which the eviction subresource does not support.", "metadata": {}, "status": "Failure"}"#
         )
@@ -96,7 +96,7 @@ import Testing
             return
         }
         #expect(
-            PythonJSONWriter.compact(status.object)
+            SimJSONWriter.compact(status.object)
                 == #"{"apiVersion": "v1", "code": 429, "details": {"causes": [{"message": "The disruption budget web-pdb "#
                 + #"needs 2 healthy pods and has 2 currently", "reason": "DisruptionBudget"}]}, "kind": "Status", "#
                 + #""message": "Cannot evict pod as it would violate the pod's disruption budget.", "metadata": {}, "#

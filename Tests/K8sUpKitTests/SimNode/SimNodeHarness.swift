@@ -57,7 +57,8 @@ final class SimNodeHarness: @unchecked Sendable {
         for node in nodes {
             let sandbox = state + "/nodes/" + node.name
             try NodeSandbox.create(
-                at: sandbox, node: node.name, version: from, layout: layout, controlPlane: node.controlPlane,
+                at: sandbox, node: node.name, version: try #require(SimVersion(from.description)), layout: layout,
+                controlPlane: node.controlPlane,
                 executable: executable)
             cluster.addNode(node.name, controlPlane: node.controlPlane, version: from.description)
             let entry = SimStateFile.NodeEntry(node: node.name, sandbox: sandbox)

@@ -1,9 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// `curl [-fsSL] [--retry N] [-o FILE] URL`, serving what the playbooks download: a repository key
 /// (`…/deb/Release.key`, `…/rpm/repodata/repomd.xml.key`), a deb repository's package index
@@ -95,9 +90,9 @@ struct CurlStandIn {
         let checksum = name.hasSuffix(".sha256")
         if checksum { name = String(name.dropLast(7)) }
         guard tail[0] == "release", tail[2] == "bin", tail[3] == "linux", ["amd64", "arm64"].contains(tail[4]),
-            ["kubeadm", "kubelet", "kubectl"].contains(name), let version = KubeVersion(tail[1]),
+            ["kubeadm", "kubelet", "kubectl"].contains(name), let version = SimVersion(tail[1]),
             tail[1].hasPrefix("v"),
-            let latest = PatchReleases.latest(of: version.minorVersion), version <= latest, !version.isPreRelease
+            PublishedReleases.isPublished(version)
         else { return nil }
         let file = Array(
             ToolFile(tool: name, version: version.description, architecture: tail[4]).text(

@@ -44,10 +44,10 @@ enum KubeadmReports {
     /// `kubeadm upgrade plan TARGET -o json` by kubeadm `kubeadmVersion` on `node`, for a cluster at
     /// `clusterVersion`.
     static func upgradePlan(
-        target: KubeVersion, kubeadmVersion: KubeVersion, clusterVersion: KubeVersion, node: String,
+        target: SimVersion, kubeadmVersion: SimVersion, clusterVersion: SimVersion, node: String,
         kubeletVersion: String
     ) -> String {
-        let current = clusterVersion.minorVersion, wanted = target.minorVersion
+        let current = clusterVersion.minor, wanted = target.minor
         func entry(_ name: String, _ from: String, _ to: String, node nodeName: String?) -> String {
             var fields = ["\"name\": \"\(name)\"", "\"currentVersion\": \"\(from)\"", "\"newVersion\": \"\(to)\""]
             if let nodeName { fields.append("\"nodeName\": \"\(nodeName)\"") }
@@ -70,14 +70,14 @@ enum KubeadmReports {
                     {"group": "kubelet.config.k8s.io", "currentVersion": "v1beta1", "preferredVersion": "v1beta1", "manualUpgradeRequired": false}
                 ]
             """
-        if kubeadmVersion.minorVersion >= KubeMinor(1, 31) {
+        if kubeadmVersion.isAtLeast(1, 31) {
             return """
                 {
                     "kind": "UpgradePlan",
                     "apiVersion": "output.kubeadm.k8s.io/v1alpha3",
                     "availableUpgrades": [
                         {
-                            "description": "version in the \(wanted) series",
+                            "description": "version in the \(target.minorName) series",
                             "components": [
                 \(list.replacingOccurrences(of: "            {", with: "                {"))
                             ]
@@ -102,8 +102,8 @@ enum KubeadmReports {
     }
 
     /// The CoreDNS version kubeadm of each minor deploys.
-    static func coreDNS(_ minor: KubeMinor) -> String {
-        switch minor.minor {
+    static func coreDNS(_ minor: Int) -> String {
+        switch minor {
         case ...28: "v1.10.1"
         case 29: "v1.11.1"
         case 30...32: "v1.11.3"
@@ -113,8 +113,8 @@ enum KubeadmReports {
     }
 
     /// The etcd image kubeadm of each minor deploys.
-    static func etcd(_ minor: KubeMinor) -> String {
-        switch minor.minor {
+    static func etcd(_ minor: Int) -> String {
+        switch minor {
         case ...27: "3.5.7-0"
         case 28: "3.5.9-0"
         case 29: "3.5.10-0"

@@ -1,9 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// A kubeadm tool file: `kubeadm version [-o short|json]`, the read-only `kubeadm certs
 /// check-expiration` and `kubeadm upgrade plan [VERSION] -o json` (`KubeadmReports`), and `kubeadm
@@ -46,7 +41,7 @@ struct KubeadmStandIn {
     }
 
     private func printVersion(output: String?) -> Int32 {
-        let parsed = KubeVersion(version) ?? KubeVersion(0, 0, 0)
+        let parsed = SimVersion(version) ?? SimVersion(0, 0, 0)
         let info =
             "{Major:\"\(parsed.major)\", Minor:\"\(parsed.minor)\", GitVersion:\"\(version)\", GitCommit:\"k8sim\","
             + " GitTreeState:\"clean\", BuildDate:\"2024-01-01T00:00:00Z\", GoVersion:\"go1.22.5\", Compiler:\"gc\","
@@ -67,7 +62,7 @@ struct KubeadmStandIn {
         let forced = flags["--force"] != nil || flags["-f"] != nil
         let requested: String
         if command == "apply" {
-            guard let target, let wanted = KubeVersion(target) else {
+            guard let target, let wanted = SimVersion(target) else {
                 return context.fail(
                     "error",
                     "missing or invalid version argument \"\(target ?? "")\" (ex.: kubeadm upgrade apply v1.30.4)")
@@ -105,13 +100,13 @@ struct KubeadmStandIn {
         }
         let mixed = flags.keys.filter { !["--config", "--kubeconfig", "--dry-run"].contains($0) }
             .map { $0 == "-y" ? "yes" : $0 == "-f" ? "force" : String($0.drop(while: { $0 == "-" })) }.sorted()
-        guard KubeVersion(version)?.minor == 30, !mixed.isEmpty else { return nil }
+        guard SimVersion(version)?.minor == 30, !mixed.isEmpty else { return nil }
         return context.fail("error", "can not mix '--config' with arguments [\(mixed.joined(separator: " "))]")
     }
 
     /// kubeadm's skew rules between itself and the target (`EnforceVersionPolicies`).
-    private func checkSkew(_ target: KubeVersion, forced: Bool) -> Int32? {
-        guard let own = KubeVersion(version) else { return nil }
+    private func checkSkew(_ target: SimVersion, forced: Bool) -> Int32? {
+        guard let own = SimVersion(version) else { return nil }
         var mandatory: [String] = [], skippable: [String] = []
         if own < target {
             if target.minor > own.minor {
@@ -143,8 +138,8 @@ struct KubeadmStandIn {
             let node = try context.nodeName()
             let report = try context.cluster().report(node: node)
             if output == "json" {
-                guard let own = KubeVersion(version), let cluster = KubeVersion(report.clusterVersion),
-                    let wanted = target.map({ KubeVersion($0) }) ?? KubeVersion(version)
+                guard let own = SimVersion(version), let cluster = SimVersion(report.clusterVersion),
+                    let wanted = target.map({ SimVersion($0) }) ?? SimVersion(version)
                 else {
                     return context.fail("error", "k8sim: invalid version argument \"\(target ?? "")\"")
                 }

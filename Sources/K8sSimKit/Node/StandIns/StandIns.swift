@@ -3,9 +3,9 @@ import Foundation
 /// The node stand-ins of the k8sim multi-call executable: started under a tool's name (a link in a
 /// sandbox's `.k8sim/bin`, or the state directory's `bin/ssh`), or through a `ToolFile` as
 /// `k8sim k8sim-tool TOOL VERSION ARGS…` for the versioned binaries.
-public enum StandIns {
+package enum StandIns {
     /// The tools started by the name they are linked under.
-    public static let linkedTools: Set<String> = [
+    package static let linkedTools: Set<String> = [
         "ssh", "sudo", "systemctl", "apt-get", "apt-mark", "apt-cache", "dnf", "yum", "curl", "gpg", "etcdctl",
         "df",
         "journalctl",
@@ -14,7 +14,7 @@ public enum StandIns {
     /// Runs the stand-in for `tool` (a name in `linkedTools`) with its arguments (argv without argv[0]);
     /// `programPath` is argv[0], which the ssh stand-in uses to find the state directory. Returns the exit
     /// status, unless the stand-in becomes another program (`ssh` → `/bin/sh`, `sudo` → the command).
-    public static func run(
+    package static func run(
         tool: String, arguments: [String], environment: [String: String], programPath: String = ""
     ) -> Int32 {
         let context = StandInContext(arguments: arguments, environment: environment)
@@ -36,7 +36,7 @@ public enum StandIns {
     }
 
     /// Runs a versioned tool file's tool: `kubeadm`, `kubelet`, `kubectl` or `etcdctl` at `version`.
-    public static func runToolFile(
+    package static func runToolFile(
         tool: String, version: String, arguments: [String], environment: [String: String]
     ) -> Int32 {
         let context = StandInContext(arguments: arguments, environment: environment)

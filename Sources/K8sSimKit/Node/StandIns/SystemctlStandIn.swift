@@ -1,9 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
-import K8sUpReaders
-import K8sUpSupport
-import PythonParity
 
 /// `systemctl`: `daemon-reload`, and for the kubelet unit `start`/`restart` (runs the binary the unit's
 /// `ExecStart=` names with `--version`, for real, and reports that version as running to the cluster),
@@ -97,7 +92,7 @@ struct SystemctlStandIn {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-            let version = KubeVersion(
+            let version = SimVersion(
                 String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         else { return nil }
         return version.description

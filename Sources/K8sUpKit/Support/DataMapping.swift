@@ -55,6 +55,12 @@ public struct DataMapping: Sendable, Equatable {
         return index[hashKey] != nil
     }
 
+    /// Where `key` sits in insertion order (the index into `keys` and `values`), if present.
+    func position(of key: DataValue) -> Int? {
+        guard let hashKey = Key(key) else { return nil }
+        return index[hashKey]
+    }
+
     /// Python's `self | other`: every entry of `other` replaces or appends to a copy of `self`.
     public func merging(_ other: DataMapping) -> DataMapping {
         var result = self

@@ -50,7 +50,8 @@ struct InventoryCommand: Subcommand {
         let output: String
         switch mode {
         case .list:
-            output = InventoryListRenderer.render(loaded, selectedHosts: selection)
+            context.console.writeOutput(bytes: InventoryListRenderer.render(loaded, selectedHosts: selection))
+            return .ok
         case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup
             guard loaded.inventory.groups[root] != nil else {

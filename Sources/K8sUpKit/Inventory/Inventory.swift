@@ -12,6 +12,9 @@ public struct Inventory: Sendable, Equatable {
     /// Host names in creation order.
     public internal(set) var hostOrder: [String] = []
 
+    /// Where problems with no source location are reported.
+    static let unknownPlace = SourceLocation(file: "<inventory>")
+
     public static let allGroup = "all"
     public static let ungroupedGroup = "ungrouped"
 
@@ -37,10 +40,10 @@ public struct Inventory: Sendable, Equatable {
         guard !name.isEmpty else {
             throw .invalid(location ?? SourceLocation(file: "<inventory>"), "a host name is empty")
         }
-        if let group, groups[group] == nil {
+        if let group, groups.index(forKey: group) == nil {
             throw .invalid(location ?? SourceLocation(file: "<inventory>"), "group '\(group)' is not defined")
         }
-        if hosts[name] == nil {
+        if hosts.index(forKey: name) == nil {
             var host = InventoryHost(name: name, location: location)
             if let port, port != 0 { host.vars["ansible_port"] = .int(port) }
             hosts[name] = host
@@ -61,18 +64,18 @@ public struct Inventory: Sendable, Equatable {
     public mutating func setVariable(
         _ key: DataValue, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
-        let place = location ?? SourceLocation(file: "<inventory>")
-        if var group = groups[entity] {
+        // Found once and changed in place: hosts get thousands of these calls.
+        if let group = groups.index(forKey: entity) {
             if key == "ansible_group_priority" {
-                try Self.applyPriority(value, to: &group, at: place)
+                try Self.applyPriority(value, to: &groups.values[group], at: location ?? Self.unknownPlace)
             } else {
-                group.vars[key] = value
+                groups.values[group].vars[key] = value
             }
-            groups[entity] = group
-        } else if hosts[entity] != nil {
-            hosts[entity]?.vars[key] = value
+        } else if let host = hosts.index(forKey: entity) {
+            hosts.values[host].vars[key] = value
         } else {
-            throw .invalid(place, "cannot set '\(key.scalarText)': no group or host named '\(entity)'")
+            throw .invalid(
+                location ?? Self.unknownPlace, "cannot set '\(key.scalarText)': no group or host named '\(entity)'")
         }
     }
 

@@ -10,8 +10,13 @@
 enum InventoryListRenderer {
     static let metaKey = "_meta"
 
-    /// The whole document as UTF-8, ending in a newline.
-    static func render(_ loaded: LoadedInventory, selectedHosts: [String]) -> [UInt8] {
+    /// The whole document, ending in a newline.
+    static func render(_ loaded: LoadedInventory, selectedHosts: [String]) -> String {
+        String(decoding: renderUTF8(loaded, selectedHosts: selectedHosts), as: UTF8.self)
+    }
+
+    /// The whole document as UTF-8 bytes, ending in a newline (what the command writes to stdout).
+    static func renderUTF8(_ loaded: LoadedInventory, selectedHosts: [String]) -> [UInt8] {
         let groups = groupEntries(loaded.inventory, selected: Set(selectedHosts))
         let layered = VariableResolver(loaded).layeredHostVariables(selectedHosts)
         let rendered = layered.groupLayers.map { RenderedVariableLayer($0, depth: 3) }

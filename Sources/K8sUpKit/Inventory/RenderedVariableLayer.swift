@@ -81,7 +81,8 @@ struct RenderedVariableLayer {
         }
         var cursor = Cursor()
         for addition in additions {
-            copyLayer(upTo: insertionPoint(of: addition.key), replacements: replacements, cursor: &cursor, into: &output)
+            let insertion = insertionPoint(of: addition.key)
+            copyLayer(upTo: insertion, replacements: replacements, cursor: &cursor, into: &output)
             writeEntry(addition.key, addition.value, cursor: &cursor, into: &output)
         }
         copyLayer(upTo: sortedKeys.count, replacements: replacements, cursor: &cursor, into: &output)
@@ -122,7 +123,9 @@ struct RenderedVariableLayer {
         }
     }
 
-    private func writeEntry(_ key: String, _ value: DataValue, cursor: inout Cursor, into output: inout PythonJSONOutput) {
+    private func writeEntry(
+        _ key: String, _ value: DataValue, cursor: inout Cursor, into output: inout PythonJSONOutput
+    ) {
         output.beginElement(cursor.written, depth: depth)
         output.appendKey(key)
         output.write(value, depth: depth + 1)

@@ -50,7 +50,7 @@ struct InventoryCommand: Subcommand {
         let output: String
         switch mode {
         case .list:
-            context.console.writeOutput(bytes: InventoryListRenderer.render(loaded, selectedHosts: selection))
+            context.console.writeOutput(bytes: InventoryListRenderer.renderUTF8(loaded, selectedHosts: selection))
             return .ok
         case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup

@@ -9,12 +9,18 @@ extension Inventory {
     /// Every group above `group` (not including it).
     public func ancestors(of group: String) -> Set<String> {
         var seen: Set<String> = []
-        var frontier = groups[group]?.parents ?? []
+        var frontier = parents(of: group)
         while let next = frontier.popLast() {
             guard seen.insert(next).inserted else { continue }
-            frontier.append(contentsOf: groups[next]?.parents ?? [])
+            frontier.append(contentsOf: parents(of: next))
         }
         return seen
+    }
+
+    /// A group's parents, read in place (`groups[name]?.parents` would copy the whole group first).
+    private func parents(of group: String) -> [String] {
+        guard let index = groups.index(forKey: group) else { return [] }
+        return groups.values[index].parents
     }
 
     /// `group` and every group below it, breadth first, each level in definition order.
@@ -126,10 +132,14 @@ extension Inventory {
     /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.
     mutating func addHostMember(_ host: String, to group: String) {
         // Mutate in place: copying the group out would copy its host set for every host added.
-        guard groups[group]?.hostSet.insert(host).inserted == true else { return }
-        groups[group]?.hosts.append(host)
-        for ancestor in ancestors(of: group).sorted() { hosts[host]?.addGroupRecord(ancestor) }
-        hosts[host]?.addGroupRecord(group)
+        guard let groupIndex = groups.index(forKey: group),
+            groups.values[groupIndex].hostSet.insert(host).inserted
+        else { return }
+        groups.values[groupIndex].hosts.append(host)
+        let ancestors = parents(of: group).isEmpty ? [] : ancestors(of: group).sorted()
+        guard let hostIndex = hosts.index(forKey: host) else { return }
+        for ancestor in ancestors { hosts.values[hostIndex].addGroupRecord(ancestor) }
+        hosts.values[hostIndex].addGroupRecord(group)
     }
 
     /// Ansible's `Group.remove_host` + `Host.remove_group`, which also drops ancestors no longer reached.

@@ -12,11 +12,16 @@ enum InventoryListRenderer {
 
     /// The whole document, ending in a newline.
     static func render(_ loaded: LoadedInventory, selectedHosts: [String]) -> String {
-        String(decoding: renderUTF8(loaded, selectedHosts: selectedHosts), as: UTF8.self)
+        var document: [UInt8] = []
+        write(loaded, selectedHosts: selectedHosts) { document += $0 }
+        return String(decoding: document, as: UTF8.self)
     }
 
-    /// The whole document as UTF-8 bytes, ending in a newline (what the command writes to stdout).
-    static func renderUTF8(_ loaded: LoadedInventory, selectedHosts: [String]) -> [UInt8] {
+    /// Writes the document as UTF-8 to `sink`, in chunks of about `chunkSize` bytes that each end between
+    /// two values (so each is whole UTF-8): the 50 MB of a 5,000-host inventory never sit in memory at once.
+    static func write(
+        _ loaded: LoadedInventory, selectedHosts: [String], chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void
+    ) {
         let groups = groupEntries(loaded.inventory, selected: Set(selectedHosts))
         let layered = VariableResolver(loaded).layeredHostVariables(selectedHosts)
         let rendered = layered.groupLayers.map { RenderedVariableLayer($0, depth: 3) }
@@ -25,9 +30,8 @@ enum InventoryListRenderer {
             return !rendered[share.groupLayer].isEmpty(withOwn: share.own)
         }.sorted(by: String.pythonOrder)
 
-        var output = PythonJSONOutput(
-            format: .ansibleInventory,
-            reservingCapacity: estimatedSize(hosts: hostsWithVars, layered: layered, rendered: rendered))
+        let largestLayer = rendered.map(\.renderedSize).max() ?? 0
+        var output = PythonJSONOutput(format: .ansibleInventory, reservingCapacity: chunkSize + 2 * largestLayer)
         output.appendASCII("{")
         // Assigning `_meta` into the document replaces a group that has that name.
         var names = groups.keys.compactMap(\.stringValue).filter { $0 != metaKey } + [metaKey]
@@ -36,14 +40,17 @@ enum InventoryListRenderer {
             output.beginElement(position, depth: 0)
             output.appendKey(name)
             if name == metaKey {
-                writeMeta(hostsWithVars, layered: layered, rendered: rendered, into: &output)
+                writeMeta(hostsWithVars, layered: layered, rendered: rendered, into: &output) { output in
+                    output.flush(ifAtLeast: chunkSize, to: sink)
+                }
             } else {
                 output.write(groups[name] ?? .null, depth: 1)
             }
+            output.flush(ifAtLeast: chunkSize, to: sink)
         }
         output.endContainer(UInt8(ascii: "}"), depth: 0)
         output.appendASCII("\n")
-        return output.bytes
+        output.flush(ifAtLeast: 0, to: sink)
     }
 
     /// `ansible-inventory --host NAME`: the host's resolved vars as JSON.
@@ -70,7 +77,7 @@ enum InventoryListRenderer {
     /// `{"hostvars": {HOST: {VARS}, …}}` at depth 1.
     private static func writeMeta(
         _ hosts: [String], layered: HostVariableLayers, rendered: [RenderedVariableLayer],
-        into output: inout PythonJSONOutput
+        into output: inout PythonJSONOutput, betweenHosts: (inout PythonJSONOutput) -> Void
     ) {
         output.appendASCII("{")
         output.beginElement(0, depth: 1)
@@ -83,6 +90,7 @@ enum InventoryListRenderer {
             output.appendKey(host)
             rendered[share.groupLayer].write(own: share.own, into: &output)
             written += 1
+            betweenHosts(&output)
         }
         if written == 0 {
             output.appendASCII("}")
@@ -95,18 +103,5 @@ enum InventoryListRenderer {
     private static func uniqueHosts(_ hosts: [String]) -> [String] {
         var seen: Set<String> = []
         return hosts.filter { seen.insert($0).inserted }
-    }
-
-    /// Room for the whole document, so that the buffer is not copied as it grows (memory the estimate
-    /// overshoots is reserved but never touched).
-    private static func estimatedSize(
-        hosts: [String], layered: HostVariableLayers, rendered: [RenderedVariableLayer]
-    ) -> Int {
-        var size = 4096
-        for host in hosts {
-            guard let share = layered.hosts[host] else { continue }
-            size += rendered[share.groupLayer].renderedSize + 256 * (share.own.count + 1) + 4 * host.utf8.count
-        }
-        return size
     }
 }

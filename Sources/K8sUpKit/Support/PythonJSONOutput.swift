@@ -72,6 +72,14 @@ struct PythonJSONOutput {
         bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
     }
 
+    /// Hands what was written so far to `sink` and starts an empty buffer, once it holds at least
+    /// `threshold` bytes. Call it only between whole values, so that every chunk is complete UTF-8.
+    mutating func flush(ifAtLeast threshold: Int, to sink: ([UInt8]) -> Void) {
+        guard !bytes.isEmpty, bytes.count >= threshold else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Bytes written earlier by an output of the same format.
     mutating func appendRendered(_ rendered: ArraySlice<UInt8>) {
         bytes.append(contentsOf: rendered)

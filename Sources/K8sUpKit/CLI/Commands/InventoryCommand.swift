@@ -50,7 +50,7 @@ struct InventoryCommand: Subcommand {
         let output: String
         switch mode {
         case .list:
-            context.console.writeOutput(bytes: InventoryListRenderer.renderUTF8(loaded, selectedHosts: selection))
+            InventoryListRenderer.write(loaded, selectedHosts: selection) { context.console.writeOutput(bytes: $0) }
             return .ok
         case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup

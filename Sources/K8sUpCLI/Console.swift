@@ -5,9 +5,16 @@ import Foundation
 package protocol Console: Sendable {
     func writeOutput(_ text: String)
     func writeError(_ text: String)
+    /// Writes UTF-8 bytes to standard output: large results (`inventory --list`) go out without
+    /// being turned into a `String` first.
+    func writeOutput(bytes: [UInt8])
 }
 
 extension Console {
+    func writeOutput(bytes: [UInt8]) {
+        writeOutput(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Prints `k8sup: warning: …` on standard error.
     func warn(_ message: String) {
         writeError("k8sup: warning: \(message)\n")
@@ -24,6 +31,10 @@ struct StandardConsole: Console {
 
     func writeError(_ text: String) {
         FileHandle.standardError.writeAll(text)
+    }
+
+    package func writeOutput(bytes: [UInt8]) {
+        try? FileHandle.standardOutput.write(contentsOf: bytes)
     }
 }
 

@@ -31,11 +31,11 @@ package struct ClusterRoles: Sendable, Equatable {
     /// Worker nodes (not control-plane) in inventory order.
     package let workers: [Node]
     /// Hosts in the `etcd` group, in inventory order.
-    let etcdHosts: [String]
+    package let etcdHosts: [String]
 
-    static let controlPlaneGroups = ["kube_control_plane", "kube-master"]
-    static let workerGroups = ["kube_node", "kube-node"]
-    static let clusterGroups = ["k8s_cluster", "k8s-cluster"]
+    package static let controlPlaneGroups = ["kube_control_plane", "kube-master"]
+    package static let workerGroups = ["kube_node", "kube-node"]
+    package static let clusterGroups = ["k8s_cluster", "k8s-cluster"]
 
     /// Control plane first, then workers.
     package var nodes: [Node] { controlPlane + workers }

@@ -6,7 +6,7 @@ import PythonParity
 /// Python keeps it), then JSON if Python's `json.loads` would accept it, else one YAML document.
 package enum DataFiles {
     /// The file's text; invalid UTF-8 is an error naming the line it is on.
-    static func readText(_ path: String, fileSystem: any FileSystemReading) throws(InventoryError) -> String {
+    package static func readText(_ path: String, fileSystem: any FileSystemReading) throws(InventoryError) -> String {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.bytes(of: path)

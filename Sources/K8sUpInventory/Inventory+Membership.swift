@@ -6,24 +6,30 @@ extension Inventory {
     /// Child groups nested deeper than this (below `all`) are refused. Ansible's ancestor and depth
     /// bookkeeping costs time in proportion to the depth for every group added, so a generated chain of
     /// 100,000 `[gN:children]` sections would take hours; real inventories nest a handful of levels.
-    static let maximumGroupDepth = 200
+    package static let maximumGroupDepth = 200
 
     /// Every group above `group` (not including it).
-    func ancestors(of group: String) -> Set<String> {
+    package func ancestors(of group: String) -> Set<String> {
         var seen: Set<String> = []
-        var frontier = groups[group]?.parents ?? []
+        var frontier = parents(of: group)
         while let next = frontier.popLast() {
             guard seen.insert(next).inserted else { continue }
-            frontier.append(contentsOf: groups[next]?.parents ?? [])
+            frontier.append(contentsOf: parents(of: next))
         }
         return seen
+    }
+
+    /// A group's parents, read in place (`groups[name]?.parents` would copy the whole group first).
+    private func parents(of group: String) -> [String] {
+        guard let index = groups.index(forKey: group) else { return [] }
+        return groups.values[index].parents
     }
 
     /// `group` and every group below it, breadth first, each level in definition order.
     ///
     /// Ansible walks the same levels but orders each level below the direct children by Python set
     /// iteration, which is arbitrary; definition order is the stable reading of the same structure.
-    func groupAndDescendants(of group: String) -> [String] {
+    package func groupAndDescendants(of group: String) -> [String] {
         var ordered = [group]
         var seen: Set<String> = [group]
         var level = [group]
@@ -56,7 +62,7 @@ extension Inventory {
     /// Ansible's `Group.add_child_group`, including its two loop checks and depth propagation. With
     /// `limitingDepth`, nesting deeper than `maximumGroupDepth` is refused (`reconcile` adds the one level
     /// of `all` above groups the readers already limited).
-    mutating func addChildGroup(
+    package mutating func addChildGroup(
         _ child: String, to parent: String, at location: SourceLocation, limitingDepth: Bool = true
     ) throws(InventoryError) {
         guard child != parent else {
@@ -126,16 +132,20 @@ extension Inventory {
     }
 
     /// Ansible's `Group.add_host` + `Host.add_group`: record membership and every ancestor on the host.
-    mutating func addHostMember(_ host: String, to group: String) {
+    package mutating func addHostMember(_ host: String, to group: String) {
         // Mutate in place: copying the group out would copy its host set for every host added.
-        guard groups[group]?.hostSet.insert(host).inserted == true else { return }
-        groups[group]?.hosts.append(host)
-        for ancestor in ancestors(of: group).sorted() { hosts[host]?.addGroupRecord(ancestor) }
-        hosts[host]?.addGroupRecord(group)
+        guard let groupIndex = groups.index(forKey: group),
+            groups.values[groupIndex].hostSet.insert(host).inserted
+        else { return }
+        groups.values[groupIndex].hosts.append(host)
+        let ancestors = parents(of: group).isEmpty ? [] : ancestors(of: group).sorted()
+        guard let hostIndex = hosts.index(forKey: host) else { return }
+        for ancestor in ancestors { hosts.values[hostIndex].addGroupRecord(ancestor) }
+        hosts.values[hostIndex].addGroupRecord(group)
     }
 
     /// Ansible's `Group.remove_host` + `Host.remove_group`, which also drops ancestors no longer reached.
-    mutating func removeHostMember(_ host: String, from group: String) {
+    package mutating func removeHostMember(_ host: String, from group: String) {
         guard groups[group]?.hostSet.remove(host) != nil else { return }
         groups[group]?.hosts.removeAll { $0 == host }
         dropGroupRecord(group, fromHost: host)

@@ -15,8 +15,11 @@ package struct Inventory: Sendable, Equatable {
     /// Host names in creation order.
     package internal(set) var hostOrder: [String] = []
 
+    /// Where problems with no source location are reported.
+    package static let unknownPlace = SourceLocation(file: "<inventory>")
+
     package static let allGroup = "all"
-    static let ungroupedGroup = "ungrouped"
+    package static let ungroupedGroup = "ungrouped"
 
     package init() {
         addGroup(Self.allGroup, at: nil)
@@ -26,7 +29,7 @@ package struct Inventory: Sendable, Equatable {
     }
 
     /// Adds a group unless it exists; the first declaration's location is kept.
-    mutating func addGroup(_ name: String, at location: SourceLocation?) {
+    package mutating func addGroup(_ name: String, at location: SourceLocation?) {
         guard groups[name] == nil else { return }
         groups[name] = InventoryGroup(name: name, location: location)
         groupOrder.append(name)
@@ -34,16 +37,16 @@ package struct Inventory: Sendable, Equatable {
 
     /// Adds a host unless it exists, and makes it a direct member of `group` if given. Like Ansible, the
     /// port is only recorded when the host is new (as the integer var `ansible_port`).
-    mutating func addHost(
+    package mutating func addHost(
         _ name: String, toGroup group: String?, port: Int?, at location: SourceLocation?
     ) throws(InventoryError) {
         guard !name.isEmpty else {
             throw .invalid(location ?? SourceLocation(file: "<inventory>"), "a host name is empty")
         }
-        if let group, groups[group] == nil {
+        if let group, groups.index(forKey: group) == nil {
             throw .invalid(location ?? SourceLocation(file: "<inventory>"), "group '\(group)' is not defined")
         }
-        if hosts[name] == nil {
+        if hosts.index(forKey: name) == nil {
             var host = InventoryHost(name: name, location: location)
             if let port, port != 0 { host.vars["ansible_port"] = .int(port) }
             hosts[name] = host
@@ -54,28 +57,28 @@ package struct Inventory: Sendable, Equatable {
 
     /// Sets an inline var on a group or host. As in Ansible, a group wins when a group and a host share
     /// the name, and `ansible_group_priority` sets the group's priority instead of a var.
-    mutating func setVariable(
+    package mutating func setVariable(
         _ key: String, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
         try setVariable(.string(key), to: value, on: entity, at: location)
     }
 
     /// Sets an inline var whose name may be any YAML scalar (Ansible accepts, and lists, `1: x`).
-    mutating func setVariable(
+    package mutating func setVariable(
         _ key: DataValue, to value: DataValue, on entity: String, at location: SourceLocation?
     ) throws(InventoryError) {
-        let place = location ?? SourceLocation(file: "<inventory>")
-        if var group = groups[entity] {
+        // Found once and changed in place: hosts get thousands of these calls.
+        if let group = groups.index(forKey: entity) {
             if key == "ansible_group_priority" {
-                try Self.applyPriority(value, to: &group, at: place)
+                try Self.applyPriority(value, to: &groups.values[group], at: location ?? Self.unknownPlace)
             } else {
-                group.vars[key] = value
+                groups.values[group].vars[key] = value
             }
-            groups[entity] = group
-        } else if hosts[entity] != nil {
-            hosts[entity]?.vars[key] = value
+        } else if let host = hosts.index(forKey: entity) {
+            hosts.values[host].vars[key] = value
         } else {
-            throw .invalid(place, "cannot set '\(key.scalarText)': no group or host named '\(entity)'")
+            throw .invalid(
+                location ?? Self.unknownPlace, "cannot set '\(key.scalarText)': no group or host named '\(entity)'")
         }
     }
 
@@ -106,7 +109,7 @@ package struct Inventory: Sendable, Equatable {
     }
 
     /// Makes `child` (a group, or else a host) a member of `parent`, with Ansible's loop detection.
-    mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?)
+    package mutating func addChild(_ child: String, to parent: String, at location: SourceLocation?)
         throws(InventoryError)
     {
         let place = location ?? SourceLocation(file: "<inventory>")

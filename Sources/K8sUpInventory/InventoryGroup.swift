@@ -17,9 +17,9 @@ package struct InventoryGroup: Sendable, Equatable {
     package internal(set) var vars = DataMapping()
     /// Where the group was first declared, for error messages.
     package internal(set) var location: SourceLocation?
-    var hostSet: Set<String> = []
+    package var hostSet: Set<String> = []
     /// `children` as a set: `all` can have a hundred thousand of them.
-    var childSet: Set<String> = []
+    package var childSet: Set<String> = []
 
     package init(name: String, location: SourceLocation?) {
         self.name = name

@@ -10,14 +10,14 @@ package struct InventoryHost: Sendable, Equatable {
     package internal(set) var groups: [String] = []
     /// Where the host was first defined, for error messages.
     package internal(set) var location: SourceLocation?
-    var groupSet: Set<String> = []
+    package var groupSet: Set<String> = []
 
     package init(name: String, location: SourceLocation?) {
         self.name = name
         self.location = location
     }
 
-    mutating func addGroupRecord(_ group: String) {
+    package mutating func addGroupRecord(_ group: String) {
         if groupSet.insert(group).inserted { groups.append(group) }
     }
 }

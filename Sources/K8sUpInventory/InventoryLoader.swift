@@ -98,7 +98,7 @@ package struct InventoryLoader: Sendable {
         ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".cfg", ".retry",
     ]
 
-    static func isIgnored(_ name: String) -> Bool {
+    package static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || ignoredNames.contains(name) || ignoredSuffixes.contains { name.hasSuffix($0) }
     }
 }

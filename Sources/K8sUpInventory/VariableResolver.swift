@@ -35,24 +35,44 @@ package struct VariableResolver: Sendable {
 
     /// Resolves every host at once, sharing the group layers between hosts in the same groups.
     package func allHostVariables(_ hosts: [String]) -> [String: DataMapping] {
-        var layersByGroups: [Set<String>: DataMapping] = [:]
+        let layered = layeredHostVariables(hosts)
         var result: [String: DataMapping] = [:]
-        for host in hosts {
-            guard let record = loaded.inventory.hosts[host] else { continue }
-            let layers = layersByGroups[record.groupSet] ?? groupLayers(forGroups: record.groupSet)
-            layersByGroups[record.groupSet] = layers
-            var vars = layers.merging(record.vars)
-            for directory in loaded.varsDirectories {
-                if let files = directory.hostVars[host] { vars = vars.merging(files) }
-            }
-            result[host] = Self.withoutInternalNames(vars)
+        result.reserveCapacity(layered.hosts.count)
+        for host in hosts where result[host] == nil {
+            if let vars = layered.variables(of: host) { result[host] = vars }
         }
         return result
     }
 
+    /// Resolves every host at once without copying the group layers into each host: layers 1-4 once
+    /// per distinct group membership, layers 5-6 per host. Unknown hosts are left out.
+    package func layeredHostVariables(_ hosts: [String]) -> HostVariableLayers {
+        var layerIndex: [Set<String>: Int] = [:]
+        var layers: [DataMapping] = []
+        var shares: [String: HostVariableLayers.HostShare] = [:]
+        shares.reserveCapacity(hosts.count)
+        for host in hosts where shares[host] == nil {
+            guard let record = loaded.inventory.hosts[host] else { continue }
+            let layer: Int
+            if let known = layerIndex[record.groupSet] {
+                layer = known
+            } else {
+                layer = layers.count
+                layers.append(Self.withoutInternalNames(groupLayers(forGroups: record.groupSet)))
+                layerIndex[record.groupSet] = layer
+            }
+            var own = record.vars
+            for directory in loaded.varsDirectories {
+                if let files = directory.hostVars[host] { own = own.merging(files) }
+            }
+            shares[host] = HostVariableLayers.HostShare(groupLayer: layer, own: Self.withoutInternalNames(own))
+        }
+        return HostVariableLayers(groupLayers: layers, hosts: shares)
+    }
+
     /// A group's own vars: inline vars, then its `group_vars/` files, plus `ansible_group_priority`
     /// when it is not the default (what `--graph --vars` shows).
-    func groupVariables(_ group: String) -> DataMapping {
+    package func groupVariables(_ group: String) -> DataMapping {
         var vars = loaded.inventory.groups[group]?.vars ?? DataMapping()
         for directory in loaded.varsDirectories {
             if let files = directory.groupVars[group] { vars = vars.merging(files) }
@@ -92,7 +112,7 @@ package struct VariableResolver: Sendable {
     }
 
     /// ansible-core's `INTERNAL_STATIC_VARS`: removed from every listing.
-    static let internalNames: Set<String> = [
+    package static let internalNames: Set<String> = [
         "ansible_async_path", "ansible_collection_name", "ansible_config_file", "ansible_dependent_role_names",
         "ansible_diff_mode", "ansible_facts", "ansible_forks", "ansible_inventory_sources", "ansible_limit",
         "ansible_play_batch", "ansible_play_hosts", "ansible_play_hosts_all", "ansible_play_role_names",

@@ -9,11 +9,11 @@ package struct VarsDirectory: Sendable {
     /// The directory holding `group_vars/` and `host_vars/`.
     package let path: String
     /// The merged vars of each group that has files, files merged in the order Ansible reads them.
-    let groupVars: [String: DataMapping]
+    package let groupVars: [String: DataMapping]
     /// The merged vars of each host that has files.
-    let hostVars: [String: DataMapping]
+    package let hostVars: [String: DataMapping]
 
-    static let extensions = [".yml", ".yaml", ".json"]
+    package static let extensions = [".yml", ".yaml", ".json"]
 
     package static func load(
         from directory: String, for inventory: Inventory, fileSystem: any FileSystemReading,

@@ -124,8 +124,9 @@ enum YAMLInventoryReader {
                 throw .invalid(keyNode.location, "\(error)")
             }
             var vars = DataMapping()
-            if varsNode.value.isTruthy {
-                guard case .mapping(let mapping) = varsNode.value else {
+            let value = varsNode.value
+            if value.isTruthy {
+                guard case .mapping(let mapping) = value else {
                     throw .invalid(
                         varsNode.location,
                         "the vars of host '\(pattern)' must be a mapping, "
@@ -135,7 +136,7 @@ enum YAMLInventoryReader {
             }
             for name in expanded.names {
                 try inventory.addHost(name, toGroup: group, port: expanded.port, at: keyNode.location)
-                for (key, value) in vars.entries {
+                for (key, value) in zip(vars.keys, vars.values) {
                     try inventory.setVariable(key, to: value, on: name, at: keyNode.location)
                 }
             }

@@ -1,5 +1,5 @@
-import PythonParity
 import K8sUpReaders
+import PythonParity
 
 /// Writes the fake apiserver's JSON bodies: one line, keys sorted by code point, `", "` and `": "`
 /// between items, everything outside printable ASCII escaped. Clients only parse it, but tests compare

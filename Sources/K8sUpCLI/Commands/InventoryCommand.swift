@@ -52,7 +52,8 @@ struct InventoryCommand: Subcommand {
         let output: String
         switch mode {
         case .list:
-            output = InventoryListRenderer.render(loaded, selectedHosts: selection)
+            InventoryListRenderer.write(loaded, selectedHosts: selection) { context.console.writeOutput(bytes: $0) }
+            return .ok
         case .graph:
             let root = arguments.positionals.first ?? Inventory.allGroup
             guard loaded.inventory.groups[root] != nil else {

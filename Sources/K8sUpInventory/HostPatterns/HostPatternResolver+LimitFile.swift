@@ -5,7 +5,7 @@ import PythonParity
 /// file's lines, one pattern per line (trimmed, not split again, blank lines ignored).
 extension HostPatternResolver {
     /// The single patterns of a `--limit` string, limit files read in place.
-    func limitParts(_ limit: String) throws(InventoryError) -> [Part] {
+    package func limitParts(_ limit: String) throws(InventoryError) -> [Part] {
         let pieces = try HostPatternSplitter.split(limit)
         guard !pieces.isEmpty else { throw Self.emptyPattern(limit) }
         var parts: [Part] = []

@@ -2,7 +2,7 @@
 /// `_apply_subscript`, with k8sup's errors where Ansible warns or quietly selects nothing.
 extension HostPatternResolver {
     /// What a pattern (without its subscript) matched, with repeats, in Ansible's order.
-    struct Enumeration {
+    package struct Enumeration {
         var hosts: [String] = []
         var groups: [String] = []
         var namedHosts: [String] = []
@@ -13,7 +13,7 @@ extension HostPatternResolver {
     }
 
     /// The hosts one part selects, ignoring its `&` or `!`, with repeats where several groups matched.
-    func matchOne(_ part: Part, whole: String) throws(InventoryError) -> [String] {
+    package func matchOne(_ part: Part, whole: String) throws(InventoryError) -> [String] {
         var text = part.text
         if let leading = text.unicodeScalars.first, leading == "!" || leading == "&" {
             text = String(text.unicodeScalars.dropFirst())
@@ -55,7 +55,7 @@ extension HostPatternResolver {
     /// Ansible's `_enumerate_matches`: every group whose name matches gives all its hosts (`get_hosts`);
     /// host names are matched too when no group matched or the pattern is a regex or has `.?*[` in it.
     /// An alias stands in when the inventory has no group or host by that name.
-    func enumerate(_ pattern: String, part: Part, whole: String) throws(InventoryError) -> Enumeration {
+    package func enumerate(_ pattern: String, part: Part, whole: String) throws(InventoryError) -> Enumeration {
         if let aliasHosts = aliases.hosts(named: pattern), inventory.groups[pattern] == nil,
             inventory.hosts[pattern] == nil
         {
@@ -88,7 +88,7 @@ extension HostPatternResolver {
 
     /// "group 'kube_node' has 3 hosts", or for wildcards "'kube*' matches 10 hosts" with a note when a
     /// host is counted once per matching group (Ansible indexes that list, repeats included).
-    static func describeCount(of found: Enumeration, base: String) -> String {
+    package static func describeCount(of found: Enumeration, base: String) -> String {
         let count = found.hosts.count
         let hosts = count == 1 ? "1 host" : "\(count) hosts"
         if found.isAlias { return "'\(base)' has \(hosts)" }

@@ -47,7 +47,7 @@ package struct HostPatternResolver: Sendable {
     }
 
     /// The hosts a `--limit` string selects by itself (Ansible evaluates the subset as its own pattern list).
-    func subset(_ limit: String) throws(InventoryError) -> [String] {
+    package func subset(_ limit: String) throws(InventoryError) -> [String] {
         try nonEmpty(evaluate(limitParts(limit), whole: limit), whole: limit)
     }
 
@@ -113,12 +113,12 @@ package struct HostPatternResolver: Sendable {
         throw .pattern(whole, problem: "selects no hosts: \(names) \(verb) no hosts")
     }
 
-    static func emptyPattern(_ pattern: String) -> InventoryError {
+    package static func emptyPattern(_ pattern: String) -> InventoryError {
         .pattern(pattern, problem: "is empty: name at least one host or group (or 'all' for every host)")
     }
 
     /// Ansible's `deduplicate_list`: first occurrences, in order.
-    static func deduplicated(_ hosts: [String]) -> [String] {
+    package static func deduplicated(_ hosts: [String]) -> [String] {
         var seen: Set<String> = []
         return hosts.filter { seen.insert($0).inserted }
     }

@@ -9,12 +9,12 @@ package struct PatternAliases: Sendable, Equatable {
     /// The names for the control-plane hosts.
     package static let controlPlaneNames = ["masters", "control-plane"]
     /// The names for the worker hosts that are not control-plane hosts.
-    static let workerNames = ["nodes", "workers"]
+    package static let workerNames = ["nodes", "workers"]
     /// No aliases: plain Ansible patterns.
     package static let none = PatternAliases([:])
 
     /// Each alias name and the hosts it stands for, in the order a pattern should give them.
-    let hostsByName: [String: [String]]
+    package let hostsByName: [String: [String]]
 
     package init(_ hostsByName: [String: [String]]) {
         self.hostsByName = hostsByName

@@ -7,7 +7,7 @@ import PythonParity
 /// backtracking is needed. All three are case-insensitive (`re.I`).
 extension HostAddress {
     /// `(?:{i4}\.){3}{i4}` where i4 is 0..255 in decimal or a `[x:y(:z)]` numeric range.
-    static func isIPv4(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    package static func isIPv4(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy(isIPv4Component)
     }
@@ -23,7 +23,7 @@ extension HostAddress {
 
     /// The `ipv6` pattern: eight groups, the `::` forms with at most seven groups, and the three
     /// IPv4-in-IPv6 forms (whose dotted part uses hexadecimal components too).
-    static func isIPv6(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    package static func isIPv6(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let pieces = ipv6Pieces(text) else { return false }
         if pieces.contains(where: { $0 == .dot }) { return isEmbeddedIPv4Form(pieces) }
         let doubleColons = (0..<max(pieces.count - 1, 0)).filter { pieces[$0] == .colon && pieces[$0 + 1] == .colon }
@@ -109,7 +109,7 @@ extension HostAddress {
 
     /// The `hostname` pattern: dot-separated labels of `\w`, `-` and `_` and alphanumeric ranges, each
     /// starting with a word character or range and not ending in `-` or `_`.
-    static func isHostname(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    package static func isHostname(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
         text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isLabel)
     }
 

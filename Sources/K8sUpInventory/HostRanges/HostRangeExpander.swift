@@ -22,6 +22,11 @@ enum HostRangeExpander {
     /// As in Ansible, a pattern that is not a valid address is still used as written (ranges expanded),
     /// just without a port: `host_:22` is one host named `host_:22`.
     static func expandHostPattern(_ pattern: String) throws(HostRangeError) -> (names: [String], port: Int?) {
+        // Without ':' there is no port to split off and without '[' no range: whatever the address check
+        // says, the pattern is the one host name (the common case, thousands of times per inventory).
+        if !pattern.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "[") }) {
+            return ([pattern], nil)
+        }
         var host = pattern
         var port: Int?
         do throws(HostRangeError) {

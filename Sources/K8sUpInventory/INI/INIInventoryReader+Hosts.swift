@@ -5,7 +5,7 @@ import PythonParity
 extension INIInventoryReader.Parser {
     /// `node[01:03]:2222 ansible_user=core ip="10.0.0.1"  # comment`: every host of the pattern joins the
     /// current group (the port is recorded only for new hosts), then gets the variables in order.
-    mutating func parseHosts(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
+    package mutating func parseHosts(_ content: ArraySlice<Unicode.Scalar>, line: INISourceLines.Line)
         throws(InventoryError)
     {
         let start = content.startIndex
@@ -87,10 +87,17 @@ extension INIInventoryReader.Parser {
         return expanded
     }
 
-    /// `_parse_value`: the literal's value, or the text itself.
-    func typedValue(_ text: String, key: String, at place: SourceLocation) throws(InventoryError) -> DataValue {
+    /// `_parse_value`: the literal's value, or the text itself. The last value is remembered, because
+    /// host lines often repeat one (`ansible_host=10.0.0.5 ip=10.0.0.5 access_ip=10.0.0.5`).
+    package mutating func typedValue(_ text: String, key: String, at place: SourceLocation) throws(InventoryError)
+        -> DataValue
+    {
+        // Compared byte for byte: `==` would take another spelling of "é" for the same text.
+        if let last = lastValue, last.text.utf8.elementsEqual(text.utf8) { return last.value }
         do {
-            return try PythonLiteral.inventoryValue(text)
+            let value = try PythonLiteral.inventoryValue(text)
+            lastValue = (text, value)
+            return value
         } catch {
             throw .invalid(place, "value of '\(key)' (\(text)): \(error.description)")
         }

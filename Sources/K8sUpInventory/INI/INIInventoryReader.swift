@@ -72,6 +72,8 @@ enum INIInventoryReader {
         var kind = SectionKind.hosts
         var pendingOrder: [String] = []
         var pending: [String: PendingDeclaration] = [:]
+        /// The last `key=value` text parsed and its value (see `typedValue`).
+        var lastValue: (text: String, value: DataValue)?
 
         init(file: String, inventory: Inventory) {
             self.file = file

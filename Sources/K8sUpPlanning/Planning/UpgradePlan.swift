@@ -237,8 +237,9 @@ package struct UpgradePlan: Codable, Sendable, Equatable {
     }
 
     package struct Summary: Codable, Sendable, Equatable {
-        package init(outcome: String, blockers: Int, warnings: Int, hops: Int, nodeUpgrades: Int, stopsAt: String? = nil)
-        {
+        package init(
+            outcome: String, blockers: Int, warnings: Int, hops: Int, nodeUpgrades: Int, stopsAt: String? = nil
+        ) {
             self.outcome = outcome
             self.blockers = blockers
             self.warnings = warnings

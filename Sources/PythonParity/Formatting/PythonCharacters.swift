@@ -41,7 +41,7 @@ package enum PythonCharacters {
 
     /// `str.isprintable()` for one character, which `repr()` leaves unescaped: not a control, format,
     /// surrogate, private-use, unassigned or separator character, except the ASCII space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == " " { return true }
         guard isKnownToPython(scalar) else { return false }
         switch scalar.properties.generalCategory {
@@ -54,7 +54,7 @@ package enum PythonCharacters {
     }
 
     /// The value of a decimal digit (Unicode category Nd) as `int()` reads it, e.g. `٣` → 3.
-    static func decimalDigitValue(_ scalar: Unicode.Scalar) -> Int? {
+    package static func decimalDigitValue(_ scalar: Unicode.Scalar) -> Int? {
         if (0x30...0x39).contains(scalar.value) { return Int(scalar.value - 0x30) }
         guard !scalar.isASCII, isKnownToPython(scalar), scalar.properties.numericType == .decimal,
             let value = scalar.properties.numericValue
@@ -87,7 +87,7 @@ package enum PythonCharacters {
     }
 
     /// Whether Python 3.11's Unicode 14.0 database has the character at all.
-    static func isKnownToPython(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isKnownToPython(_ scalar: Unicode.Scalar) -> Bool {
         guard let age = scalar.properties.age else { return false }
         return age.major < 14 || (age.major == 14 && age.minor == 0)
     }

@@ -1,9 +1,9 @@
 /// Formats a `Double` exactly as Python's `repr(float)` does, so that floats in inventories print the
 /// way `ansible-inventory` prints them (`1e+16`, `1e-05`, `0.0001`, `100.0`).
-enum PythonFloatFormat {
+package enum PythonFloatFormat {
     /// Python's `repr(x)`: shortest round-trip digits; scientific notation when the decimal exponent
     /// is below -4 or at least 16.
-    static func repr(_ value: Double) -> String {
+    package static func repr(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         let (negative, digits, pointPosition) = shortestDigits(value)
@@ -20,7 +20,7 @@ enum PythonFloatFormat {
     }
 
     /// The JSON spelling Python's `json.dumps` uses: `repr`, except for the non-finite values.
-    static func json(_ value: Double) -> String {
+    package static func json(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         return repr(value)

@@ -19,7 +19,7 @@ extension PythonInteger {
     }
 
     /// Python's `float(int)`: correctly rounded; nil where Python raises `OverflowError`.
-    var doubleValue: Double? {
+    package var doubleValue: Double? {
         if let small = intValue { return Double(small) }
         guard let value = Double(decimalText), value.isFinite else { return nil }
         return value

@@ -8,7 +8,7 @@ package struct PythonInteger: Hashable, Sendable {
     /// Python refuses to convert integers with more decimal digits than this to or from text
     /// (`sys.int_info.default_max_str_digits`).
     package static let maximumDigits = 4300
-    static let limbBase: UInt64 = 1_000_000_000
+    package static let limbBase: UInt64 = 1_000_000_000
     /// Any value with more limbs than this has more than `maximumDigits` digits.
     private static let maximumLimbs = (maximumDigits + 8) / 9
 
@@ -73,13 +73,13 @@ package struct PythonInteger: Hashable, Sendable {
     }
 
     /// The number of decimal digits, without sign; 1 for zero.
-    var decimalDigitCount: Int {
+    package var decimalDigitCount: Int {
         guard let top = limbs.last else { return 1 }
         return (limbs.count - 1) * 9 + String(top).utf8.count
     }
 
     /// The decimal digits, with a leading `-` when negative.
-    var decimalText: String {
+    package var decimalText: String {
         guard let top = limbs.last else { return "0" }
         var text = isNegative ? "-" : ""
         text += String(top)
@@ -102,7 +102,7 @@ package struct PythonInteger: Hashable, Sendable {
 
     /// `self * factor + addend` on the magnitude (`factor` at most 10⁹); false once the result is certainly
     /// beyond `maximumDigits`.
-    mutating func multiplyAdd(factor: UInt32, addend: UInt32) -> Bool {
+    package mutating func multiplyAdd(factor: UInt32, addend: UInt32) -> Bool {
         var carry = UInt64(addend)
         for index in limbs.indices {
             let product = UInt64(limbs[index]) * UInt64(factor) + carry

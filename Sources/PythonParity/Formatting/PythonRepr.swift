@@ -8,7 +8,7 @@ package enum PythonRepr {
     }
 
     /// `repr(value)`: quoted strings, `True`/`False`/`None`, lists and dicts in insertion order.
-    static func repr(_ value: DataValue) -> String {
+    package static func repr(_ value: DataValue) -> String {
         switch value {
         case .null: return "None"
         case .bool(let flag): return flag ? "True" : "False"

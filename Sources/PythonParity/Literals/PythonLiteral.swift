@@ -77,7 +77,7 @@ package enum PythonLiteral {
 
     /// Python's `str(complex)`: `1j`, `(1+2j)`, `(-0-1j)`, `(inf+nanj)`; parts print like `repr(float)`
     /// without a trailing `.0`, and the real part is left out when it is +0.
-    static func complexText(real: Double, imaginary: Double) -> String {
+    package static func complexText(real: Double, imaginary: Double) -> String {
         if real == 0 && real.sign == .plus { return part(imaginary) + "j" }
         let imaginaryText = part(imaginary)
         let sign = imaginaryText.hasPrefix("-") ? "" : "+"

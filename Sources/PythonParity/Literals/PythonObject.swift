@@ -84,7 +84,7 @@ package indirect enum PythonObject: Equatable, Sendable {
     }
 
     /// Python's equality and hashing of dict keys and set elements: `1 == 1.0 == True == (1+0j)`.
-    enum HashKey: Hashable {
+    package enum HashKey: Hashable {
         case none
         case ellipsis
         case integer(PythonInteger)
@@ -110,7 +110,7 @@ package struct PythonDict: Equatable, Sendable {
     private(set) var values: [PythonObject] = []
     private var positions: [PythonObject.HashKey: Int] = [:]
 
-    mutating func set(_ value: PythonObject, for key: PythonObject, hashKey: PythonObject.HashKey) {
+    package mutating func set(_ value: PythonObject, for key: PythonObject, hashKey: PythonObject.HashKey) {
         if let position = positions[hashKey] {
             values[position] = value
         } else {

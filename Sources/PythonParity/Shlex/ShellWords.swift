@@ -38,7 +38,8 @@ package enum ShellWords {
     /// `shlex.split(text, comments=True)`.
     package static func split<Text: Collection<Unicode.Scalar>>(_ text: Text) throws(Failure) -> [Word] {
         var words: [Word] = []
-        var current = String.UnicodeScalarView()
+        // UTF-8 of the word so far: appending bytes is much cheaper than growing a String scalar by scalar.
+        var current: [UInt8] = []
         var wordStart = 0
         // POSIX shlex emits a word that is empty but was quoted (`""`).
         var quoted = false
@@ -46,8 +47,10 @@ package enum ShellWords {
         var quoteStart = 0
         var escapeStart = 0
         func finishWord() {
-            if !current.isEmpty || quoted { words.append(Word(text: String(current), offset: wordStart)) }
-            current = String.UnicodeScalarView()
+            if !current.isEmpty || quoted {
+                words.append(Word(text: String(decoding: current, as: UTF8.self), offset: wordStart))
+            }
+            current.removeAll(keepingCapacity: true)
             quoted = false
         }
         scanning: for (offset, scalar) in text.enumerated() {
@@ -63,7 +66,7 @@ package enum ShellWords {
                     quoteStart = offset
                     state = .quoted(scalar)
                 } else {
-                    current.append(scalar)
+                    append(scalar, to: &current)
                     state = .word
                 }
             case .word:
@@ -81,7 +84,7 @@ package enum ShellWords {
                     escapeStart = offset
                     state = .escaped(returnTo: .word)
                 } else {
-                    current.append(scalar)
+                    append(scalar, to: &current)
                 }
             case .quoted(let quote):
                 quoted = true
@@ -91,16 +94,16 @@ package enum ShellWords {
                     escapeStart = offset
                     state = .escaped(returnTo: .doubleQuoted)
                 } else {
-                    current.append(scalar)
+                    append(scalar, to: &current)
                 }
             case .escaped(let returnTo):
                 if returnTo == .doubleQuoted {
                     // Inside double quotes only the quote and the backslash itself can be escaped.
-                    if scalar != "\\" && scalar != "\"" { current.append("\\") }
-                    current.append(scalar)
+                    if scalar != "\\" && scalar != "\"" { current.append(UInt8(ascii: "\\")) }
+                    append(scalar, to: &current)
                     state = .quoted("\"")
                 } else {
-                    current.append(scalar)
+                    append(scalar, to: &current)
                     state = .word
                 }
             }
@@ -111,6 +114,14 @@ package enum ShellWords {
         case .escaped: throw .danglingBackslash(offset: escapeStart)
         }
         return words
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            bytes.append(contentsOf: String(scalar).utf8)
+        }
     }
 
     /// `shlex`'s whitespace: space, tab, CR and LF only (not the other characters `str.strip()` removes).

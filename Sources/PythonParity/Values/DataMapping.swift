@@ -19,7 +19,7 @@ package struct DataMapping: Sendable, Equatable {
     }
 
     /// Whether `key` can be a mapping key at all (Python: whether it is hashable).
-    static func isValidKey(_ key: DataValue) -> Bool {
+    package static func isValidKey(_ key: DataValue) -> Bool {
         Key(key) != nil
     }
 
@@ -53,6 +53,12 @@ package struct DataMapping: Sendable, Equatable {
     package func contains(_ key: DataValue) -> Bool {
         guard let hashKey = Key(key) else { return false }
         return index[hashKey] != nil
+    }
+
+    /// Where `key` sits in insertion order (the index into `keys` and `values`), if present.
+    package func position(of key: DataValue) -> Int? {
+        guard let hashKey = Key(key) else { return nil }
+        return index[hashKey]
     }
 
     /// Python's `self | other`: every entry of `other` replaces or appends to a copy of `self`.

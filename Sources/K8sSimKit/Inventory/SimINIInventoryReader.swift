@@ -153,7 +153,8 @@ struct SimINIInventoryReader {
     }
 
     /// A value as Ansible types it (Python literals): True/False/None, whole and decimal numbers and quoted
-    /// strings; anything else is the text itself (`10.0.0.1`, `v1.30.4`).
+    /// strings; anything else is the text itself (`10.0.0.1`, `v1.30.4`). Lists and dicts written as Python
+    /// literals stay text too: k8sim reads no such variable.
     static func value(_ text: String) -> DataValue {
         switch text {
         case "True": return .bool(true)

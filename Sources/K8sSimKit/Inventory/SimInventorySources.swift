@@ -21,7 +21,8 @@ struct SimInventorySources: Sendable {
             guard FileManager.default.fileExists(atPath: source) else {
                 throw .unreadable(path: source, reason: "no such file or directory")
             }
-            inventory = try SimVarsDirectory.isDirectory(source)
+            inventory =
+                try SimVarsDirectory.isDirectory(source)
                 ? readDirectory(source, into: inventory) : readFile(source, into: inventory)
         }
         inventory.finish()

@@ -39,7 +39,8 @@ enum SimYAMLInventoryReader {
         guard let node, !node.isNull else { return }
         guard let sections = node.entries else {
             throw .invalid(
-                node.location, "group '\(group)' must be a mapping of vars:, hosts: and children:, not a \(node.kindName)")
+                node.location,
+                "group '\(group)' must be a mapping of vars:, hosts: and children:, not a \(node.kindName)")
         }
         for (key, value) in sections {
             let section = name(of: key)

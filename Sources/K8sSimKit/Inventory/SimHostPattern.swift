@@ -35,60 +35,84 @@ enum SimHostPattern {
 
     private static let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
-    /// Expands the first `[begin:end(:step)]` of `name`, then the rest of each result.
+    /// More hosts than k8sim would ever simulate in one process: a pattern that stands for more is refused
+    /// before it is expanded.
+    static let maximumHosts = 10_000
+
+    /// Every combination of the ranges of `name`, left to right, as Ansible expands them one at a time.
     private static func expandRanges(_ name: String, pattern: String, at location: SourceLocation)
         throws(SimInventoryError) -> [String]
     {
-        guard let open = name.firstIndex(of: "[") else { return [name] }
-        guard let close = name[open...].firstIndex(of: "]") else {
-            throw .invalid(location, "'\(pattern)': a host range '[' without its closing ']'")
+        var pieces: [[String]] = []
+        var total = 1
+        var rest = Substring(name)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]") else {
+                throw .invalid(location, "'\(pattern)': a host range '[' without its closing ']'")
+            }
+            pieces.append([String(rest[..<open])])
+            let items = try range(String(rest[rest.index(after: open)..<close]), pattern: pattern, at: location) {
+                count throws(SimInventoryError) in
+                let (product, overflow) = total.multipliedReportingOverflow(by: count)
+                guard !overflow, product <= maximumHosts else {
+                    throw .invalid(
+                        location, "'\(pattern)' stands for more than \(maximumHosts) hosts, more than k8sim simulates")
+                }
+                total = product
+            }
+            pieces.append(items)
+            rest = rest[rest.index(after: close)...]
         }
-        let head = name[..<open]
-        let tail = name[name.index(after: close)...]
-        let bounds = name[name.index(after: open)..<close].split(separator: ":", omittingEmptySubsequences: false)
-            .map(String.init)
-        guard bounds.count == 2 || bounds.count == 3 else {
+        pieces.append([String(rest)])
+        return pieces.reduce([""]) { names, piece in names.flatMap { name in piece.map { name + $0 } } }
+    }
+
+    /// The items of one range `begin:end(:step)`; `admit` sees their number before they are made.
+    private static func range(
+        _ bounds: String, pattern: String, at location: SourceLocation,
+        admit: (Int) throws(SimInventoryError) -> Void
+    ) throws(SimInventoryError) -> [String] {
+        let parts = bounds.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3 else {
             throw .invalid(location, "'\(pattern)': a host range is [begin:end] or [begin:end:step]")
         }
-        let begin = bounds[0].isEmpty ? "0" : bounds[0]
-        let end = bounds[1]
+        let begin = parts[0].isEmpty ? "0" : parts[0]
+        let end = parts[1]
         guard !end.isEmpty else { throw .invalid(location, "'\(pattern)': the host range has no end") }
         var step = 1
-        if bounds.count == 3 {
-            guard let parsed = Int(bounds[2]), parsed > 0 else {
+        if parts.count == 3 {
+            guard let parsed = Int(parts[2]), parsed > 0 else {
                 throw .invalid(location, "'\(pattern)': the host range's step must be a whole number above 0")
             }
             step = parsed
         }
-        let items: [String]
-        if let first = Int(begin), let last = Int(end) {
-            let width = begin.count > 1 && begin.hasPrefix("0") ? begin.count : 0
+        let first: Int
+        let last: Int
+        let width: Int
+        let isNumeric = Int(begin) != nil && Int(end) != nil
+        if isNumeric, let low = Int(begin), let high = Int(end) {
+            (first, last) = (low, high)
+            width = begin.count > 1 && begin.hasPrefix("0") ? begin.count : 0
             if width > 0, end.count != width {
                 throw .invalid(
                     location, "'\(pattern)': a zero-padded host range needs begin and end of the same width")
             }
-            guard first <= last else {
-                throw .invalid(location, "'\(pattern)': the host range's begin is after its end")
-            }
-            items = stride(from: first, through: last, by: step).map { number in
-                let digits = String(number)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
-        } else if begin.count == 1, end.count == 1, let first = letters.firstIndex(of: Character(begin)),
-            let last = letters.firstIndex(of: Character(end))
+        } else if begin.count == 1, end.count == 1, let low = letters.firstIndex(of: Character(begin)),
+            let high = letters.firstIndex(of: Character(end))
         {
-            guard first <= last else {
-                throw .invalid(location, "'\(pattern)': the host range's begin is after its end")
-            }
-            items = stride(from: first, through: last, by: step).map { String(letters[$0]) }
+            (first, last, width) = (low, high, 0)
         } else {
             throw .invalid(
                 location, "'\(pattern)': a host range runs from number to number or from letter to letter")
         }
-        var result: [String] = []
-        for item in items {
-            result += try expandRanges(head + item + tail, pattern: pattern, at: location)
+        guard first <= last else { throw .invalid(location, "'\(pattern)': the host range's begin is after its end") }
+        let (span, overflow) = last.subtractingReportingOverflow(first)
+        let (count, tooMany) = (span / step).addingReportingOverflow(1)
+        try admit(overflow || tooMany ? Int.max : count)
+        return stride(from: first, through: last, by: step).map { index in
+            guard isNumeric else { return String(letters[index]) }
+            let digits = String(index)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return result
     }
 }

@@ -13,7 +13,7 @@ enum SimHostVariables {
     static func resolve(_ host: String, in sources: SimInventorySources) -> DataMapping {
         let inventory = sources.inventory
         let groups = inventory.groups(of: host).subtracting([SimInventory.all]).map { group in
-            (name: group, depth: inventory.depth(of: group), priority: priority(of: group, in: inventory))
+            (name: group, depth: inventory.depths[group, default: 1], priority: priority(of: group, in: inventory))
         }.sorted { lhs, rhs in
             if lhs.depth != rhs.depth { return lhs.depth < rhs.depth }
             if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }

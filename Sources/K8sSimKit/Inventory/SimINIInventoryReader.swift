@@ -83,7 +83,7 @@ struct SimINIInventoryReader {
         }
         inventory.addGroup(name, at: location)
         if kind != .vars, let waiting = pending.removeValue(forKey: name), waiting.section == .children {
-            for parent in waiting.parents { try inventory.addChild(name, to: parent, at: waiting.location) }
+            for parent in waiting.parents { inventory.addChild(name, to: parent, at: waiting.location) }
         }
         group = name
         section = kind
@@ -109,7 +109,7 @@ struct SimINIInventoryReader {
     private mutating func readChild(_ line: String, at location: SourceLocation) throws(SimInventoryError) {
         guard let child = try split(line, at: location).first else { return }
         if inventory.groups[child] != nil {
-            try inventory.addChild(child, to: group, at: location)
+            inventory.addChild(child, to: group, at: location)
         } else if pending[child] != nil {
             pending[child]?.parents.append(group)
         } else {

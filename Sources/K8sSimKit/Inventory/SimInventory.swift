@@ -31,6 +31,11 @@ struct SimInventory: Sendable {
     private(set) var hosts: [String: Host] = [:]
     private(set) var groupOrder: [String] = []
     private(set) var groups: [String: Group] = [:]
+    /// Every parent-child link in the order it was made, with the place that made it.
+    private var childLinks: [(parent: String, child: String, location: SourceLocation)] = []
+    /// How far below `all` each group sits: the longest chain of parents up to it (`all` is 0). Set by
+    /// `finish()`.
+    private(set) var depths: [String: Int] = [:]
 
     init() {
         let start = SourceLocation(file: "<implicit>")
@@ -57,13 +62,11 @@ struct SimInventory: Sendable {
         if groups[group]?.hosts.contains(name) == false { groups[group]?.hosts.append(name) }
     }
 
-    /// Makes `child` a child group of `parent` (both must exist). A group that would contain itself, directly
-    /// or through its children, is refused as Ansible refuses it.
-    mutating func addChild(_ child: String, to parent: String, at location: SourceLocation) throws(SimInventoryError) {
-        if child == parent || descendants(of: child).contains(parent) {
-            throw .invalid(location, "group '\(child)' cannot be a child of '\(parent)': that makes a loop of groups")
-        }
-        if groups[parent]?.children.contains(child) == false { groups[parent]?.children.append(child) }
+    /// Makes `child` a child group of `parent` (both must exist). Loops are found by `finish()`.
+    mutating func addChild(_ child: String, to parent: String, at location: SourceLocation) {
+        guard groups[parent]?.children.contains(child) == false else { return }
+        groups[parent]?.children.append(child)
+        childLinks.append((parent: parent, child: child, location: location))
     }
 
     /// Adds `vars` to `group`'s inline vars (later keys win).
@@ -72,9 +75,10 @@ struct SimInventory: Sendable {
     }
 
     /// Puts every group that is no one's child under `all`, and every host that is in no group but `all`
-    /// in `ungrouped`: what Ansible does once all sources are read.
-    mutating func finish() {
-        let named = Set(groups.values.flatMap(\.children))
+    /// in `ungrouped`, what Ansible does once all sources are read; then refuses a group that contains
+    /// itself through its children, as Ansible does, and measures each group's depth.
+    mutating func finish() throws(SimInventoryError) {
+        let named = Set(childLinks.map(\.child))
         for name in groupOrder where name != Self.all && !named.contains(name) {
             if groups[Self.all]?.children.contains(name) == false { groups[Self.all]?.children.append(name) }
         }
@@ -82,18 +86,60 @@ struct SimInventory: Sendable {
         for host in hostOrder where !grouped.contains(host) {
             groups[Self.ungrouped]?.hosts.append(host)
         }
+        try measureDepths()
+    }
+
+    /// Longest paths from `all` in parent-before-child order (Kahn's algorithm, no recursion); the groups
+    /// left over are on or below a loop.
+    private mutating func measureDepths() throws(SimInventoryError) {
+        var parentsLeft: [String: Int] = [:]
+        for group in groupOrder {
+            for child in groups[group]?.children ?? [] { parentsLeft[child, default: 0] += 1 }
+        }
+        var ready = groupOrder.filter { parentsLeft[$0, default: 0] == 0 }
+        var depths: [String: Int] = [:]
+        var next = 0
+        while next < ready.count {
+            let group = ready[next]
+            next += 1
+            let depth = depths[group, default: 0]
+            for child in groups[group]?.children ?? [] {
+                depths[child] = max(depths[child, default: 0], depth + 1)
+                parentsLeft[child, default: 0] -= 1
+                if parentsLeft[child] == 0 { ready.append(child) }
+            }
+        }
+        self.depths = depths
+        guard ready.count < groupOrder.count else { return }
+        // Peel off the groups below the loop (those with no children left) to find a link on it.
+        var looped = Set(groupOrder).subtracting(ready)
+        var peeled = true
+        while peeled {
+            peeled = false
+            for group in looped where !(groups[group]?.children.contains(where: looped.contains) ?? false) {
+                looped.remove(group)
+                peeled = true
+            }
+        }
+        if let link = childLinks.last(where: { looped.contains($0.parent) && looped.contains($0.child) }) {
+            throw .invalid(
+                link.location,
+                "group '\(link.child)' cannot be a child of '\(link.parent)': that makes a loop of groups")
+        }
     }
 
     /// Every group below `group`, breadth first, without repeats.
     func descendants(of group: String) -> [String] {
         var result: [String] = []
+        var seen: Set<String> = [group]
         var queue = groups[group]?.children ?? []
-        var seen: Set<String> = []
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            guard seen.insert(next).inserted else { continue }
-            result.append(next)
-            queue += groups[next]?.children ?? []
+        var next = 0
+        while next < queue.count {
+            let child = queue[next]
+            next += 1
+            guard seen.insert(child).inserted else { continue }
+            result.append(child)
+            queue += groups[child]?.children ?? []
         }
         return result
     }
@@ -109,27 +155,19 @@ struct SimInventory: Sendable {
 
     /// Every group `host` belongs to, directly or through a child group, `all` included.
     func groups(of host: String) -> Set<String> {
-        var result: Set<String> = [Self.all]
-        for group in groupOrder where groups[group]?.hosts.contains(host) == true {
-            result.insert(group)
+        var parents: [String: [String]] = [:]
+        for group in groupOrder {
+            for child in groups[group]?.children ?? [] { parents[child, default: []].append(group) }
         }
-        var changed = true
-        while changed {
-            changed = false
-            for group in groupOrder where !result.contains(group) {
-                if groups[group]?.children.contains(where: result.contains) == true {
-                    result.insert(group)
-                    changed = true
-                }
-            }
+        var queue = groupOrder.filter { groups[$0]?.hosts.contains(host) == true }
+        var result: Set<String> = [Self.all]
+        var next = 0
+        while next < queue.count {
+            let group = queue[next]
+            next += 1
+            guard result.insert(group).inserted else { continue }
+            queue += parents[group] ?? []
         }
         return result
-    }
-
-    /// How far below `all` a group sits: the longest chain of parents up to it (`all` is 0, its children 1).
-    func depth(of group: String) -> Int {
-        guard group != Self.all else { return 0 }
-        let parents = groupOrder.filter { groups[$0]?.children.contains(group) == true }
-        return 1 + (parents.map(depth(of:)).max() ?? 0)
     }
 }

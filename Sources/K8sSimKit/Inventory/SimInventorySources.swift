@@ -25,7 +25,7 @@ struct SimInventorySources: Sendable {
                 try SimVarsDirectory.isDirectory(source)
                 ? readDirectory(source, into: inventory) : readFile(source, into: inventory)
         }
-        inventory.finish()
+        try inventory.finish()
         var varsDirectories: [SimVarsDirectory] = []
         for source in sources {
             let base = SimVarsDirectory.isDirectory(source) ? source : (source as NSString).deletingLastPathComponent

@@ -64,7 +64,7 @@ enum SimYAMLInventoryReader {
                 for (child, definition) in entries {
                     let childName = name(of: child)
                     try readGroup(childName, definition, into: &inventory, at: child.location)
-                    try inventory.addChild(childName, to: group, at: child.location)
+                    inventory.addChild(childName, to: group, at: child.location)
                 }
             case "hosts":
                 for (pattern, definition) in entries {

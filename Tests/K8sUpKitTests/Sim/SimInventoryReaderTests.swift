@@ -156,6 +156,8 @@ import Testing
         ("hosts.ini", "[web]\nnode[1:3:0]\n", "hosts.ini:2: 'node[1:3:0]': the host range's step"),
         ("hosts.ini", "[web]\nnode[1:3\n", "hosts.ini:2: 'node[1:3': a host range '[' without its closing ']'"),
         ("hosts.ini", "[web]\nnode a='open\n", "hosts.ini:2: a quote is not closed on this line"),
+        ("hosts.ini", "[web]\nn[0:9][0:9999]\n", "hosts.ini:2: 'n[0:9][0:9999]' stands for more than 10000 hosts"),
+        ("hosts.ini", "[a:children]\na\n", "hosts.ini:2: group 'a' cannot be a child of 'a'"),
         ("hosts.yaml", "- all\n", "hosts.yaml:1:1: a YAML inventory is a mapping of group names"),
         ("hosts.yaml", "all:\n  - cp-1\n", "hosts.yaml:2:3: group 'all' must be a mapping"),
         ("hosts.yaml", "all:\n  host:\n    cp-1:\n", "hosts.yaml:2:3: group 'all' has the key 'host'"),

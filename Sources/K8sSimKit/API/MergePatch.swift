@@ -1,5 +1,3 @@
-import K8sUpCluster
-import K8sUpInventory
 import K8sUpReaders
 import K8sUpSupport
 import PythonParity

@@ -1,35 +1,24 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
 import K8sUpReaders
 import K8sUpSupport
 import PythonParity
 
 /// Seeding a simulated cluster from an inventory or from a `kubectl get nodes,pods,pdb -A -o json` snapshot.
 extension SimCluster {
-    /// Nodes from the inventory's roles (node names as `ClusterRoles` gives them, InternalIP from
+    /// Nodes from the inventory (node names and roles as `SimNodeRoster` reads them, InternalIP from
     /// `ansible_host`), everything at `from` (argument, else the scenario's `from:`), the usual system
     /// workloads (kube-proxy and calico-node DaemonSets, a 2-replica CoreDNS Deployment) and the
     /// scenario's workloads and PDBs.
-    package static func seeded(
-        inventory: LoadedInventory, scenario: Scenario, from: String? = nil, clock: any SimClock = SystemClock()
+    static func seeded(
+        inventory: SimNodeRoster, scenario: Scenario, from: String? = nil, clock: any SimClock = SystemClock()
     ) throws(SimClusterError) -> SimCluster {
         guard let version = from ?? scenario.from else {
             throw SimClusterError("no cluster version: pass --from or set `from:` in the scenario")
         }
         guard SimVersion(version) != nil else { throw SimClusterError("\(version) is not a Kubernetes version") }
-        let roles: ClusterRoles
-        do {
-            roles = try ClusterRoles(inventory)
-        } catch {
-            throw SimClusterError(String(describing: error))
-        }
         let cluster = SimCluster(clusterVersion: version, scenario: scenario, clock: clock)
-        let resolver = VariableResolver(inventory)
-        for node in roles.nodes {
-            let vars = resolver.hostVariables(node.host)
-            let address = vars["ansible_host"].map { $0.stringValue ?? $0.scalarText }
-            cluster.addNode(name: node.nodeName, address: address, controlPlane: node.role == .controlPlane)
+        for node in inventory.nodes {
+            cluster.addNode(name: node.name, address: node.address, controlPlane: node.controlPlane)
         }
         cluster.addSystemWorkloads(version: cluster.clusterVersion)
         cluster.applyScenario(scenario)

@@ -1,6 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
 import K8sUpReaders
 import K8sUpSupport
 import PythonParity

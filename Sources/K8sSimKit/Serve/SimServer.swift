@@ -1,6 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
 import K8sUpReaders
 import K8sUpSupport
 import PythonParity
@@ -37,7 +35,7 @@ package final class SimServer: Sendable {
     /// Seeds the cluster, creates the state directory and starts serving.
     ///
     /// - Parameters:
-    ///   - inventory: The inventory sources (`-i`), as k8sup reads them.
+    ///   - inventory: The inventory sources (`-i`), read by k8sim itself (`SimNodeRoster`).
     ///   - snapshot: Seed workloads (and nodes) from a `kubectl get nodes,pods,pdb -A -o json` file instead.
     ///   - from: The version every node starts at (else the scenario's `from:`).
     ///   - layout: How nodes are installed; nil takes it from the inventory's `k8sup_playbook`.
@@ -46,21 +44,15 @@ package final class SimServer: Sendable {
         inventory: [String], scenario: Scenario, snapshot: String? = nil, from: String? = nil,
         layout: SandboxLayout? = nil, stateDirectory: String, executable: String, port: UInt16 = 0
     ) throws {
-        let loaded = try InventoryLoader().load(sources: inventory)
-        let roles = try ClusterRoles(loaded)
-        let resolver = VariableResolver(loaded)
-        let hostVariables = Dictionary(
-            uniqueKeysWithValues: roles.nodes.map { ($0.host, resolver.hostVariables($0.host)) })
+        let roster = try SimNodeRoster.load(sources: inventory)
         let chosen =
-            layout
-            ?? Self.layout(
-                playbook: roles.nodes.first.flatMap { hostVariables[$0.host]?["k8sup_playbook"]?.stringValue })
+            layout ?? Self.layout(playbook: roster.nodes.first.flatMap { $0.vars["k8sup_playbook"]?.stringValue })
         self.layout = chosen
         self.cluster =
             if let snapshot {
                 try SimCluster.seeded(snapshot: snapshot, scenario: scenario)
             } else {
-                try SimCluster.seeded(inventory: loaded, scenario: scenario, from: from)
+                try SimCluster.seeded(inventory: roster, scenario: scenario, from: from)
             }
         let nodes = Set(cluster.nodeNames)
         for fault in scenario.faults {
@@ -76,7 +68,7 @@ package final class SimServer: Sendable {
         nodeServer = try HTTPServer(handler: FakeAPIServer(cluster: cluster))
         try SimStateWriter(
             state: state, executable: executable, layout: chosen, url: nodeServer.url, apiURL: server.url,
-            cluster: cluster, roles: roles, hostVariables: hostVariables
+            cluster: cluster, roster: roster
         ).write()
         cluster.outageHandler = { seconds, mode in
             if mode == .refused { server.refuseConnections(for: seconds) }

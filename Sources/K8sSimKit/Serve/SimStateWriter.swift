@@ -1,6 +1,4 @@
 import Foundation
-import K8sUpCluster
-import K8sUpInventory
 import K8sUpReaders
 import K8sUpSupport
 import PythonParity
@@ -16,8 +14,7 @@ struct SimStateWriter {
     /// The apiserver, for the kubeconfig.
     let apiURL: String
     let cluster: SimCluster
-    let roles: ClusterRoles
-    let hostVariables: [String: DataMapping]
+    let roster: SimNodeRoster
 
     func write() throws {
         let files = FileManager.default
@@ -26,17 +23,17 @@ struct SimStateWriter {
         var entries: [String: SimStateFile.NodeEntry] = [:]
         var overlay = "# Written by k8sim serve: add after the cluster's inventory (-i INVENTORY -i this file).\n"
         overlay += "# Host vars, so they win over the inventory's group_vars.\nall:\n  hosts:\n"
-        for node in roles.nodes {
-            let sandbox = state + "/nodes/" + node.nodeName
-            let version = cluster.nodeReport(node.nodeName)?.kubeletVersion ?? cluster.clusterVersion
+        for node in roster.nodes {
+            let sandbox = state + "/nodes/" + node.name
+            let version = cluster.nodeReport(node.name)?.kubeletVersion ?? cluster.clusterVersion
             guard let kubeVersion = SimVersion(version) else { throw SimClusterError("\(version) is not a version") }
             try NodeSandbox.create(
-                at: sandbox, node: node.nodeName, version: kubeVersion, layout: layout,
-                controlPlane: node.role == .controlPlane, executable: executable)
-            let entry = SimStateFile.NodeEntry(node: node.nodeName, sandbox: sandbox)
+                at: sandbox, node: node.name, version: kubeVersion, layout: layout,
+                controlPlane: node.controlPlane, executable: executable)
+            let entry = SimStateFile.NodeEntry(node: node.name, sandbox: sandbox)
             entries[node.host] = entry
-            entries[node.nodeName] = entry
-            if let address = hostVariables[node.host]?["ansible_host"].map({ $0.stringValue ?? $0.scalarText }) {
+            entries[node.name] = entry
+            if let address = node.address {
                 entries[address] = entry
             }
             overlay += "    \(Self.yamlString(node.host)):\n"

@@ -31,8 +31,8 @@ enum SimTestSupport {
     static func cluster(_ scenario: String, clock: ManualClock = ManualClock()) throws -> SimCluster {
         let parsed = try Scenario.parse(text: scenario, file: "scenario.yaml")
         return try withTemporaryTree(text: ["hosts.yaml": inventory]) { root in
-            let loaded = try InventoryLoader().load(sources: [root + "/hosts.yaml"])
-            return try SimCluster.seeded(inventory: loaded, scenario: parsed, clock: clock)
+            let roster = try SimNodeRoster.load(sources: [root + "/hosts.yaml"])
+            return try SimCluster.seeded(inventory: roster, scenario: parsed, clock: clock)
         }
     }
 

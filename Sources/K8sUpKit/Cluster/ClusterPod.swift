@@ -22,12 +22,26 @@ public struct ClusterPod: Sendable, Equatable {
     public var images: [String]
     /// The pod has a deletion timestamp (already terminating).
     public var isTerminating: Bool
+    /// CPU and memory the pod requests (what its replacement needs free on another node).
+    var requests = ResourceAmounts.zero
 
     public init(
         namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
         controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
         hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
         isTerminating: Bool = false
+    ) {
+        self.init(
+            namespace: namespace, name: name, nodeName: nodeName, labels: labels, controllerKind: controllerKind,
+            controllerName: controllerName, isMirror: isMirror, hasEmptyDir: hasEmptyDir, phase: phase,
+            isReady: isReady, images: images, isTerminating: isTerminating, requests: .zero)
+    }
+
+    init(
+        namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
+        controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
+        hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
+        isTerminating: Bool = false, requests: ResourceAmounts
     ) {
         self.namespace = namespace
         self.name = name
@@ -41,6 +55,7 @@ public struct ClusterPod: Sendable, Equatable {
         self.isReady = isReady
         self.images = images
         self.isTerminating = isTerminating
+        self.requests = requests
     }
 
     /// `namespace/name`, as kubectl prints pods.

@@ -79,6 +79,12 @@ public struct ClusterNode: Sendable, Equatable {
     public var kubeletVersion: KubeVersion?
     /// The DiskPressure condition is True.
     public var hasDiskPressure: Bool
+    /// The `topology.kubernetes.io/zone` label, if set.
+    var zone: String?
+    /// `status.allocatable` CPU and memory; nil when the node does not report it.
+    var allocatable: ResourceAmounts?
+    /// Has a NoSchedule or NoExecute taint (other than the cordon's): ordinary pods are not placed there.
+    var repelsPods = false
 
     public init(
         name: String, hasControlPlaneLabel: Bool = false, isReady: Bool? = true, isUnschedulable: Bool = false,

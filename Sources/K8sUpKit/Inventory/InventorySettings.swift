@@ -6,6 +6,10 @@ public struct InventorySettings: Sendable, Equatable {
     public var via: [String]
     /// `k8sup_snapshot` resolved against the inventory's directory.
     public var snapshotPath: String?
+    /// `k8sup_batch`: `auto` or a number of workers at a time, as written.
+    var batch: String?
+    /// `k8sup_zone` by node name: the zone of a node without a `topology.kubernetes.io/zone` label.
+    var zones: [String: String] = [:]
 
     public init(kubeVersion: String? = nil, via: [String] = [], snapshotPath: String? = nil) {
         self.kubeVersion = kubeVersion
@@ -14,7 +18,13 @@ public struct InventorySettings: Sendable, Equatable {
     }
 
     public init(_ loaded: LoadedInventory, roles: ClusterRoles) {
-        let vars = roles.firstControlPlane.map { VariableResolver(loaded).hostVariables($0.host) } ?? DataMapping()
+        let resolver = VariableResolver(loaded)
+        let vars = roles.firstControlPlane.map { resolver.hostVariables($0.host) } ?? DataMapping()
+        batch = vars["k8sup_batch"].flatMap(Self.text)
+        let hostVars = resolver.allHostVariables(roles.nodes.map(\.host))
+        for node in roles.nodes {
+            if let zone = hostVars[node.host]?["k8sup_zone"].flatMap(Self.text) { zones[node.nodeName] = zone }
+        }
         kubeVersion = vars["kube_version"].flatMap(Self.text)
         via = Self.list(vars["k8sup_via"])
         snapshotPath = vars["k8sup_snapshot"].flatMap(Self.text).map { path in

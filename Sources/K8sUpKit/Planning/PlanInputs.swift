@@ -17,6 +17,8 @@ public struct PlanInputs: Sendable {
     /// What pre-flight read on the nodes over ssh (live plans, once the hops are known); nil before that
     /// and for a snapshot.
     public var preflight: PreflightFacts?
+    /// The inventory's `k8sup_zone` by node name: the zone of a node without a zone label.
+    var zones: [String: String] = [:]
 
     public init(
         inventorySources: [String], roles: ClusterRoles, selectedHosts: Set<String>, limit: String?,
@@ -46,6 +48,8 @@ public struct PlanOptions: Sendable, Equatable {
     public var batchSize: Int
     /// `--health-check`: a command run after each node is Ready, before it is uncordoned.
     public var healthCheck: String?
+    /// `--batch auto`: pack the workers by budgets, zones and capacity (`batchSize` is then unused).
+    var autoBatch: AutoBatchOptions?
 
     public init(target: KubeVersion? = nil, via: [KubeVersion] = [], batchSize: Int = 1, healthCheck: String? = nil) {
         self.target = target

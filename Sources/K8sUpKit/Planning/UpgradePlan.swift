@@ -20,6 +20,35 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
     public var summary: Summary
     /// Which checks over ssh ran (live plans) or could not run (snapshot plans).
     public var preflight: Preflight? = nil
+    /// `--batch auto`: the limits the workers were packed with; nil for fixed batches (`batchSize`).
+    var autoBatch: AutoBatch? = nil
+
+    /// The limits of `--batch auto` beside the budgets.
+    struct AutoBatch: Codable, Sendable, Equatable {
+        /// `--max-unavailable`: `20%` or a count.
+        var maxUnavailable: String
+        /// `--batch-across-zones`.
+        var acrossZones: Bool
+    }
+
+    /// `--batch auto`: one batch of a hop's workers, drained and upgraded together.
+    struct Batch: Codable, Sendable, Equatable {
+        var number: Int
+        /// The zone of its nodes; absent when batches may mix zones. `none` for nodes without a zone.
+        var zone: String?
+        var nodes: [String]
+        /// For each node kept out of an earlier batch, the budget or limit that separated it.
+        var reasons: [BatchNote]
+    }
+
+    /// Why a node was kept out of an earlier batch.
+    struct BatchNote: Codable, Sendable, Equatable {
+        var node: String
+        /// `zone`, `max-unavailable`, `pdb` or `capacity`.
+        var kind: String
+        /// `pdb default/web allows 1: worker-3 and worker-7 both hold web pods`.
+        var reason: String
+    }
 
     /// Versions running before the upgrade.
     public struct CurrentVersions: Codable, Sendable, Equatable {
@@ -53,6 +82,11 @@ public struct UpgradePlan: Codable, Sendable, Equatable {
         public var kubectl: String?
         /// Live plans: what pre-flight read for this hop on the first control-plane node.
         public var discovered: Discovered? = nil
+        /// `--batch auto`: the workers' batches in order, each explained; the nodes' `batch` numbers
+        /// refer to them.
+        var batches: [Batch]? = nil
+        /// `--batch auto`: most workers in one batch, `--max-unavailable` resolved for this hop.
+        var maxUnavailableNodes: Int? = nil
     }
 
     /// What pre-flight read for a hop on the first control-plane node: the exact package version the hop

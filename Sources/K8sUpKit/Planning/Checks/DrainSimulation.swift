@@ -76,7 +76,7 @@ struct DrainSimulation {
                     + "evictions wait until it is", objects: [object], nodes: nodes, hops: [hop],
                 fix: "check that the disruption controller (kube-controller-manager) is running")
         }
-        let spared = pods.filter { !$0.isReady && unhealthyPodEvictedFreely(budget) }
+        let spared = pods.filter { !$0.isReady && Self.unhealthyPodEvictedFreely(budget) }
         let charged = pods.filter { !spared.contains($0) }
         guard !charged.isEmpty else { return }
         let rule = Self.rule(budget)
@@ -149,7 +149,7 @@ struct DrainSimulation {
 
     /// An unready pod is evicted without touching the budget under `AlwaysAllow`, or when the budget is
     /// satisfied anyway (`currentHealthy >= desiredHealthy > 0`).
-    private func unhealthyPodEvictedFreely(_ budget: DisruptionBudget) -> Bool {
+    static func unhealthyPodEvictedFreely(_ budget: DisruptionBudget) -> Bool {
         budget.unhealthyPodEvictionPolicy == .alwaysAllow
             || (budget.currentHealthy >= budget.desiredHealthy && budget.desiredHealthy > 0)
     }

@@ -101,4 +101,16 @@ extension JournalEvent {
     enum RunResult: String, Codable, Sendable, Equatable, CaseIterable {
         case succeeded, failed, interrupted, blocked, refused
     }
+
+    /// `--batch auto`: the workers of a batch as it begins, and those the plan had in it; they differ
+    /// when the pods moved since the plan (the same nodes and steps, grouped anew).
+    struct BatchStarted: Codable, Sendable, Equatable {
+        var runId: String
+        var hop: Int
+        var batch: Int
+        var nodes: [String]
+        var planned: [String]
+        /// Why the batch differs from the plan's, or that it does not.
+        var reason: String
+    }
 }

@@ -60,6 +60,10 @@ final class ProgressPrinter: ExecutionObserving {
         case .cordonRestored:
             return prefix(event) + " left " + (event.cordonedBefore == true ? "cordoned" : "schedulable")
                 + (event.message.map { " (\($0))" } ?? "")
+        case .batchStarted:
+            let nodes = NameList.line(event.nodes ?? [], width: 80)
+            return "\(event.version ?? "") batch \(event.batch ?? 0): \(nodes)"
+                + (event.message.map { " (\($0))" } ?? "")
         case .runFinished:
             return "k8sup: " + (event.message ?? "finished") + " in " + Self.seconds(event.elapsed ?? 0)
         }

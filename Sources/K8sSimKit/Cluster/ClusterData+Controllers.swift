@@ -88,7 +88,7 @@ extension ClusterData {
             keepNode ? old[["spec", "nodeName"]] : pickNode(for: old, avoiding: avoiding).map(DataValue.string)
         ObjectFactory.setPodReady(&pod, ready: false, now: nowText)
         let stored = put(.pods, pod)
-        if stored.string("spec", "nodeName") != nil { schedulePodStart(stored) }
+        if stored.string("spec", "nodeName") != nil { schedulePodStart(stored) } else { notePending(stored) }
     }
 
     private mutating func schedulePodStart(_ pod: DataValue) {
@@ -98,10 +98,11 @@ extension ClusterData {
     }
 
     /// The least-loaded schedulable node (not cordoned, Ready, taints tolerated), not `avoiding`.
-    func pickNode(for pod: DataValue, avoiding: String?) -> String? {
+    func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false) -> String? {
+        let room = ignoringRoom ? [:] : freeRoom()
         let candidates = list(.nodes).filter { node in
             node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
-                && Self.tolerates(pod, node)
+                && Self.tolerates(pod, node) && (ignoringRoom || fits(pod, in: room[node.objectName]))
         }
         var load: [String: Int] = [:]
         for pod in list(.pods) { if let node = pod.string("spec", "nodeName") { load[node, default: 0] += 1 } }

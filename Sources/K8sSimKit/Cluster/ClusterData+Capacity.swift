@@ -35,6 +35,19 @@ extension ClusterData {
         return room
     }
 
+    /// By node: the pods of `pod`'s controller there, and all pods there (what `pickNode` spreads by).
+    func spreadLoad(for pod: DataValue) -> [String: (Int, Int)] {
+        let owner = Self.controller(of: pod)?.string("uid")
+        var load: [String: (Int, Int)] = [:]
+        for other in list(.pods) {
+            guard let node = other.string("spec", "nodeName") else { continue }
+            let same = owner != nil && Self.controller(of: other)?.string("uid") == owner
+            let current = load[node] ?? (0, 0)
+            load[node] = (current.0 + (same ? 1 : 0), current.1 + 1)
+        }
+        return load
+    }
+
     /// Whether `pod`'s requests fit in `room` (nil: the node does not say, so it fits).
     func fits(_ pod: DataValue, in room: SimResources?) -> Bool {
         guard let room else { return true }

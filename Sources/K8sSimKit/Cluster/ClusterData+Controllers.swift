@@ -97,16 +97,20 @@ extension ClusterData {
             after: delays.podStart)
     }
 
-    /// The least-loaded schedulable node (not cordoned, Ready, taints tolerated), not `avoiding`.
+    /// The schedulable node (not cordoned, Ready, taints tolerated, with room for its requests), not
+    /// `avoiding`, with the fewest pods of the same controller, then the fewest pods: the default
+    /// scheduler spreads a workload's pods over the nodes.
     func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false) -> String? {
         let room = ignoringRoom ? [:] : freeRoom()
         let candidates = list(.nodes).filter { node in
             node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
                 && Self.tolerates(pod, node) && (ignoringRoom || fits(pod, in: room[node.objectName]))
         }
-        var load: [String: Int] = [:]
-        for pod in list(.pods) { if let node = pod.string("spec", "nodeName") { load[node, default: 0] += 1 } }
-        return candidates.map(\.objectName).min { (load[$0] ?? 0, $0) < (load[$1] ?? 0, $1) }
+        let load = spreadLoad(for: pod)
+        return candidates.map(\.objectName).min { left, right in
+            let (a, b) = (load[left] ?? (0, 0), load[right] ?? (0, 0))
+            return (a.0, a.1, left) < (b.0, b.1, right)
+        }
     }
 
     static func tolerates(_ pod: DataValue, _ node: DataValue) -> Bool {

@@ -91,7 +91,7 @@ struct RetryingRunner: CommandRunning {
     }
 
     private func report(_ notice: RetryLoop.Notice, message: String) {
-        (RetryReporting.wait ?? fallback)(notice, message)
+        (RetryReporting.wait?.report ?? fallback)(notice, message)
     }
 
     /// The waiting line of a retry: what failed with its error first, then when the next attempt comes.
@@ -133,5 +133,15 @@ struct RetryingRunner: CommandRunning {
 /// so a retried command deep inside a wait (a Lease call, a readiness look) reports on that wait's
 /// node and step.
 enum RetryReporting {
-    @TaskLocal static var wait: (@Sendable (RetryLoop.Notice, String) -> Void)?
+    @TaskLocal static var wait: Reporter?
+
+    /// The closure in a class: a task-local of a bare (optional) function type crashed release builds
+    /// in `swift_task_localValuePush`.
+    final class Reporter: Sendable {
+        let report: @Sendable (RetryLoop.Notice, String) -> Void
+
+        init(_ report: @escaping @Sendable (RetryLoop.Notice, String) -> Void) {
+            self.report = report
+        }
+    }
 }

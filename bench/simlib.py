@@ -59,7 +59,7 @@ def write_inventory(directory, control_planes, workers, target, drain_timeout="2
 class Sim:
     """`k8sim serve` on a fresh state directory, stopped on exit from the `with` block."""
 
-    def __init__(self, inventory, scenario_text, scratch):
+    def __init__(self, inventory, scenario_text, scratch, start_timeout=60):
         _, k8sim = release_binaries()
         self.state = tempfile.mkdtemp(prefix="sim-", dir=scratch)
         scenario = os.path.join(self.state + ".scenario.yaml")
@@ -69,7 +69,8 @@ class Sim:
         self.process = subprocess.Popen(
             [k8sim, "serve", "-i", inventory, "--scenario", scenario, "--state", self.state],
             stdout=open(self.banner, "w"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.time() + 60
+        # Seeding writes a sandbox per node: a few hundred nodes on a busy machine take minutes.
+        deadline = time.time() + start_timeout
         while "Ctrl-C stops" not in open(self.banner).read():
             if self.process.poll() is not None or time.time() > deadline:
                 sys.exit("k8sim did not start:\n" + open(self.banner).read())

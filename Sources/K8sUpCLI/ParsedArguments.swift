@@ -28,6 +28,11 @@ struct ParsedArguments: Sendable {
         given[key.spec.long] != nil
     }
 
+    /// Whether the option of that long name was given at all.
+    func contains(named long: String) -> Bool {
+        given[long] != nil
+    }
+
     /// The option's values as they were typed, in order (for messages that quote them).
     func texts(_ key: some OptionDeclaring) -> [String] {
         (given[key.spec.long] ?? []).map(\.text)

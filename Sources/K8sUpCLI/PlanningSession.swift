@@ -24,11 +24,11 @@ struct PlanningSession {
         _ arguments: ParsedArguments, context: CommandContext, command: String,
         originalCordons: (LoadedInventory) throws -> [String: Bool] = { _ in [:] }
     ) async throws -> PlanningSession {
-        let options = planOptions(arguments)
         let loaded = try InventorySelection.load(arguments, context: context, command: command)
         let roles = try ClusterRoles(loaded)
         let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
         let settings = InventorySettings(loaded, roles: roles)
+        let options = try planOptions(arguments, settings: settings, command: command)
         let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
         let sources = try InventorySelection.sources(arguments, context: context, command: command)
         // Planning's reads (the cluster, pre-flight over ssh) ride through a flapping apiserver or a refused
@@ -51,6 +51,7 @@ struct PlanningSession {
             inventorySources: sources,
             roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
             options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
+        inputs.zones = settings.zones
         var plan = try Planner.plan(inputs)
         var preflight: PreflightGathering?
         if case .live = source, !plan.hops.isEmpty {
@@ -75,10 +76,39 @@ struct PlanningSession {
         return try Planner.plan(inputs)
     }
 
-    /// The plan's options, as declared and checked by the parser.
-    private static func planOptions(_ arguments: ParsedArguments) -> PlanOptions {
-        PlanOptions(
-            target: arguments[Options.to], via: arguments[Options.via], batchSize: arguments[Options.batch],
-            healthCheck: arguments[Options.healthCheck])
+    /// The plan's options, as declared and checked by the parser; `--batch` falls back on the inventory's
+    /// `k8sup_batch`.
+    /// - Throws: `UsageError` for a `k8sup_batch` that is neither a number nor `auto`, or for
+    ///   `--max-unavailable`/`--batch-across-zones` without `--batch auto`.
+    static func planOptions(_ arguments: ParsedArguments, settings: InventorySettings, command: String)
+        throws(UsageError) -> PlanOptions
+    {
+        var batching = arguments[Options.batch]
+        if batching == nil, let text = settings.batch {
+            guard let fromInventory = WorkerBatching(text: text) else {
+                throw UsageError(
+                    "the inventory sets k8sup_batch to '\(text)'; it must be auto or a whole number of at least 1",
+                    command: command)
+            }
+            batching = fromInventory
+        }
+        var options = PlanOptions(
+            target: arguments[Options.to], via: arguments[Options.via], healthCheck: arguments[Options.healthCheck])
+        switch batching ?? .fixed(PlanOptions().batchSize) {
+        case .fixed(let size):
+            options.batchSize = size
+            for option in [Options.maxUnavailable.spec, Options.batchAcrossZones.spec]
+            where arguments.contains(named: option.long) {
+                throw UsageError(
+                    "--\(option.long) shapes the batches of --batch auto (or k8sup_batch: auto); "
+                        + "this plan upgrades \(size) worker(s) at a time", command: command)
+            }
+        case .auto:
+            var auto = AutoBatchOptions()
+            if let share = arguments[Options.maxUnavailable] { auto.maxUnavailable = share }
+            auto.acrossZones = arguments[Options.batchAcrossZones]
+            options.autoBatch = auto
+        }
+        return options
     }
 }

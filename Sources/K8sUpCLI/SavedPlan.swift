@@ -39,7 +39,10 @@ struct SavedPlan {
         var arguments = given
         let saved: [(any OptionDeclaring, [String])] = [
             (Options.to, [plan.target.version]), (Options.via, plan.hops.dropLast().map(\.version)),
-            (Options.limit, plan.limit.map { [$0] } ?? []), (Options.batch, ["\(plan.batchSize)"]),
+            (Options.limit, plan.limit.map { [$0] } ?? []),
+            (Options.batch, [plan.autoBatch == nil ? "\(plan.batchSize)" : "auto"]),
+            (Options.maxUnavailable, plan.autoBatch.map { [$0.maxUnavailable] } ?? []),
+            (Options.batchAcrossZones, plan.autoBatch?.acrossZones == true ? [""] : []),
         ]
         for (option, values) in saved {
             let current = given.texts(option)
@@ -71,12 +74,13 @@ struct SavedPlan {
             return differences
         }
         for (saved, now) in zip(plan.hops, current.hops) {
-            differences += Self.drift(saved, now)
+            // Packed batches follow the pods' placement, which moves; apply re-packs them before each batch.
+            differences += Self.drift(saved, now, orderMatters: plan.autoBatch == nil)
         }
         return differences
     }
 
-    private static func drift(_ saved: UpgradePlan.Hop, _ now: UpgradePlan.Hop) -> [String] {
+    private static func drift(_ saved: UpgradePlan.Hop, _ now: UpgradePlan.Hop, orderMatters: Bool) -> [String] {
         var differences: [String] = []
         let before = Dictionary(saved.nodes.map { ($0.node, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(now.nodes.map { ($0.node, $0) }, uniquingKeysWith: { first, _ in first })
@@ -98,7 +102,7 @@ struct SavedPlan {
                 differences.append("\(hop): \(node.node)'s steps changed from [\(was)] to [\(now)]")
             }
         }
-        if differences.isEmpty, saved.nodes.map(\.node) != now.nodes.map(\.node) {
+        if differences.isEmpty, orderMatters, saved.nodes.map(\.node) != now.nodes.map(\.node) {
             differences.append("\(hop): the order of the nodes changed")
         }
         return differences

@@ -9,6 +9,10 @@ package struct InventorySettings: Sendable, Equatable {
     package var via: [String]
     /// `k8sup_snapshot` resolved against the inventory's directory.
     package var snapshotPath: String?
+    /// `k8sup_batch`: `auto` or a number of workers at a time, as written.
+    package var batch: String?
+    /// `k8sup_zone` by node name: the zone of a node without a `topology.kubernetes.io/zone` label.
+    package var zones: [String: String] = [:]
 
     package init(kubeVersion: String? = nil, via: [String] = [], snapshotPath: String? = nil) {
         self.kubeVersion = kubeVersion
@@ -17,7 +21,13 @@ package struct InventorySettings: Sendable, Equatable {
     }
 
     package init(_ loaded: LoadedInventory, roles: ClusterRoles) {
-        let vars = roles.firstControlPlane.map { VariableResolver(loaded).hostVariables($0.host) } ?? DataMapping()
+        let resolver = VariableResolver(loaded)
+        let vars = roles.firstControlPlane.map { resolver.hostVariables($0.host) } ?? DataMapping()
+        batch = vars["k8sup_batch"].flatMap(Self.text)
+        let hostVars = resolver.allHostVariables(roles.nodes.map(\.host))
+        for node in roles.nodes {
+            if let zone = hostVars[node.host]?["k8sup_zone"].flatMap(Self.text) { zones[node.nodeName] = zone }
+        }
         kubeVersion = vars["kube_version"].flatMap(Self.text)
         via = Self.list(vars["k8sup_via"])
         snapshotPath = vars["k8sup_snapshot"].flatMap(Self.text).map { path in

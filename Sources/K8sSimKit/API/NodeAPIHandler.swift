@@ -8,6 +8,9 @@ import Foundation
 /// crash-loop, restarting every 2 s (`"mode": "failed"` for a unit that fails at once). A fault applies from
 /// the next kubelet start on.
 ///
+/// `GET /k8sim/v1/counters` answers `SimCounters`: evictions refused by a budget and replacements left
+/// Pending for lack of room since the cluster was seeded.
+///
 /// `GET …/nodes/NODE/kubelet` answers the kubelet's systemd unit (`NodeAPI.KubeletUnitReport`) for the
 /// `systemctl show` and `journalctl` stand-ins.
 ///
@@ -25,6 +28,8 @@ struct NodeAPIHandler {
         switch (request.method, rest.count, rest.first) {
         case ("GET", 1, "faults"):
             return activeFaults()
+        case ("GET", 1, "counters"):
+            return Self.withNewline(encode(cluster.counters))
         case ("PUT", 1, "faults"):
             do {
                 cluster.faults = try SimFault.readList(

@@ -90,7 +90,7 @@ extension ClusterData {
             keepNode ? old[["spec", "nodeName"]] : pickNode(for: old, avoiding: avoiding).map(DataValue.string)
         ObjectFactory.setPodReady(&pod, ready: false, now: nowText)
         let stored = put(.pods, pod)
-        if stored.string("spec", "nodeName") != nil { schedulePodStart(stored) }
+        if stored.string("spec", "nodeName") != nil { schedulePodStart(stored) } else { notePending(stored) }
     }
 
     private mutating func schedulePodStart(_ pod: DataValue) {
@@ -99,15 +99,20 @@ extension ClusterData {
             after: delays.podStart)
     }
 
-    /// The least-loaded schedulable node (not cordoned, Ready, taints tolerated), not `avoiding`.
-    func pickNode(for pod: DataValue, avoiding: String?) -> String? {
+    /// The schedulable node (not cordoned, Ready, taints tolerated, with room for its requests), not
+    /// `avoiding`, with the fewest pods of the same controller, then the fewest pods: the default
+    /// scheduler spreads a workload's pods over the nodes.
+    func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false) -> String? {
+        let room = ignoringRoom ? [:] : freeRoom()
         let candidates = list(.nodes).filter { node in
             node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
-                && Self.tolerates(pod, node)
+                && Self.tolerates(pod, node) && (ignoringRoom || fits(pod, in: room[node.objectName]))
         }
-        var load: [String: Int] = [:]
-        for pod in list(.pods) { if let node = pod.string("spec", "nodeName") { load[node, default: 0] += 1 } }
-        return candidates.map(\.objectName).min { (load[$0] ?? 0, $0) < (load[$1] ?? 0, $1) }
+        let load = spreadLoad(for: pod)
+        return candidates.map(\.objectName).min { left, right in
+            let (a, b) = (load[left] ?? (0, 0), load[right] ?? (0, 0))
+            return (a.0, a.1, left) < (b.0, b.1, right)
+        }
     }
 
     static func tolerates(_ pod: DataValue, _ node: DataValue) -> Bool {

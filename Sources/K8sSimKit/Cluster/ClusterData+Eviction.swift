@@ -18,6 +18,7 @@ extension ClusterData {
         let success = KubeStatus(code: 201, status: "Success", message: nil, reason: nil, hasDetails: false)
         switch EvictionRules.decide(pod: facts, budgets: budgets) {
         case .refuse(let status):
+            if !dryRun { countRefusal(status, pod: facts, budgets: budgets) }
             return .failure(status)
         case .delete:
             if !dryRun { _ = deletePod(namespace, name) }

@@ -55,7 +55,8 @@ extension ClusterData {
         ensureNamespace(spec.namespace)
         let image = "registry.example/\(spec.name):1.0"
         var template = ObjectFactory.PodTemplate(
-            namespace: spec.namespace, labels: spec.labels, owner: nil, image: image, emptyDir: spec.emptyDir)
+            namespace: spec.namespace, labels: spec.labels, owner: nil, image: image, emptyDir: spec.emptyDir,
+            requests: spec.requests)
         var meta: DataValue = ["name": .string(spec.name), "namespace": .string(spec.namespace), "generation": 1]
         meta[["labels"]] = .strings(spec.labels)
         let selector: DataValue = ["matchLabels": .strings(spec.labels)]

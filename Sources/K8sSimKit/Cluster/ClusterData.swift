@@ -23,6 +23,8 @@ struct ClusterData: Sendable {
     var random: SimRandom
     /// The time of the current request, seconds since 1970.
     var now: Double
+    /// Evictions refused by a budget and pods left Pending for lack of room, counted as they happen.
+    var counters = SimCounters()
 
     init(clusterVersion: String, scenario: Scenario, now: Double) {
         self.clusterVersion = clusterVersion

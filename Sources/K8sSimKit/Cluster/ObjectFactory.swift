@@ -101,6 +101,8 @@ enum ObjectFactory {
         var emptyDir = false
         var tolerateAll = false
         var annotations: [String: String] = [:]
+        /// The container's `resources.requests`.
+        var requests: [String: String] = [:]
     }
 
     static func pod(name: String, template: PodTemplate, node: String?, now: String) -> DataValue {
@@ -127,6 +129,12 @@ enum ObjectFactory {
             "status": ["qosClass": "BestEffort"],
         ]
         if !template.annotations.isEmpty { pod[["metadata", "annotations"]] = .strings(template.annotations) }
+        if !template.requests.isEmpty {
+            var container: DataValue = ["name": .string(container), "image": .string(template.image)]
+            container[["resources", "requests"]] = .strings(template.requests)
+            pod[["spec", "containers"]] = .list([container])
+            pod[["status", "qosClass"]] = "Burstable"
+        }
         if let owner = template.owner { pod[["metadata", "ownerReferences"]] = [owner] }
         if template.tolerateAll { pod[["spec", "tolerations"]] = [["operator": "Exists"]] }
         if let node { pod[["spec", "nodeName"]] = .string(node) }

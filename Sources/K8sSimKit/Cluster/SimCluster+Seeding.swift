@@ -50,9 +50,12 @@ extension SimCluster {
 
     /// The scenario's cordoned nodes, workloads and PDBs.
     func applyScenario(_ scenario: Scenario) {
+        applyTopology(zones: scenario.zones, allocatable: scenario.allocatable)
         for workload in scenario.workloads { addWorkload(workload) }
         for budget in scenario.pdbs { addBudget(budget) }
         for node in scenario.cordoned { setCordoned(node, true) }
+        // What seeding placed is the starting point; the counters count what the run does.
+        resetCounters()
     }
 
     /// From a snapshot file (`kubectl get nodes,pods,pdb -A -o json`).

@@ -27,4 +27,11 @@ package struct SimDelays: Sendable, Equatable {
     }
 
     package static let zero = SimDelays()
+
+    /// Every delay multiplied by `factor`: a realistic scenario run ten times faster with 0.1.
+    package func scaled(by factor: Double) -> SimDelays {
+        SimDelays(
+            podReschedule: podReschedule * factor, podStart: podStart * factor, kubeletStart: kubeletStart * factor,
+            apiLatency: apiLatency * factor, command: command * factor, download: download * factor)
+    }
 }

@@ -34,7 +34,12 @@ import PythonParity
 ///                           # from the first whose command contains `matching` (optional)
 ///   - {type: ssh-drops, node: cp-1, count: 1, matching: "kubeadm upgrade"}  # the command runs, ssh exits 255
 /// seed: 1                   # for the pseudo-random choice of requests that fail or stall
+/// zones: {worker-1: a, worker-2: b}            # topology.kubernetes.io/zone label of each node
+/// allocatable: {cpu: "8", memory: 32Gi}        # every worker's status.allocatable (default 4 CPU, ~7.5Gi)
 /// ```
+/// Workloads may request resources per pod (`cpu: 500m, memory: 1Gi`); a replacement that fits on no
+/// schedulable node stays Pending until one has room (counted at `GET /k8sim/v1/counters`). `delays:`
+/// takes `scale: 0.1` to multiply every delay, for a quick run of a realistic scenario.
 /// A PDB that never allows a disruption is `maxUnavailable: 0` (or `minAvailable: "100%"`).
 /// A running simulator takes the same fault entries at `PUT /k8sim/v1/faults` (see `SimFault.readList`);
 /// a fault naming a node the cluster does not have is refused there and at startup.
@@ -47,6 +52,10 @@ package struct Scenario: Sendable, Equatable {
     package var deprecatedAPIs: [SimDeprecatedRequest]
     package var faults: [SimFault]
     package var seed: UInt64
+    /// The zone label of each node, by node name.
+    package var zones: [String: String] = [:]
+    /// Every worker's `status.allocatable` (`cpu`, `memory`), when set.
+    package var allocatable: [String: String] = [:]
 
     package init(
         from: String? = nil, delays: SimDelays = .zero, cordoned: [String] = [], workloads: [WorkloadSpec] = [],
@@ -81,7 +90,10 @@ package struct Scenario: Sendable, Equatable {
         guard let root else { return Scenario() }
         let fields = try ScenarioFields(
             root, context: "scenario",
-            allowed: ["from", "delays", "cordoned", "workloads", "pdbs", "deprecatedAPIs", "faults", "seed"])
+            allowed: [
+                "from", "delays", "cordoned", "workloads", "pdbs", "deprecatedAPIs", "faults", "seed", "zones",
+                "allocatable",
+            ])
         var scenario = Scenario()
         if let from = try fields.string("from") {
             guard SimVersion(from) != nil else {
@@ -99,13 +111,15 @@ package struct Scenario: Sendable, Equatable {
         }
         for item in try fields.list("faults") { scenario.faults.append(try SimFault.read(item)) }
         if let seed = try fields.int("seed") { scenario.seed = UInt64(truncatingIfNeeded: seed) }
+        scenario.zones = try fields.stringMap("zones")
+        scenario.allocatable = try fields.stringMap("allocatable")
         return scenario
     }
 
     private static func readDelays(_ node: DataNode) throws(ScenarioError) -> SimDelays {
         let fields = try ScenarioFields(
             node, context: "delays",
-            allowed: ["podReschedule", "podStart", "kubeletStart", "apiLatency", "command", "download"])
+            allowed: ["podReschedule", "podStart", "kubeletStart", "apiLatency", "command", "download", "scale"])
         var delays = SimDelays()
         delays.podReschedule = try fields.double("podReschedule") ?? 0
         delays.podStart = try fields.double("podStart") ?? 0
@@ -113,6 +127,7 @@ package struct Scenario: Sendable, Equatable {
         delays.apiLatency = try fields.double("apiLatency") ?? 0
         delays.command = try fields.double("command") ?? 0
         delays.download = try fields.double("download") ?? 0
+        if let scale = try fields.double("scale") { delays = delays.scaled(by: max(0, scale)) }
         return delays
     }
 }

@@ -21,6 +21,8 @@ package struct WorkloadSpec: Sendable, Equatable {
     package var emptyDir: Bool
     /// Nodes to place the pods on, round-robin; empty: spread over the workers.
     package var nodes: [String]
+    /// Each pod's container requests (`cpu: 500m`, `memory: 1Gi`); empty: none (BestEffort).
+    package var requests: [String: String] = [:]
 
     package init(
         name: String, namespace: String = "default", kind: Kind, replicas: Int = 1, labels: [String: String] = [:],
@@ -38,16 +40,26 @@ package struct WorkloadSpec: Sendable, Equatable {
     static func read(_ node: DataNode) throws(ScenarioError) -> WorkloadSpec {
         let fields = try ScenarioFields(
             node, context: "workload",
-            allowed: ["name", "namespace", "kind", "replicas", "labels", "emptyDir", "nodes"])
+            allowed: ["name", "namespace", "kind", "replicas", "labels", "emptyDir", "nodes", "cpu", "memory"])
         let kindText = try fields.string("kind") ?? "Deployment"
         guard let kind = Kind(rawValue: kindText) else {
             throw ScenarioError(
                 "workload.kind must be one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")), not \(kindText)",
                 at: node.location)
         }
-        return WorkloadSpec(
+        var spec = WorkloadSpec(
             name: try fields.requiredString("name"), namespace: try fields.string("namespace") ?? "default", kind: kind,
             replicas: try fields.int("replicas") ?? 1, labels: try fields.stringMap("labels"),
             emptyDir: try fields.bool("emptyDir") ?? false, nodes: try fields.strings("nodes"))
+        for resource in ["cpu", "memory"] {
+            guard let text = try fields.string(resource) else { continue }
+            guard SimQuantity.parse(text) != nil else {
+                throw ScenarioError(
+                    "workload.\(resource) must be a quantity like 500m, 2 or 1Gi, not \(text)",
+                    at: fields.raw(resource)?.location ?? node.location)
+            }
+            spec.requests[resource] = text
+        }
+        return spec
     }
 }

@@ -27,7 +27,10 @@ struct ApplyCommand: Subcommand {
             Per hop: pre-flight checks (also over ssh, read-only, --forks hosts at a time: reachable with
             sudo -n, free disk, certificates, versions; `k8sup plan --help`), staging on every node (--forks
             at a time), an etcd snapshot, then the
-            control-plane nodes one at a time and the workers one at a time (--batch N together): back up
+            control-plane nodes one at a time and the workers one at a time (--batch N together; --batch
+            auto: the plan's batches, each started once the previous one's evicted pods are Ready again and
+            its budgets back at their level, within --node-ready-timeout, and packed again against where
+            the pods are then): back up
             the kubelet, upgrade kubeadm, kubeadm upgrade, cordon and drain, upgrade kubelet and kubectl,
             restart the kubelet, wait until the node is Ready at the new version (control plane: its
             kube-apiserver too) twice in a row, --health-check, then uncordon — only nodes that were

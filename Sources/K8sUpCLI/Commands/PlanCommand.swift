@@ -26,6 +26,13 @@ struct PlanCommand: Subcommand {
             hop installs and the component versions kubeadm upgrade plan reports. A snapshot plan says
             which of these checks it could not run.
 
+            --batch auto (or the inventory var k8sup_batch: auto) packs each hop's workers into the largest
+            batches whose evictions every PodDisruptionBudget allows at once, one zone at a time (label
+            topology.kubernetes.io/zone, else the var k8sup_zone) unless --batch-across-zones, at most
+            --max-unavailable workers (default 20% of the hop's), and whose pods' CPU and memory requests
+            fit in what the schedulable nodes have free; the first batch is one worker alone. Each batch
+            line says what held workers back; -v names each worker and its reason.
+
             Exit codes: 0 ready (or nothing to do), 2 blocked by checks, 64 bad flags, 65 bad inventory or
             snapshot, 1 kubectl failed.
             """)

@@ -25,7 +25,13 @@ struct OptionSection: Sendable {
     /// `--api-retry-budget`.
     static func planning(output: [any OptionDeclaring] = []) -> [OptionSection] {
         [
-            inventory, OptionSection("Plan", [Options.to, Options.via, Options.batch, Options.healthCheck]),
+            inventory,
+            OptionSection(
+                "Plan",
+                [
+                    Options.to, Options.via, Options.batch, Options.maxUnavailable, Options.batchAcrossZones,
+                    Options.healthCheck,
+                ]),
             OptionSection("Cluster", [Options.snapshot] + clusterAccess + [Options.apiRetryBudget]),
             OptionSection("Output", [Options.output, Options.verbose] + output),
         ]

@@ -1,3 +1,4 @@
+import K8sUpPlanning
 import K8sUpSupport
 
 /// How an option's text on the command line becomes a typed value, and how a value reads in help (for
@@ -88,5 +89,33 @@ extension OptionValueType {
                 guard let value = Value(rawValue: text) else { throw .expected(listed) }
                 return value
             }, describe: { $0.rawValue })
+    }
+}
+
+extension OptionValueType where Value == WorkerBatching {
+    /// `--batch N|auto`.
+    static var workerBatching: OptionValueType<WorkerBatching> {
+        OptionValueType(
+            placeholder: "N|auto",
+            parse: { text throws(OptionValueProblem) in
+                guard let batching = WorkerBatching(text: text) else {
+                    throw .expected("a whole number of at least 1 or auto")
+                }
+                return batching
+            }, describe: { $0.description })
+    }
+}
+
+extension OptionValueType where Value == NodeShare {
+    /// `--max-unavailable N|N%`.
+    static var nodeShare: OptionValueType<NodeShare> {
+        OptionValueType(
+            placeholder: "N|N%",
+            parse: { text throws(OptionValueProblem) in
+                guard let share = NodeShare(text: text) else {
+                    throw .expected("a whole number of at least 1 or a percentage from 1% to 100%")
+                }
+                return share
+            }, describe: { $0.description })
     }
 }

@@ -30,7 +30,14 @@ enum Options {
         "via", .kubeVersion, help: "Patch version for an intermediate minor, one per minor.",
         defaultText: "the inventory's k8sup_via, else the latest patch k8sup knows")
     static let batch = Option.value(
-        "batch", .count(minimum: 1), default: PlanOptions().batchSize, help: "Upgrade N workers at a time.")
+        "batch", .workerBatching,
+        help: "Upgrade N workers at a time, or auto: the largest batches every PodDisruptionBudget, zone and "
+            + "the free capacity allow.", defaultText: "the inventory's k8sup_batch, else 1")
+    static let maxUnavailable = Option.value(
+        "max-unavailable", .nodeShare, help: "With --batch auto: most workers down at once, a number or a share.",
+        defaultText: "20% of the hop's workers, at least 1")
+    static let batchAcrossZones = Option.flag(
+        "batch-across-zones", help: "With --batch auto: let a batch take workers of several zones.")
     static let healthCheck = Option.value(
         "health-check", .text("CMD"), help: "Command run here after each node is Ready, before uncordon.")
 

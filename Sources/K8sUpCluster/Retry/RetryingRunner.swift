@@ -93,7 +93,7 @@ package struct RetryingRunner: CommandRunning {
     }
 
     private func report(_ notice: RetryLoop.Notice, message: String) {
-        (RetryReporting.wait ?? fallback)(notice, message)
+        (RetryReporting.wait?.report ?? fallback)(notice, message)
     }
 
     /// The waiting line of a retry: what failed with its error first, then when the next attempt comes.
@@ -135,5 +135,15 @@ package struct RetryingRunner: CommandRunning {
 /// so a retried command deep inside a wait (a Lease call, a readiness look) reports on that wait's
 /// node and step.
 package enum RetryReporting {
-    @TaskLocal package static var wait: (@Sendable (RetryLoop.Notice, String) -> Void)?
+    @TaskLocal package static var wait: Reporter?
+
+    /// The closure in a class: a task-local of a bare (optional) function type crashed release builds
+    /// in `swift_task_localValuePush`.
+    package final class Reporter: Sendable {
+        let report: @Sendable (RetryLoop.Notice, String) -> Void
+
+        package init(_ report: @escaping @Sendable (RetryLoop.Notice, String) -> Void) {
+            self.report = report
+        }
+    }
 }

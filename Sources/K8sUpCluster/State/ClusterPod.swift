@@ -12,7 +12,7 @@ package struct ClusterPod: Sendable, Equatable {
     package var labels: [String: String]
     /// Kind and name of the owner reference with `controller: true` (nil for a bare pod).
     package var controllerKind: String?
-    var controllerName: String?
+    package var controllerName: String?
     /// Has the `kubernetes.io/config.mirror` annotation: a static pod's mirror, never evicted.
     package var isMirror: Bool
     /// Uses an `emptyDir` volume, whose data a drain deletes.
@@ -24,12 +24,26 @@ package struct ClusterPod: Sendable, Equatable {
     package var images: [String]
     /// The pod has a deletion timestamp (already terminating).
     package var isTerminating: Bool
+    /// CPU and memory the pod requests (what its replacement needs free on another node).
+    package var requests = ResourceAmounts.zero
 
     package init(
         namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
         controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
         hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
         isTerminating: Bool = false
+    ) {
+        self.init(
+            namespace: namespace, name: name, nodeName: nodeName, labels: labels, controllerKind: controllerKind,
+            controllerName: controllerName, isMirror: isMirror, hasEmptyDir: hasEmptyDir, phase: phase,
+            isReady: isReady, images: images, isTerminating: isTerminating, requests: .zero)
+    }
+
+    init(
+        namespace: String, name: String, nodeName: String?, labels: [String: String] = [:],
+        controllerKind: String? = nil, controllerName: String? = nil, isMirror: Bool = false,
+        hasEmptyDir: Bool = false, phase: Phase = .running, isReady: Bool = true, images: [String] = [],
+        isTerminating: Bool = false, requests: ResourceAmounts
     ) {
         self.namespace = namespace
         self.name = name
@@ -43,6 +57,7 @@ package struct ClusterPod: Sendable, Equatable {
         self.isReady = isReady
         self.images = images
         self.isTerminating = isTerminating
+        self.requests = requests
     }
 
     /// `namespace/name`, as kubectl prints pods.

@@ -81,6 +81,12 @@ package struct ClusterNode: Sendable, Equatable {
     package var kubeletVersion: KubeVersion?
     /// The DiskPressure condition is True.
     package var hasDiskPressure: Bool
+    /// The `topology.kubernetes.io/zone` label, if set.
+    package var zone: String?
+    /// `status.allocatable` CPU and memory; nil when the node does not report it.
+    package var allocatable: ResourceAmounts?
+    /// Has a NoSchedule or NoExecute taint (other than the cordon's): ordinary pods are not placed there.
+    package var repelsPods = false
 
     package init(
         name: String, hasControlPlaneLabel: Bool = false, isReady: Bool? = true, isUnschedulable: Bool = false,

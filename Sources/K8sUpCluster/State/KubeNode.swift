@@ -8,12 +8,21 @@ package struct KubeNode: Decodable, Sendable, Equatable {
     package struct Spec: Decodable, Sendable, Equatable {
         /// `true` when cordoned; absent otherwise.
         var unschedulable: Bool?
+        var taints: [Taint]?
+    }
+
+    /// One of `spec.taints`.
+    struct Taint: Decodable, Sendable, Equatable {
+        var key: String?
+        var effect: String?
     }
 
     /// `status`: conditions and the versions the node reports.
     package struct Status: Decodable, Sendable, Equatable {
         var conditions: [KubeCondition]?
         var nodeInfo: NodeInfo?
+        /// What pods may request in all (`cpu`, `memory`, …).
+        var allocatable: [String: KubeQuantity]?
     }
 
     /// `status.nodeInfo`.
@@ -30,6 +39,9 @@ package struct KubeNode: Decodable, Sendable, Equatable {
     /// alone before (kubeadm stopped adding it in v1.24).
     static let controlPlaneLabels = ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master"]
 
+    /// The well-known label of the node's failure domain.
+    static let zoneLabel = "topology.kubernetes.io/zone"
+
     /// Where the kubelet version is, for error messages.
     static let kubeletVersionPath = KubeJSONPath().appending("status", "nodeInfo", "kubeletVersion")
 
@@ -42,13 +54,21 @@ package struct KubeNode: Decodable, Sendable, Equatable {
         if let text = status?.nodeInfo?.kubeletVersion, !text.isEmpty {
             kubeletVersion = try KubeVersion(parsing: text)
         }
-        return ClusterNode(
+        var node = ClusterNode(
             name: metadata.name,
             hasControlPlaneLabel: Self.controlPlaneLabels.contains { labels[$0] != nil },
             isReady: Self.readiness(conditions.status(of: "Ready")),
             isUnschedulable: spec?.unschedulable ?? false,
             kubeletVersion: kubeletVersion,
             hasDiskPressure: conditions.status(of: "DiskPressure") == "True")
+        node.zone = labels[Self.zoneLabel].flatMap { $0.isEmpty ? nil : $0 }
+        node.allocatable = status?.allocatable.map { ResourceAmounts($0) }
+        // The cordon's own taint is the cordon flag; other NoSchedule/NoExecute taints keep ordinary pods off.
+        node.repelsPods = (spec?.taints ?? []).contains { taint in
+            (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
+                && taint.key != "node.kubernetes.io/unschedulable"
+        }
+        return node
     }
 
     /// `"True"` and `"False"` are known answers; `"Unknown"` (the node controller's word for a node that

@@ -11,13 +11,20 @@ package struct KubePod: Decodable, Sendable, Equatable {
         /// Absent until the scheduler has placed the pod.
         var nodeName: String?
         var containers: [Container]?
+        var initContainers: [Container]?
         var volumes: [Volume]?
     }
 
-    /// One of `spec.containers`.
+    /// One of `spec.containers` (or `spec.initContainers`).
     struct Container: Decodable, Sendable, Equatable {
         var name: String?
         var image: String?
+        var resources: Resources?
+    }
+
+    /// A container's `resources`: only the requests, what the scheduler places a pod by.
+    struct Resources: Decodable, Sendable, Equatable {
+        var requests: [String: KubeQuantity]?
     }
 
     /// One of `spec.volumes`; only whether it is an `emptyDir` matters.
@@ -60,6 +67,15 @@ package struct KubePod: Decodable, Sendable, Equatable {
             phase: status?.phase.flatMap(ClusterPod.Phase.init(rawValue:)) ?? .unknown,
             isReady: status?.conditions?.status(of: "Ready") == "True",
             images: spec?.containers?.compactMap { $0.image.flatMap { $0.isEmpty ? nil : $0 } } ?? [],
-            isTerminating: metadata.deletionTimestamp != nil)
+            isTerminating: metadata.deletionTimestamp != nil, requests: requests)
+    }
+
+    /// What the scheduler reserves for the pod: its containers' requests added up, or the largest init
+    /// container's if that is more (init containers run one at a time, before the others).
+    var requests: ResourceAmounts {
+        let running = (spec?.containers ?? []).reduce(ResourceAmounts.zero) {
+            $0 + ResourceAmounts($1.resources?.requests)
+        }
+        return (spec?.initContainers ?? []).reduce(running) { $0.atLeast(ResourceAmounts($1.resources?.requests)) }
     }
 }

@@ -189,4 +189,25 @@ extension JournalEvent {
     package enum RunResult: String, Codable, Sendable, Equatable, CaseIterable {
         case succeeded, failed, interrupted, blocked, refused
     }
+
+    /// `--batch auto`: the workers of a batch as it begins, and those the plan had in it; they differ
+    /// when the pods moved since the plan (the same nodes and steps, grouped anew).
+    package struct BatchStarted: Codable, Sendable, Equatable {
+        package var runId: String
+        package var hop: Int
+        package var batch: Int
+        package var nodes: [String]
+        package var planned: [String]
+        /// Why the batch differs from the plan's, or that it does not.
+        package var reason: String
+
+        package init(runId: String, hop: Int, batch: Int, nodes: [String], planned: [String], reason: String) {
+            self.runId = runId
+            self.hop = hop
+            self.batch = batch
+            self.nodes = nodes
+            self.planned = planned
+            self.reason = reason
+        }
+    }
 }

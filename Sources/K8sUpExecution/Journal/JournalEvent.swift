@@ -23,6 +23,8 @@ package enum JournalEvent: Sendable, Equatable {
     /// A node's original cordon state was put back (by a re-run after an interrupted one, or after a
     /// failure that needed no rollback): the node is consistent again.
     case cordonRestored(CordonRestored)
+    /// `--batch auto`: a batch of workers begins, as packed against the live cluster just before it.
+    case batchStarted(BatchStarted)
     case runFinished(RunFinished)
 
     /// The `event` value on disk.
@@ -37,6 +39,7 @@ package enum JournalEvent: Sendable, Equatable {
         case .rollbackStarted: "rollback-started"
         case .rollbackFinished: "rollback-finished"
         case .cordonRestored: "cordon-restored"
+        case .batchStarted: "batch-started"
         case .runFinished: "run-finished"
         }
     }
@@ -44,7 +47,7 @@ package enum JournalEvent: Sendable, Equatable {
     /// Every event name, in the order a run writes them.
     package static let names = [
         "run-started", "node-started", "step-started", "step-finished", "node-finished", "node-failed",
-        "rollback-started", "rollback-finished", "cordon-restored", "run-finished",
+        "rollback-started", "rollback-finished", "cordon-restored", "batch-started", "run-finished",
     ]
 
     /// The run the event belongs to.
@@ -59,6 +62,7 @@ package enum JournalEvent: Sendable, Equatable {
         case .rollbackStarted(let event): event.runId
         case .rollbackFinished(let event): event.runId
         case .cordonRestored(let event): event.runId
+        case .batchStarted(let event): event.runId
         case .runFinished(let event): event.runId
         }
     }
@@ -75,6 +79,7 @@ package enum JournalEvent: Sendable, Equatable {
         case .rollbackStarted(let event): try event.encode(to: encoder)
         case .rollbackFinished(let event): try event.encode(to: encoder)
         case .cordonRestored(let event): try event.encode(to: encoder)
+        case .batchStarted(let event): try event.encode(to: encoder)
         case .runFinished(let event): try event.encode(to: encoder)
         }
     }
@@ -92,6 +97,7 @@ package enum JournalEvent: Sendable, Equatable {
         case "rollback-started": .rollbackStarted(try RollbackStarted(from: decoder))
         case "rollback-finished": .rollbackFinished(try RollbackFinished(from: decoder))
         case "cordon-restored": .cordonRestored(try CordonRestored(from: decoder))
+        case "batch-started": .batchStarted(try BatchStarted(from: decoder))
         case "run-finished": .runFinished(try RunFinished(from: decoder))
         default: nil
         }

@@ -131,6 +131,9 @@ package struct JournalState: Sendable, Equatable {
             update(event.node, entry) { $0.status = .rolledBack(hop: event.hop, ok: event.ok) }
         case .cordonRestored(let event):
             restoreCordon(event, at: entry.time)
+        case .batchStarted:
+            // The grouping of nodes changes no node's state.
+            break
         }
     }
 

@@ -29,6 +29,8 @@ struct HopPlanner {
     let limit: String?
     var apiserver: [String: KubeVersion]
     var kubelet: [String: KubeVersion]
+    /// The inventory's `k8sup_zone` by node name (`--batch auto`).
+    var zones: [String: String] = [:]
 
     /// Plans hops until one is impossible; returns the planned hops and the obstacle, if any.
     mutating func plan(_ versions: [VersionPath.HopVersion]) -> (hops: [PlannedHop], obstacle: (KubeVersion, Obstacle)?)
@@ -144,14 +146,26 @@ struct HopPlanner {
                 upgrade(node, version, order: nodes.count + 1, batch: nil, runsApply: runsApply, before: before))
             windows.append([node])
         }
-        let batchSize = max(1, options.batchSize)
-        for start in stride(from: 0, to: workers.count, by: batchSize) {
-            let batch = Array(workers[start..<min(start + batchSize, workers.count)])
+        var hopBatches: [UpgradePlan.Batch]?
+        var batchLimit: Int?
+        var groups: [[ClusterRoles.Node]]
+        if let auto = options.autoBatch {
+            let byName = Dictionary(workers.map { ($0.nodeName, $0) }, uniquingKeysWith: { first, _ in first })
+            let packed = AutoBatches.pack(
+                workers: workers.map(\.nodeName), hopWorkers: workers.count, cluster: cluster, zones: zones,
+                options: auto, canaryFirst: true)
+            groups = packed.batches.map { $0.nodes.compactMap { byName[$0] } }
+            (hopBatches, batchLimit) = (packed.batches, packed.limit)
+        } else {
+            let batchSize = max(1, options.batchSize)
+            groups = stride(from: 0, to: workers.count, by: batchSize).map {
+                Array(workers[$0..<min($0 + batchSize, workers.count)])
+            }
+        }
+        for (offset, batch) in groups.enumerated() {
             for node in batch {
                 nodes.append(
-                    upgrade(
-                        node, version, order: nodes.count + 1, batch: start / batchSize + 1, runsApply: false,
-                        before: before))
+                    upgrade(node, version, order: nodes.count + 1, batch: offset + 1, runsApply: false, before: before))
             }
             windows.append(batch)
         }
@@ -164,9 +178,11 @@ struct HopPlanner {
         let snapshotNode = controlPlane.isEmpty ? nil : roles.firstControlPlane?.nodeName
         let preparation = NodeSteps.preparation(
             version: version, stagedNodes: controlPlane.count + workers.count, snapshotNode: snapshotNode)
-        let hop = UpgradePlan.Hop(
+        var hop = UpgradePlan.Hop(
             number: number, version: "\(version)", versionSource: hopVersion.source, preparation: preparation,
             nodes: nodes, skipped: skipped)
+        hop.batches = hopBatches
+        hop.maxUnavailableNodes = batchLimit
         return PlannedHop(hop: hop, drainWindows: windows)
     }
 

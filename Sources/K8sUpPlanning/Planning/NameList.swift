@@ -1,10 +1,12 @@
 /// A list of names kept to one readable line however many there are: whole when it fits the width, else
 /// the first names that fit, `…`, the last name and the count (`worker-1, worker-2, … worker-300 (300
 /// in all)`). The plan text uses it so that a 300-node cluster reads as easily as an 8-node one.
-enum NameList {
+package enum NameList {
     /// `names` joined by `separator` within `width` characters where possible; the first and the last name
     /// are always shown. `counting` names what the count counts (`in all`, `batches`).
-    static func line(_ names: [String], separator: String = ", ", width: Int, counting: String = "in all") -> String {
+    package static func line(_ names: [String], separator: String = ", ", width: Int, counting: String = "in all")
+        -> String
+    {
         let whole = names.joined(separator: separator)
         guard names.count > 2, whole.count > width, let last = names.last else { return whole }
         let tail = "… \(last) (\(names.count) \(counting))"

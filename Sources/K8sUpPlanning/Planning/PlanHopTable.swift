@@ -8,6 +8,8 @@ import K8sUpSupport
 struct PlanHopTable {
     let plan: UpgradePlan
     let style: TextStyle
+    /// `plan -v`: every held-back worker of a `--batch auto` batch with its reason.
+    var verbose = false
 
     /// The width the table's lines keep to, unless single names are longer than it allows.
     static let lineWidth = 116
@@ -52,7 +54,11 @@ struct PlanHopTable {
         var lines: [String] = []
         if !controlPlane.isEmpty { lines.append(labelled("control plane: ", controlPlane)) }
         if !workers.isEmpty {
-            if plan.batchSize > 1 {
+            if let batches = hop.batches {
+                lines +=
+                    PlanBatchLines(batches: batches, limit: hop.maxUnavailableNodes, verbose: verbose, width: width)
+                    .lines
+            } else if plan.batchSize > 1 {
                 let batches = Self.batches(workers).map(Self.batch)
                 lines.append(
                     labelled("workers in batches of \(plan.batchSize): ", batches, separator: " ", counting: "batches"))

@@ -21,6 +21,8 @@ package struct PlanInputs: Sendable {
     /// What pre-flight read on the nodes over ssh (live plans, once the hops are known); nil before that
     /// and for a snapshot.
     package var preflight: PreflightFacts?
+    /// The inventory's `k8sup_zone` by node name: the zone of a node without a zone label.
+    package var zones: [String: String] = [:]
 
     package init(
         inventorySources: [String], roles: ClusterRoles, selectedHosts: Set<String>, limit: String?,
@@ -50,6 +52,8 @@ package struct PlanOptions: Sendable, Equatable {
     package var batchSize: Int
     /// `--health-check`: a command run after each node is Ready, before it is uncordoned.
     package var healthCheck: String?
+    /// `--batch auto`: pack the workers by budgets, zones and capacity (`batchSize` is then unused).
+    package var autoBatch: AutoBatchOptions?
 
     package init(target: KubeVersion? = nil, via: [KubeVersion] = [], batchSize: Int = 1, healthCheck: String? = nil) {
         self.target = target

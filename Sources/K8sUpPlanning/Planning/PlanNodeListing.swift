@@ -23,7 +23,7 @@ struct PlanNodeListing {
         lines += hop.preparation.map { "    \($0.number). \($0.description)" }
         for node in hop.nodes {
             let name = node.node == node.host ? node.node : "\(node.node) (host \(node.host))"
-            let batch = plan.batchSize > 1 ? node.batch.map { ", batch \($0)" } ?? "" : ""
+            let batch = plan.batchSize > 1 || plan.autoBatch != nil ? node.batch.map { ", batch \($0)" } ?? "" : ""
             lines.append("  \(node.order). \(style.bold(name)): \(node.role), \(node.from) → \(hop.version)\(batch)")
             lines += node.steps.map { "       \($0.number). \($0.description)" }
         }

@@ -14,7 +14,7 @@ package enum PlanTextRenderer {
         let style = TextStyle(enabled: colour)
         var sections = [header(plan, style: style), checks(plan, .blocker, style: style)]
         if !plan.hops.isEmpty {
-            sections.append(PlanHopTable(plan: plan, style: style).lines)
+            sections.append(PlanHopTable(plan: plan, style: style, verbose: verbose).lines)
             sections.append(
                 template(
                     "Each node's steps (\(StepTemplate.versionPlaceholder) is the hop's version):",
@@ -51,11 +51,20 @@ package enum PlanTextRenderer {
             "Target:    \(target), from \(plan.target.source)",
             "Inventory: \(plan.inventory.joined(separator: ", "))",
             "Cluster:   \(plan.clusterSource)",
-            "Scope:     " + (plan.limit.map { "--limit \($0)" } ?? "all hosts")
-                + (plan.batchSize > 1 ? ", workers in batches of \(plan.batchSize)" : ", workers one at a time"),
+            "Scope:     " + (plan.limit.map { "--limit \($0)" } ?? "all hosts") + ", " + batching(plan),
         ]
         if let preflight = plan.preflight { lines += self.preflight(preflight) }
         return lines
+    }
+
+    /// `workers one at a time`, `workers in batches of 3`, or `workers in batches packed by --batch auto
+    /// (max-unavailable 20%, one zone at a time)`.
+    private static func batching(_ plan: UpgradePlan) -> String {
+        if let auto = plan.autoBatch {
+            return "workers in batches packed by --batch auto (max-unavailable \(auto.maxUnavailable), "
+                + (auto.acrossZones ? "zones mixed" : "one zone at a time") + ")"
+        }
+        return plan.batchSize > 1 ? "workers in batches of \(plan.batchSize)" : "workers one at a time"
     }
 
     /// What pre-flight over ssh checked, or, in a snapshot plan, what it could not check: one statement,

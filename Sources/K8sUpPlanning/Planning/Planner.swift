@@ -79,7 +79,7 @@ package enum Planner {
         guard path.unknownMinors.isEmpty else { return ([], false) }
         var planner = HopPlanner(
             roles: inputs.roles, scoped: scoped, cluster: inputs.cluster, options: inputs.options, limit: inputs.limit,
-            apiserver: apiservers, kubelet: kubelets)
+            apiserver: apiservers, kubelet: kubelets, zones: inputs.zones)
         let (planned, obstacle) = planner.plan(path.hops)
         if let (version, reason) = obstacle {
             VersionChecks.obstacle(
@@ -119,7 +119,7 @@ package enum Planner {
         let blockers = sorted.filter { $0.severity == .blocker }.count
         let upgrades = hops.reduce(0) { $0 + $1.nodes.count }
         let outcome = blockers > 0 ? "blocked" : (upgrades == 0 ? "nothing-to-do" : "ready")
-        return UpgradePlan(
+        var plan = UpgradePlan(
             inventory: inputs.inventorySources, clusterSource: inputs.cluster.source, limit: inputs.limit,
             batchSize: max(1, inputs.options.batchSize),
             current: UpgradePlan.CurrentVersions(
@@ -130,5 +130,9 @@ package enum Planner {
             summary: UpgradePlan.Summary(
                 outcome: outcome, blockers: blockers, warnings: sorted.count - blockers, hops: hops.count,
                 nodeUpgrades: upgrades, stopsAt: stopsEarly ? hops.last?.version : nil))
+        plan.autoBatch = inputs.options.autoBatch.map {
+            UpgradePlan.AutoBatch(maxUnavailable: $0.maxUnavailable.description, acrossZones: $0.acrossZones)
+        }
+        return plan
     }
 }

@@ -5,8 +5,10 @@
 package struct UpgradePlan: Codable, Sendable, Equatable {
     package init(
         inventory: [String], clusterSource: String, limit: String? = nil, batchSize: Int, current: CurrentVersions,
-        target: Target, hops: [Hop], checks: [Check], summary: Summary, preflight: Preflight? = nil
+        target: Target, hops: [Hop], checks: [Check], summary: Summary, preflight: Preflight? = nil,
+        autoBatch: AutoBatch? = nil
     ) {
+        self.autoBatch = autoBatch
         self.inventory = inventory
         self.clusterSource = clusterSource
         self.limit = limit
@@ -36,6 +38,35 @@ package struct UpgradePlan: Codable, Sendable, Equatable {
     package var summary: Summary
     /// Which checks over ssh ran (live plans) or could not run (snapshot plans).
     package var preflight: Preflight? = nil
+    /// `--batch auto`: the limits the workers were packed with; nil for fixed batches (`batchSize`).
+    package var autoBatch: AutoBatch? = nil
+
+    /// The limits of `--batch auto` beside the budgets.
+    package struct AutoBatch: Codable, Sendable, Equatable {
+        /// `--max-unavailable`: `20%` or a count.
+        package var maxUnavailable: String
+        /// `--batch-across-zones`.
+        package var acrossZones: Bool
+    }
+
+    /// `--batch auto`: one batch of a hop's workers, drained and upgraded together.
+    package struct Batch: Codable, Sendable, Equatable {
+        package var number: Int
+        /// The zone of its nodes; absent when batches may mix zones. `none` for nodes without a zone.
+        package var zone: String?
+        package var nodes: [String]
+        /// For each node kept out of an earlier batch, the budget or limit that separated it.
+        package var reasons: [BatchNote]
+    }
+
+    /// Why a node was kept out of an earlier batch.
+    package struct BatchNote: Codable, Sendable, Equatable {
+        package var node: String
+        /// `zone`, `max-unavailable`, `pdb` or `capacity`.
+        package var kind: String
+        /// `pdb default/web allows 1: worker-3 and worker-7 both hold web pods`.
+        package var reason: String
+    }
 
     /// Versions running before the upgrade.
     package struct CurrentVersions: Codable, Sendable, Equatable {
@@ -69,8 +100,11 @@ package struct UpgradePlan: Codable, Sendable, Equatable {
     package struct Hop: Codable, Sendable, Equatable {
         package init(
             number: Int, version: String, versionSource: String, preparation: [Step], nodes: [NodeUpgrade],
-            skipped: [SkippedNode], kubectl: String? = nil, discovered: Discovered? = nil
+            skipped: [SkippedNode], kubectl: String? = nil, discovered: Discovered? = nil, batches: [Batch]? = nil,
+            maxUnavailableNodes: Int? = nil
         ) {
+            self.batches = batches
+            self.maxUnavailableNodes = maxUnavailableNodes
             self.number = number
             self.version = version
             self.versionSource = versionSource
@@ -94,6 +128,11 @@ package struct UpgradePlan: Codable, Sendable, Equatable {
         package var kubectl: String?
         /// Live plans: what pre-flight read for this hop on the first control-plane node.
         package var discovered: Discovered? = nil
+        /// `--batch auto`: the workers' batches in order, each explained; the nodes' `batch` numbers
+        /// refer to them.
+        package var batches: [Batch]? = nil
+        /// `--batch auto`: most workers in one batch, `--max-unavailable` resolved for this hop.
+        package var maxUnavailableNodes: Int? = nil
     }
 
     /// What pre-flight read for a hop on the first control-plane node: the exact package version the hop

@@ -23,7 +23,7 @@ import Testing
         ])
         #expect(parsed[Options.to] == KubeVersion(1, 30, 4))
         #expect(parsed[Options.via] == [KubeVersion(1, 29, 15), KubeVersion(1, 28, 15)])
-        #expect(parsed[Options.batch] == 3)
+        #expect(parsed[Options.batch] == .fixed(3))
         #expect(parsed[Options.drainTimeout] == .seconds(90))
         #expect(parsed[Options.drainGracePeriod] == 0)
         #expect(parsed[Options.output] == .json)
@@ -38,7 +38,7 @@ import Testing
         #expect(parsed[Options.via].isEmpty)
         #expect(!parsed[Options.dryRun] && !parsed.contains(Options.batch))
         // The defaults the rest of k8sup uses, not numbers repeated here.
-        #expect(parsed[Options.batch] == PlanOptions().batchSize)
+        #expect(parsed[Options.batch] == nil && PlanOptions().batchSize == 1 && PlanOptions().autoBatch == nil)
         #expect(parsed[Options.forks] == ExecutionSettings().forks)
         #expect(parsed[Options.nodeReadyTimeout] == ExecutionSettings().nodeReadyTimeout)
         #expect(parsed[Options.stepTimeout] == ExecutionSettings().stepTimeout)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--batch", "0"], "--batch must be a whole number of at least 1, not '0'"),
+        (["--batch", "0"], "--batch must be a whole number of at least 1 or auto, not '0'"),
         (["--forks=many"], "--forks must be a whole number of at least 1, not 'many'"),
         (["--drain-grace-period", "-5"], "--drain-grace-period must be a whole number of at least 0, not '-5'"),
         (["--pause", "soon"], "--pause must be a duration such as 5m, 90s, 1h30m or 500ms, not 'soon'"),
@@ -81,9 +81,9 @@ import Testing
         var parsed = try parse(["--batch", "2", "--to", "1.30.4"])
         try parsed.replace(Options.batch, with: ["4"])
         try parsed.replace(Options.to, with: [])
-        #expect(parsed[Options.batch] == 4 && parsed.texts(Options.batch) == ["4"])
+        #expect(parsed[Options.batch] == .fixed(4) && parsed.texts(Options.batch) == ["4"])
         #expect(parsed[Options.to] == nil && !parsed.contains(Options.to))
-        #expect(throws: UsageError("--batch must be a whole number of at least 1, not 'x'", command: "apply")) {
+        #expect(throws: UsageError("--batch must be a whole number of at least 1 or auto, not 'x'", command: "apply")) {
             try parsed.replace(Options.batch, with: ["x"])
         }
     }

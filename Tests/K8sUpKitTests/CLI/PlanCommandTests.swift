@@ -70,6 +70,7 @@ import Testing
         for arguments in [
             ["plan", "-i", sample, "-o", "json"],
             ["plan", "-i", sample, "-o", "json", "--limit", "workers", "--batch", "2"],
+            ["plan", "-i", sample, "-o", "json", "--batch", "auto", "--max-unavailable", "2"],
             [
                 "plan", "-i", sample, "-o", "json", "--to", "1.40.0", "--via", "1.37.0", "--via", "1.38.0", "--via",
                 "1.39.0",
@@ -107,7 +108,7 @@ import Testing
     @Test(arguments: [
         (["--to", "1.30.x"], "--to: \"1.30.x\" is not a Kubernetes version"),
         (["--via", "latest"], "--via: \"latest\" is not a Kubernetes version"),
-        (["--batch", "0"], "--batch must be a whole number of at least 1, not '0'"),
+        (["--batch", "0"], "--batch must be a whole number of at least 1 or auto, not '0'"),
         (["-o", "yaml"], "-o/--output must be text or json, not 'yaml'"),
         (["--snapshot", "x.json", "--context", "prod"], "--snapshot reads a file; it cannot be combined"),
         (["--via", "v1.31.2"], "--via v1.31.2 is not between v1.28 and v1.30"),

@@ -26,12 +26,13 @@ import Testing
 
     @Test func readsTheKubeadmControlPlaneNodeOfTheReferenceVerbatim() throws {
         let snapshot = try SnapshotFixtures.load("kubeadm-node.json")
-        #expect(
-            snapshot.state.nodes == [
-                ClusterNode(
-                    name: "cp-1", hasControlPlaneLabel: true, isReady: true, isUnschedulable: true,
-                    kubeletVersion: KubeVersion(1, 30, 4), hasDiskPressure: false)
-            ])
+        var expected = ClusterNode(
+            name: "cp-1", hasControlPlaneLabel: true, isReady: true, isUnschedulable: true,
+            kubeletVersion: KubeVersion(1, 30, 4), hasDiskPressure: false)
+        // allocatable cpu "4" and memory "7901384Ki"; the control-plane NoSchedule taint keeps pods off.
+        expected.allocatable = ResourceAmounts(cpuMillis: 4000, memoryBytes: 7_901_384 * 1024)
+        expected.repelsPods = true
+        #expect(snapshot.state.nodes == [expected])
         #expect(snapshot.state.pods.isEmpty && snapshot.state.budgets.isEmpty)
     }
 
@@ -94,11 +95,13 @@ import Testing
 
     @Test func readsNodesOfAnOldClusterFromAnAPINodeList() throws {
         let nodes = try SnapshotFixtures.load("node-list.json").state.nodes
+        var master = ClusterNode(
+            name: "k1-master01", hasControlPlaneLabel: true, isReady: true, kubeletVersion: KubeVersion(1, 17, 7),
+            hasDiskPressure: true)
+        master.repelsPods = true
         #expect(
             nodes == [
-                ClusterNode(
-                    name: "k1-master01", hasControlPlaneLabel: true, isReady: true,
-                    kubeletVersion: KubeVersion(1, 17, 7), hasDiskPressure: true),
+                master,
                 ClusterNode(name: "k1-node01", isReady: nil, kubeletVersion: KubeVersion(1, 16, 3)),
                 ClusterNode(name: "k1-node02", isReady: false, kubeletVersion: KubeVersion(1, 17, 7)),
             ])

@@ -42,6 +42,11 @@ import Testing
         script.rollback("cp-1", ok: false)
         script.nodeFinished("worker-1")
         script.cordonRestored("worker-2", cordoned: true)
+        script.add(
+            .batchStarted(
+                .init(
+                    runId: "r", hop: 1, batch: 2, nodes: ["worker-1", "worker-3"], planned: ["worker-1", "worker-2"],
+                    reason: "re-packed")))
         script.runFinished(.interrupted, exit: 130)
         #expect(Set(script.entries.map(\.event.name)) == Set(JournalEvent.names))
         for entry in script.entries {

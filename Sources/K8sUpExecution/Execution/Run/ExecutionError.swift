@@ -19,6 +19,9 @@ package enum ExecutionError: Error, Equatable, CustomStringConvertible {
     case blocked(hop: Int, messages: [String])
     /// The plan's nodes are not what the cluster shows any more.
     case drifted(String)
+    /// `--batch auto`: the pods a batch evicted (or the budgets they count against) did not come back
+    /// within `timeout`; `missing` says what was still short.
+    case batchNotRecovered(nodes: [String], timeout: String, missing: [String])
 
     package var description: String {
         switch self {
@@ -49,6 +52,13 @@ package enum ExecutionError: Error, Equatable, CustomStringConvertible {
                 + messages.map { "  - " + $0 }.joined(separator: "\n")
         case .drifted(let message):
             return message
+        case .batchNotRecovered(let nodes, let timeout, let missing):
+            let who = nodes.isEmpty ? "before the next batch" : "after draining " + nodes.joined(separator: ", ")
+            return "\(who): the evicted pods and their PodDisruptionBudgets were not back within \(timeout), so "
+                + "the run stopped before the next batch (the upgraded nodes are done and in service). Still short:\n"
+                + missing.map { "  " + $0 }.joined(separator: "\n")
+                + "\nFind why the replacements do not start (kubectl get pods -A --field-selector=status.phase=Pending "
+                + "shows pods waiting for room), then run apply again."
         }
     }
 }

@@ -20,6 +20,9 @@ package struct ExecutionEvent: Sendable, Equatable, Codable {
         case rollbackFinished = "rollback-finished"
         /// A node left cordoned by an interrupted run was put back as it was before k8sup touched it.
         case cordonRestored = "cordon-restored"
+        /// `--batch auto`: a batch of workers begins; `nodes` are its workers, `planned` those the plan
+        /// had in it, `message` why they differ.
+        case batchStarted = "batch-started"
         case runFinished = "run-finished"
     }
 
@@ -53,6 +56,10 @@ package struct ExecutionEvent: Sendable, Equatable, Codable {
     package var attempt: Int?
     /// waiting, for a retry: seconds until the next attempt.
     var retryDelay: Double?
+    /// batch-started: the batch's number in its hop, its workers and those the plan had in it.
+    var batch: Int?
+    var nodes: [String]?
+    var planned: [String]?
 
     package init(
         _ kind: Kind, time: Date = Date(), hop: Int? = nil, version: String? = nil, node: String? = nil,

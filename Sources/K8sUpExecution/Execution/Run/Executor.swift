@@ -65,8 +65,33 @@ package struct Executor {
                 return .stopped
             }
             var index = 0
-            while index < hop.nodes.count {
-                let group = Self.group(hop.nodes, from: index)
+            var nodes = hop.nodes
+            let pacing = BatchPacing(plan: plan, hop: hop, tools: hopTools)
+            var previousBatch: (nodes: [String], baseline: BatchBaseline)?
+            var batchNumber = 0
+            while index < nodes.count {
+                var group = Self.group(nodes, from: index)
+                if let pacing, group.first?.clusterRole == .worker {
+                    let next: BatchPacing.Next
+                    batchNumber += 1
+                    do {
+                        next = try await pacing.prepare(
+                            batch: batchNumber, planned: group, remaining: Array(nodes[index...]),
+                            after: previousBatch)
+                    } catch let error as ExecutionError {
+                        return .failed(error)
+                    } catch is StopRequested {
+                        return .stopped
+                    }
+                    group = next.group.map { node in
+                        var node = node
+                        node.batch = batchNumber
+                        return node
+                    }
+                    previousBatch = (group.map(\.node), next.baseline)
+                    let chosen = Set(group.map(\.node))
+                    nodes.replaceSubrange(index..., with: group + nodes[index...].filter { !chosen.contains($0.node) })
+                }
                 if position > 0 {
                     if let stop = try await betweenNodes(next: group, in: hop, workersDone: workersDone) {
                         return stop

@@ -38,19 +38,22 @@ package struct Heartbeat: Sendable {
         _ template: ExecutionEvent, for status: String, _ body: (Wait) async throws -> Result
     ) async throws -> Result {
         let wait = Wait(template: template, status: status, started: clock.now(), heartbeat: self)
-        return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { beats in
-            beats.addTask { await beat(wait) }
-            defer {
-                wait.finish()
-                beats.cancelAll()
+        let retried = RetryReporting.Reporter { notice, message in
+            wait.report(message, retry: notice)
+            wait.update(
+                "retrying after \(notice.attempt) failed attempt(s), within a \(notice.budget.compactDescription) "
+                    + "retry budget; the last: \(notice.cause)")
+        }
+        // Bound around the group rather than inside its body, where binding a task-local is not allowed.
+        return try await RetryReporting.$wait.withValue(retried) {
+            try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { beats in
+                beats.addTask { await beat(wait) }
+                defer {
+                    wait.finish()
+                    beats.cancelAll()
+                }
+                return try await body(wait)
             }
-            let retried: @Sendable (RetryLoop.Notice, String) -> Void = { notice, message in
-                wait.report(message, retry: notice)
-                wait.update(
-                    "retrying after \(notice.attempt) failed attempt(s), within a \(notice.budget.compactDescription) "
-                        + "retry budget; the last: \(notice.cause)")
-            }
-            return try await RetryReporting.$wait.withValue(retried) { try await body(wait) }
         }
     }
 

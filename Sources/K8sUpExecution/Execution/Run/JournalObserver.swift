@@ -78,6 +78,11 @@ package final class JournalObserver: ExecutionObserving {
         case .cordonRestored:
             guard let node = event.node else { return nil }
             return .cordonRestored(.init(runId: runId, node: node, cordoned: event.cordonedBefore ?? false))
+        case .batchStarted:
+            return .batchStarted(
+                .init(
+                    runId: runId, hop: hop, batch: event.batch ?? 0, nodes: event.nodes ?? [],
+                    planned: event.planned ?? [], reason: event.message ?? ""))
         case .runStarted, .hopStarted, .waiting, .runFinished:
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import K8sUpPlanning
 import Synchronization
 
 /// The progress lines `apply` prints on standard error: one per step with `[n/N]`, the hop's version,
@@ -59,6 +60,10 @@ package final class ProgressPrinter: ExecutionObserving {
                 + (event.ok == true ? " put back as it was" : " could NOT be put back" + firstLine(event.message))
         case .cordonRestored:
             return prefix(event) + " left " + (event.cordonedBefore == true ? "cordoned" : "schedulable")
+                + (event.message.map { " (\($0))" } ?? "")
+        case .batchStarted:
+            let nodes = NameList.line(event.nodes ?? [], width: 80)
+            return "\(event.version ?? "") batch \(event.batch ?? 0): \(nodes)"
                 + (event.message.map { " (\($0))" } ?? "")
         case .runFinished:
             return "k8sup: " + (event.message ?? "finished") + " in " + Self.seconds(event.elapsed ?? 0)

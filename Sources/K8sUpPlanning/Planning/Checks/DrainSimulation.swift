@@ -16,7 +16,7 @@ import K8sUpCluster
 ///
 /// Between windows the budget is taken to be back at its current status, since k8sup waits for each
 /// node before the next.
-struct DrainSimulation {
+package struct DrainSimulation {
     let cluster: ClusterState
     /// The pods that are not Ready, by the qualified name of each budget that covers them, in the
     /// cluster's order: what a budget at zero allowed disruptions names as the cause. Found in one pass
@@ -63,7 +63,7 @@ struct DrainSimulation {
     }
 
     /// What a drain hands to the Eviction API, and where the budget is consulted at all.
-    static func goesThroughEviction(_ pod: ClusterPod) -> Bool {
+    package static func goesThroughEviction(_ pod: ClusterPod) -> Bool {
         !pod.isDaemonSetPod && !pod.isMirror && !pod.isFinished && !pod.isTerminating && pod.phase != .pending
     }
 
@@ -78,7 +78,7 @@ struct DrainSimulation {
                     + "evictions wait until it is", objects: [object], nodes: nodes, hops: [hop],
                 fix: "check that the disruption controller (kube-controller-manager) is running")
         }
-        let spared = pods.filter { !$0.isReady && unhealthyPodEvictedFreely(budget) }
+        let spared = pods.filter { !$0.isReady && Self.unhealthyPodEvictedFreely(budget) }
         let charged = pods.filter { !spared.contains($0) }
         guard !charged.isEmpty else { return }
         let rule = Self.rule(budget)
@@ -151,7 +151,7 @@ struct DrainSimulation {
 
     /// An unready pod is evicted without touching the budget under `AlwaysAllow`, or when the budget is
     /// satisfied anyway (`currentHealthy >= desiredHealthy > 0`).
-    private func unhealthyPodEvictedFreely(_ budget: DisruptionBudget) -> Bool {
+    static func unhealthyPodEvictedFreely(_ budget: DisruptionBudget) -> Bool {
         budget.unhealthyPodEvictionPolicy == .alwaysAllow
             || (budget.currentHealthy >= budget.desiredHealthy && budget.desiredHealthy > 0)
     }

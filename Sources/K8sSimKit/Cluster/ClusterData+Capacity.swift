@@ -1,0 +1,76 @@
+import K8sUpReaders
+import PythonParity
+
+/// Room on the nodes for the scheduler (requests against allocatable) and the counters of what the
+/// run disturbed.
+extension ClusterData {
+    /// What a pod requests: its containers' requests added up.
+    static func requests(of pod: DataValue) -> SimResources {
+        var total = SimResources(cpuMillis: 0, memoryBytes: 0)
+        for container in pod[["spec", "containers"]]?.listValue ?? [] {
+            let requests = SimResources(container.stringMap("resources", "requests"))
+            total.cpuMillis += requests.cpuMillis
+            total.memoryBytes += requests.memoryBytes
+        }
+        return total
+    }
+
+    /// Each node's allocatable less the requests of the pods on it (not finished); a node that reports
+    /// no allocatable is left out (it has room for anything).
+    func freeRoom() -> [String: SimResources] {
+        var room: [String: SimResources] = [:]
+        for node in list(.nodes) {
+            let allocatable = node.stringMap("status", "allocatable")
+            guard !allocatable.isEmpty else { continue }
+            room[node.objectName] = SimResources(allocatable)
+        }
+        for pod in list(.pods) {
+            guard let node = pod.string("spec", "nodeName"), var free = room[node] else { continue }
+            let phase = pod.string("status", "phase")
+            guard phase != "Succeeded" && phase != "Failed" else { continue }
+            let requests = Self.requests(of: pod)
+            free.cpuMillis -= requests.cpuMillis
+            free.memoryBytes -= requests.memoryBytes
+            room[node] = free
+        }
+        return room
+    }
+
+    /// By node: the pods of `pod`'s controller there, and all pods there (what `pickNode` spreads by).
+    func spreadLoad(for pod: DataValue) -> [String: (Int, Int)] {
+        let owner = Self.controller(of: pod)?.string("uid")
+        var load: [String: (Int, Int)] = [:]
+        for other in list(.pods) {
+            guard let node = other.string("spec", "nodeName") else { continue }
+            let same = owner != nil && Self.controller(of: other)?.string("uid") == owner
+            let current = load[node] ?? (0, 0)
+            load[node] = (current.0 + (same ? 1 : 0), current.1 + 1)
+        }
+        return load
+    }
+
+    /// Whether `pod`'s requests fit in `room` (nil: the node does not say, so it fits).
+    func fits(_ pod: DataValue, in room: SimResources?) -> Bool {
+        guard let room else { return true }
+        return Self.requests(of: pod).fits(in: room)
+    }
+
+    /// A replacement was made with no node: counts it when room is why (a node would take it if it had
+    /// room), once per pod.
+    mutating func notePending(_ pod: DataValue) {
+        let name = "\(pod.objectNamespace)/\(pod.objectName)"
+        guard !counters.pendingPods.contains(name), pickNode(for: pod, avoiding: nil, ignoringRoom: true) != nil
+        else { return }
+        counters.pendingForCapacity += 1
+        if counters.pendingPods.count < 100 { counters.pendingPods.append(name) }
+    }
+
+    /// Counts an eviction a budget refused (429).
+    mutating func countRefusal(_ status: KubeStatus, pod: EvictionRules.Pod, budgets: [EvictionRules.Budget]) {
+        guard status.code == 429 else { return }
+        counters.refusedEvictions += 1
+        if let budget = budgets.first(where: { $0.selects(pod) }) {
+            counters.refusedByBudget["\(budget.namespace)/\(budget.name)", default: 0] += 1
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import K8sUpCluster
+
+/// `--batch auto`: packs a hop's workers into the largest batches that never make an eviction wait or
+/// break a budget. A pure function of the workers' drain footprints, in inventory order:
+///
+/// - the first batch is the first worker alone (it shows a problem on one node, not on many);
+/// - zone after zone, in the order the zones first appear, a batch never mixing zones unless
+///   `acrossZones`;
+/// - first fit: a batch starts with the first worker not placed yet and takes each following worker
+///   of its zone that keeps it within `limit` nodes, within every budget's allowed disruptions (the
+///   pods it evicts at once), and within the room left on the nodes that stay schedulable for the pods
+///   controllers recreate.
+///
+/// Each worker kept out of an earlier batch of its zone carries the first rule that kept it out; a
+/// worker that starts a new zone carries its zone.
+package struct BatchPacker: Sendable {
+    package let ground: BatchingGround
+    /// Most nodes in one batch (`--max-unavailable` resolved against the hop's workers).
+    package let limit: Int
+    /// `20%` or `4`, as the operator gave it, for the reasons.
+    package let limitSetting: String
+    package let acrossZones: Bool
+
+    /// One batch: its zone (nil when batches may mix zones), its nodes in order, and why each node
+    /// that was kept out of an earlier batch was.
+    package struct Batch: Sendable, Equatable {
+        var zone: String?
+        var nodes: [String]
+        var reasons: [(node: String, reason: BatchReason)]
+
+        package static func == (lhs: Batch, rhs: Batch) -> Bool {
+            lhs.zone == rhs.zone && lhs.nodes == rhs.nodes
+                && lhs.reasons.map(\.node) == rhs.reasons.map(\.node)
+                && lhs.reasons.map(\.reason) == rhs.reasons.map(\.reason)
+        }
+    }
+
+    /// - Parameter canaryFirst: The first worker goes alone (a hop's first batch); false when re-packing
+    ///   the rest of a hop that already started.
+    package func pack(_ workers: [DrainFootprint], canaryFirst: Bool = true) -> [Batch] {
+        guard let first = workers.first else { return [] }
+        var batches: [Batch] = []
+        var rest = workers[...]
+        if canaryFirst {
+            batches.append(Batch(zone: acrossZones ? nil : first.zone, nodes: [first.node], reasons: []))
+            rest = workers.dropFirst()
+        }
+        // Zones in the order they first appear: the first worker's zone is finished before the next starts.
+        var groups: [(zone: String, members: [DrainFootprint])] = []
+        for worker in rest {
+            let key = acrossZones ? "" : worker.zone
+            if let index = groups.firstIndex(where: { $0.zone == key }) {
+                groups[index].members.append(worker)
+            } else {
+                groups.append((key, [worker]))
+            }
+        }
+        let firstKey = acrossZones ? "" : first.zone
+        if let index = groups.firstIndex(where: { $0.zone == firstKey }), index > 0 {
+            groups.insert(groups.remove(at: index), at: 0)
+        }
+        for (offset, group) in groups.enumerated() {
+            let startsNewZone = !acrossZones && (offset > 0 || group.zone != first.zone)
+            batches += pack(group.members, zone: acrossZones ? nil : group.zone, startsNewZone: startsNewZone)
+        }
+        return batches
+    }
+
+    /// First fit over one zone's workers.
+    private func pack(_ members: [DrainFootprint], zone: String?, startsNewZone: Bool) -> [Batch] {
+        var remaining = members
+        var firstReason: [String: BatchReason] = [:]
+        var batches: [Batch] = []
+        while let opener = remaining.first {
+            var taken = [opener]
+            var left: [DrainFootprint] = []
+            for candidate in remaining.dropFirst() {
+                if let reason = rejection(of: candidate, joining: taken) {
+                    if firstReason[candidate.node] == nil { firstReason[candidate.node] = reason }
+                    left.append(candidate)
+                } else {
+                    taken.append(candidate)
+                }
+            }
+            let reasons = taken.compactMap { node -> (node: String, reason: BatchReason)? in
+                if let reason = firstReason[node.node] { return (node.node, reason) }
+                if startsNewZone, let zone { return (node.node, .zone(zone)) }
+                return nil
+            }
+            batches.append(Batch(zone: zone, nodes: taken.map(\.node), reasons: reasons))
+            remaining = left
+        }
+        return batches
+    }
+
+    /// The first rule `candidate` would break by joining `batch`, or nil when it may join.
+    package func rejection(of candidate: DrainFootprint, joining batch: [DrainFootprint]) -> BatchReason? {
+        if batch.count >= limit { return .maxUnavailable(setting: limitSetting, nodes: limit) }
+        for (budget, pods) in candidate.charged.sorted(by: { $0.key < $1.key }) {
+            let allows = ground.allowed[budget] ?? 0
+            let holders = batch.filter { ($0.charged[budget] ?? 0) > 0 }
+            let together = holders.reduce(pods) { $0 + ($1.charged[budget] ?? 0) }
+            if together > allows {
+                return .budget(name: budget, allows: allows, holders: holders.map(\.node) + [candidate.node])
+            }
+        }
+        guard ground.capacityKnown else { return nil }
+        let members = batch + [candidate]
+        let needed = members.reduce(ResourceAmounts.zero) { $0 + $1.replaced }
+        let room = members.reduce(ground.totalRoom) { $0 - $1.room }
+        if needed.cpuMillis > room.cpuMillis {
+            return .capacity(
+                resource: "cpu", requested: ResourceAmounts.cpuText(needed.cpuMillis),
+                free: ResourceAmounts.cpuText(max(0, room.cpuMillis)))
+        }
+        if needed.memoryBytes > room.memoryBytes {
+            return .capacity(
+                resource: "memory", requested: ResourceAmounts.memoryText(needed.memoryBytes),
+                free: ResourceAmounts.memoryText(max(0, room.memoryBytes)))
+        }
+        return nil
+    }
+}

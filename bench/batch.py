@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark 5 — `--batch auto` at scale.
+
+`k8sup apply` upgrades a k8sim cluster of 3 control-plane nodes and N workers (default 200) over three
+zones from v1.28.15 to v1.29.15, three ways, each on a fresh cluster: one worker at a time
+(`--batch 1`), fixed batches of 20% of the workers (`--batch N/5`), and `--batch auto` (default
+`--max-unavailable 20%`). The scenario (written by `scenario()` below, deterministic) has Deployments
+and StatefulSets of 2 to 24 replicas under budgets of every shape (maxUnavailable 1 or 25%,
+minAvailable 50% or replicas-1, a few with no budget), each pod requesting 1 to 2 CPU and 2 to 6 GiB,
+so that the workloads fill about 85% of the workers' CPU: capacity binds before the 20% limit does.
+k8sim counts on its own side every eviction a budget refused (HTTP 429) and every replacement that
+found no node with room (`GET /k8sim/v1/counters`). Delays are realistic ones (a kubelet takes 30 s
+to be Ready, a pod 20 s to start) scaled by `--scale` (default 0.1) so the slow case takes minutes.
+
+    bench/batch.py [--workers 200] [--scale 0.1] [--modes one,fixed,auto] [--write-scenario FILE]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import simlib  # noqa: E402
+
+ZONES = ["zone-a", "zone-b", "zone-c"]
+WORKER_CPU = 8
+WORKER_MEMORY_GI = 32
+
+
+def scenario(workers, scale):
+    """The scenario's YAML: zones in blocks of the inventory order, workloads filling ~85% of the CPU."""
+    lines = ["from: v1.28.15", "seed: 15",
+             f"delays: {{podReschedule: 5, podStart: 20, kubeletStart: 30, apiLatency: 0, command: 1, "
+             f"download: 10, scale: {scale}}}",
+             f"allocatable: {{cpu: \"{WORKER_CPU}\", memory: {WORKER_MEMORY_GI}Gi}}"]
+    per_zone = -(-workers // len(ZONES))
+    zones = ", ".join(f"worker-{i}: {ZONES[(i - 1) // per_zone]}" for i in range(1, workers + 1))
+    lines.append("zones: {" + zones + "}")
+    budget_cpu = workers * WORKER_CPU * 0.85
+    shapes = [("maxUnavailable", "1"), ("maxUnavailable", "\"25%\""), ("minAvailable", "\"50%\""),
+              ("minAvailable", "replicas-1"), (None, None)]
+    workloads, pdbs = [], []
+    used, index = 0.0, 0
+    while True:
+        index += 1
+        stateful = index % 5 == 0
+        replicas = 3 + (index * 7) % 5 if stateful else 2 + (index * 11) % 23
+        cpu_milli = 1000 + (index * 250) % 1250
+        memory_gi = 2 + index % 5
+        if used + replicas * cpu_milli / 1000 > budget_cpu:
+            break
+        used += replicas * cpu_milli / 1000
+        name = f"{'db' if stateful else 'svc'}-{index}"
+        kind = "StatefulSet" if stateful else "Deployment"
+        workloads.append(f"  - {{name: {name}, namespace: apps, kind: {kind}, replicas: {replicas}, "
+                         f"cpu: {cpu_milli}m, memory: {memory_gi}Gi}}")
+        field, amount = shapes[index % len(shapes)]
+        if field:
+            if amount == "replicas-1":
+                amount = str(max(1, replicas - 1))
+            pdbs.append(f"  - {{name: {name}, namespace: apps, selector: {{app: {name}}}, {field}: {amount}}}")
+    return "\n".join(lines + ["workloads:"] + workloads + ["pdbs:"] + pdbs) + "\n", len(workloads), used
+
+
+def counters(sim):
+    with open(os.path.join(sim.state, "k8sim.json")) as state:
+        url = json.load(state)["url"]
+    with urllib.request.urlopen(url + "/k8sim/v1/counters") as answer:
+        return json.load(answer)
+
+
+def run(mode, batch, inventory, scenario_text, scratch, kubectl):
+    k8sup, _ = simlib.release_binaries()
+    with simlib.Sim(inventory, scenario_text, scratch, start_timeout=900) as sim:
+        state = sim.state + ".k8sup"
+        events = state + ".events.jsonl"
+        command = [k8sup, "apply", "-i", inventory, "-i", sim.overlay, "--yes", "--state-dir", state,
+                   "--verify-interval", "1s", "--kubectl", kubectl, "--events", events, "--batch", batch]
+        started = time.monotonic()
+        result = subprocess.run(command, env=sim.env(), stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        elapsed = time.monotonic() - started
+        with open(state + ".stderr", "w") as out:
+            out.write(result.stderr)
+        seen = counters(sim)
+        waits = batches = 0
+        if os.path.exists(events):
+            for event in simlib.read_events(events):
+                if event.get("kind") == "waiting" and "eviction of pod" in (event.get("message") or ""):
+                    waits += 1
+                if event.get("kind") == "batch-started":
+                    batches += 1
+        return {"mode": mode, "batch": batch, "seconds": elapsed, "exit": result.returncode,
+                "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
+                "held": waits, "batches": batches, "stderr": state + ".stderr"}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, default=200)
+    parser.add_argument("--scale", type=float, default=0.1)
+    parser.add_argument("--modes", default="one,fixed,auto")
+    parser.add_argument("--write-scenario")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch directory (logs, events)")
+    arguments = parser.parse_args()
+    text, count, cpu = scenario(arguments.workers, arguments.scale)
+    if arguments.write_scenario:
+        with open(arguments.write_scenario, "w") as out:
+            out.write(text)
+    fixed = str(max(1, arguments.workers // 5))
+    batches = {"one": "1", "fixed": fixed, "auto": "auto"}
+    kubectl = simlib.kubectl()
+    print(f"{arguments.workers} workers in {len(ZONES)} zones, {count} workloads requesting {cpu:.0f} of "
+          f"{arguments.workers * WORKER_CPU} CPU; delays x{arguments.scale}", file=sys.stderr)
+    scratch = tempfile.mkdtemp(prefix="k8sup-batch-")
+    try:
+        inventory = simlib.write_inventory(os.path.join(scratch, "inventory"), 3, arguments.workers, "v1.29.15",
+                                           drain_timeout="5m")
+        results = []
+        for mode in arguments.modes.split(","):
+            print(f"apply --batch {batches[mode]} …", file=sys.stderr)
+            outcome = run(mode, batches[mode], inventory, text, scratch, kubectl)
+            print(json.dumps(outcome), file=sys.stderr)
+            results.append(outcome)
+            if outcome["exit"] != 0:
+                with open(outcome["stderr"]) as err:
+                    print("".join(err.readlines()[-15:]), file=sys.stderr)
+        slowest = max((r["seconds"] for r in results if r["mode"] == "one"), default=None)
+        print("| --batch | wall time | one at a time / this | evictions refused (k8sim) | Pending for capacity "
+              "(k8sim) | refusals seen by kubectl | batches | exit |")
+        print("|---|---|---|---|---|---|---|---|")
+        for r in results:
+            ratio = f"{slowest / r['seconds']:.1f}x" if slowest else "-"
+            print(f"| {r['batch']} | {r['seconds']:.0f} s | {ratio} | {r['refused']} | {r['pending']} | {r['held']} | "
+                  f"{r['batches'] or '-'} | {r['exit']} |")
+    finally:
+        if arguments.keep:
+            print(f"kept {scratch}", file=sys.stderr)
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

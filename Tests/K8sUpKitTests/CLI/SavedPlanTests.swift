@@ -8,6 +8,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// `apply --plan FILE`: the reviewed plan runs only while the cluster still matches it.

@@ -9,6 +9,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// `k8sup apply` end to end: the built k8sup with real kubectl against k8sim, then the cluster and the

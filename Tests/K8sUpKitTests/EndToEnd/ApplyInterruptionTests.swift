@@ -11,6 +11,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// `apply` stopped from outside: killed with SIGKILL in the middle of a node, interrupted with Ctrl-C,

@@ -8,6 +8,7 @@ import Synchronization
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// A terminal whose operator answers "y" to every question but holds back the answer to question

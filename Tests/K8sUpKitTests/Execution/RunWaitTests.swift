@@ -8,6 +8,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// The waits around the nodes report like the nodes' own: `--pause`, the pre-flight re-read of the
@@ -114,8 +115,8 @@ struct RunWaitTests {
     @Test func theIntervalComesFromTheEnvironmentForTestsAndDemos() throws {
         #expect(try ApplyExecution.progressInterval([:]) == nil)
         #expect(try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "250ms"]) == .milliseconds(250))
-        #expect(throws: UsageError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "0s"]) }
-        #expect(throws: UsageError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "soon"]) }
+        #expect(throws: RequestError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "0s"]) }
+        #expect(throws: RequestError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "soon"]) }
         #expect(ExecutionSettings().progressInterval == .seconds(30))
     }
 

@@ -7,6 +7,7 @@ import Synchronization
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// A console that keeps what commands write, for assertions.

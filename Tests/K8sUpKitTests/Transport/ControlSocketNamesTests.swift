@@ -8,6 +8,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// ssh control sockets never cross clusters: the fallback directory (for state directories too long for a

@@ -4,8 +4,8 @@ import K8sUpPlanning
 import K8sUpSupport
 
 /// What `plan` and `apply` share: reading the inventory and the cluster into one `UpgradePlan` with the
-/// options that shape a plan (`OptionSection.planning`), so `apply` runs exactly what `plan` shows for
-/// the same arguments.
+/// options that shape a plan (`PlanningRequest`), so `apply` runs exactly what `plan` shows for the
+/// same request.
 struct PlanningSession {
     let loaded: LoadedInventory
     let roles: ClusterRoles
@@ -21,19 +21,18 @@ struct PlanningSession {
     ///   k8sup touched it, as the journal (in the inventory's state directory) remembers it. The plan sees
     ///   those nodes as they were, not as the interrupted run left them.
     static func prepare(
-        _ arguments: ParsedArguments, context: CommandContext, command: String,
+        _ request: PlanningRequest, context: CommandContext,
         originalCordons: (LoadedInventory) throws -> [String: Bool] = { _ in [:] }
     ) async throws -> PlanningSession {
-        let options = planOptions(arguments)
-        let loaded = try InventorySelection.load(arguments, context: context, command: command)
+        let loaded = try InventorySelection.load(request.inventory, context: context)
         let roles = try ClusterRoles(loaded)
-        let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
+        let selected = try InventorySelection.selectedHosts(request.inventory, in: loaded)
         let settings = InventorySettings(loaded, roles: roles)
-        let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
-        let sources = try InventorySelection.sources(arguments, context: context, command: command)
+        let source = try ClusterStateSource.choose(request.cluster, settings: settings)
+        let sources = try InventorySelection.sources(request.inventory, context: context)
         // Planning's reads (the cluster, pre-flight over ssh) ride through a flapping apiserver or a refused
         // ssh connection too; each retry is a line on standard error.
-        var runner = RetryingRunner(base: ProcessRunner(), budget: arguments[Options.apiRetryBudget])
+        var runner = RetryingRunner(base: ProcessRunner(), budget: request.apiRetryBudget)
         let console = context.console
         runner.fallback = { _, line in console.writeError("k8sup: waiting: " + line + "\n") }
         var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
@@ -49,13 +48,14 @@ struct PlanningSession {
         }
         var inputs = PlanInputs(
             inventorySources: sources,
-            roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
-            options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
+            roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(request.inventory),
+            cluster: cluster, options: request.options, inventoryTarget: settings.kubeVersion,
+            inventoryVia: settings.via, live: live)
         var plan = try Planner.plan(inputs)
         var preflight: PreflightGathering?
         if case .live = source, !plan.hops.isEmpty {
             let gathering = PreflightGathering(
-                loaded: loaded, roles: roles, plan: plan, arguments: arguments, console: context.console,
+                loaded: loaded, roles: roles, plan: plan, request: request, console: context.console,
                 runner: runner)
             inputs.preflight = await gathering.gather(for: plan)
             plan = try Planner.plan(inputs)
@@ -73,12 +73,5 @@ struct PlanningSession {
         guard let preflight, inputs.live != nil, !plan.hops.isEmpty else { return plan }
         inputs.preflight = await preflight.gather(for: plan)
         return try Planner.plan(inputs)
-    }
-
-    /// The plan's options, as declared and checked by the parser.
-    private static func planOptions(_ arguments: ParsedArguments) -> PlanOptions {
-        PlanOptions(
-            target: arguments[Options.to], via: arguments[Options.via], batchSize: arguments[Options.batch],
-            healthCheck: arguments[Options.healthCheck])
     }
 }

@@ -1,7 +1,7 @@
 import K8sUpExecution
 
 /// How a use case ended when it did not throw. The command line turns each into its exit code; the
-/// use cases never deal in exit codes themselves.
+/// use cases never decide exit codes themselves.
 package enum UseCaseOutcome: Equatable, Sendable {
     /// Did what was asked: a ready plan, a finished upgrade, a removed lock, a report shown.
     case done

@@ -30,10 +30,16 @@ let package = Package(
             "K8sUpExecution",
             ["K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning"]),
         layer(
-            "K8sUpCLI",
+            "K8sUpUseCases",
             [
                 "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
                 "K8sUpExecution",
+            ]),
+        layer(
+            "K8sUpCLI",
+            [
+                "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
+                "K8sUpExecution", "K8sUpUseCases",
             ]),
         .executableTarget(name: "k8sup", dependencies: ["K8sUpCLI"], swiftSettings: strictSettings),
         // k8sim: a simulated kubeadm cluster (fake kube-apiserver + node stand-ins) for tests and demos.
@@ -45,7 +51,7 @@ let package = Package(
             name: "K8sUpKitTests",
             dependencies: [
                 "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
-                "K8sUpExecution", "K8sUpCLI", "k8sup", "K8sSimKit", "k8sim",
+                "K8sUpExecution", "K8sUpUseCases", "K8sUpCLI", "k8sup", "K8sSimKit", "k8sim",
             ],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")],

@@ -4,11 +4,12 @@ import K8sUpExecution
 import K8sUpInventory
 import K8sUpPlanning
 import K8sUpSupport
+import K8sUpUseCases
 
 /// The entry point `main.swift` calls: picks the subcommand, parses its arguments, runs it, and turns
 /// every error into a message on standard error and an exit code (the only place that does so).
 package enum CLI {
-    package static let version = "0.1.0"
+    package static let version = ProductVersion.current
 
     static var commands: [any Subcommand.Type] {
         [
@@ -71,7 +72,11 @@ package enum CLI {
                 context.console.writeOutput(HelpRenderer.command(command.spec))
                 return .ok
             }
-            return try await command.run(parsed, context: context)
+            do {
+                return try await command.run(parsed, context: context)
+            } catch let request as RequestError {
+                throw UsageError(request.description, command: request.concernsCommandLine ? command.spec.name : nil)
+            }
         }
     }
 
@@ -97,10 +102,23 @@ package enum CLI {
         }
     }
 
+    /// The one mapping from how a use case ended to exit codes.
+    static func exitCode(for outcome: UseCaseOutcome) -> ExitCode {
+        outcome.exitCode
+    }
+
+    /// The exit code of a use case's outcome or error.
+    static func exitCode(for result: Result<UseCaseOutcome, any Error>) -> ExitCode {
+        switch result {
+        case .success(let outcome): exitCode(for: outcome)
+        case .failure(let error): exitCode(for: error)
+        }
+    }
+
     /// The one mapping from error kinds to exit codes.
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
-        case is UsageError: return .usage
+        case is UsageError, is RequestError: return .usage
         case is InventoryError, is ClusterStateError, is TransportError, is PlaybookError, is SavedPlanError:
             return .dataError
         case let plan as PlanError:

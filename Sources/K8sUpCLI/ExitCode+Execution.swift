@@ -1,11 +1,15 @@
 import K8sUpExecution
+import K8sUpUseCases
 
-extension Executor.Result {
-    /// How a run that ended this way exits: 0 done or stopped at the canary, 130 stopped by Ctrl-C,
-    /// 3 when a node needs repair by hand, else the failure's own code.
+extension UseCaseOutcome {
+    /// How a command that ended this way exits: 0 done, nothing to do or stopped at the canary, 2
+    /// blocked, 1 declined, 130 stopped by Ctrl-C, 3 when a node needs repair by hand, else the
+    /// failure's own code.
     var exitCode: ExitCode {
         switch self {
-        case .succeeded, .canaryReached: .ok
+        case .done, .nothingToDo, .canaryReached: .ok
+        case .blocked: .blocked
+        case .declined: .failure
         case .failed(let error): error.exitCode
         case .stopped: .interrupted
         case .needsRepair: .needsManualRepair

@@ -1,5 +1,4 @@
-import K8sUpExecution
-import K8sUpSupport
+import K8sUpUseCases
 
 /// `k8sup apply`: runs the plan. With `--dry-run` it prints every command the upgrade
 /// would run, in order, and changes nothing; without it, it upgrades the cluster.
@@ -72,29 +71,8 @@ struct ApplyCommand: Subcommand {
             """, )
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let settings = ApplySettings(arguments)
-        guard arguments[Options.dryRun] else {
-            return try await ApplyExecution(arguments: arguments, context: context, settings: settings).run()
-        }
-        let saved = try settings.planPath.map { path throws(SavedPlanError) in try SavedPlan.load(path: path) }
-        let session = try await PlanningSession.prepare(
-            try saved?.arguments(arguments, command: spec.name) ?? arguments, context: context, command: spec.name)
-        let plan = try saved.map { try ApplyExecution.checked($0, against: session.plan) } ?? session.plan
-        let wiring = try ApplyWiring(session: session, arguments: arguments, settings: settings)
-        var builder = ScriptBuilder(
-            plan: plan, hostCommands: wiring.hostCommands, kubectl: wiring.kubectl,
-            healthCheck: arguments[Options.healthCheck])
-        builder.preflight = wiring.preflight
-        builder.firstControlPlane = session.roles.controlPlane.first
-        let script = try builder.build()
-        switch arguments[Options.output] {
-        case .json:
-            context.console.writeOutput(wiring.redactor.redact(StableJSON.encode(script)))
-        case .text:
-            context.console.writeOutput(
-                wiring.redactor.redact(
-                    ScriptTextRenderer.render(script, plan: plan, routes: wiring.routes(of: plan))))
-        }
-        return plan.isBlocked ? .blocked : .ok
+        let request = try arguments.applyRequest(command: spec.name)
+        let apply = ApplyUseCase(context: context) { CLI.exitCode(for: $0).rawValue }
+        return CLI.exitCode(for: try await apply.run(request))
     }
 }

@@ -1,4 +1,5 @@
 import K8sUpInventory
+import K8sUpUseCases
 
 /// `k8sup inventory`: shows an inventory exactly as Ansible reads it (`--list`, `--graph`, `--host`),
 /// what a `--limit` selects (`--list-hosts`), and the cluster roles k8sup derives from it (`--roles`).
@@ -47,8 +48,8 @@ struct InventoryCommand: Subcommand {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
         let mode = try chooseMode(arguments)
-        let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
-        let selection = try InventorySelection.selectedHosts(arguments, in: loaded)
+        let loaded = try InventorySelection.load(arguments.inventoryChoice, context: context)
+        let selection = try InventorySelection.selectedHosts(arguments.inventoryChoice, in: loaded)
         let output: String
         switch mode {
         case .list:

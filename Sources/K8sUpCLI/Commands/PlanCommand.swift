@@ -1,8 +1,5 @@
-import Foundation
-import K8sUpExecution
-import K8sUpInventory
-import K8sUpPlanning
 import K8sUpSupport
+import K8sUpUseCases
 
 /// `k8sup plan`: reads the inventory and the cluster (live or from a snapshot), plans the upgrade and
 /// prints it with every check's findings; exit 2 when a blocker was found.
@@ -38,35 +35,6 @@ struct PlanCommand: Subcommand {
             """)
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitCode {
-        let session = try await PlanningSession.prepare(arguments, context: context, command: spec.name)
-        let plan = session.plan
-        // A --health-check command may carry a secret var's value; it never reaches the output.
-        let hosts = session.roles.nodes.map(\.host)
-        let redactor = SecretRedactor(hostVariables: VariableResolver(session.loaded).allHostVariables(hosts))
-        if let path = arguments[Options.out] {
-            try writePlan(redactor.redact(PlanJSON.encode(plan)), to: path)
-        }
-        switch arguments[Options.output] {
-        case .json: context.console.writeOutput(redactor.redact(PlanJSON.encode(plan)))
-        case .text:
-            let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: arguments[Options.verbose])
-            context.console.writeOutput(redactor.redact(text))
-        }
-        return plan.isBlocked ? .blocked : .ok
+        CLI.exitCode(for: try await PlanUseCase(context: context).run(arguments.planRequest))
     }
-
-    private static func writePlan(_ json: String, to path: String) throws {
-        do {
-            try json.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw PlanOutputError(path: path, reason: error.localizedDescription)
-        }
-    }
-}
-
-/// `--out FILE` could not be written.
-struct PlanOutputError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "cannot write the plan to '\(path)': \(reason)" }
 }

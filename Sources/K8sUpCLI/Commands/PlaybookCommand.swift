@@ -1,6 +1,7 @@
 import K8sUpInventory
 import K8sUpPlanning
 import K8sUpSupport
+import K8sUpUseCases
 
 /// `k8sup playbook`: lists the built-in playbooks, shows one (as YAML, or rendered for an inventory's
 /// nodes), and validates playbook files before an upgrade uses them.
@@ -126,9 +127,9 @@ struct PlaybookCommand: Subcommand {
     private static func preview(_ playbook: Playbook, arguments: ParsedArguments, context: CommandContext) throws
         -> PlaybookPreview
     {
-        let loaded = try InventorySelection.load(arguments, context: context, command: spec.name)
+        let loaded = try InventorySelection.load(arguments.inventoryChoice, context: context)
         let roles = try ClusterRoles(loaded)
-        let hosts = Set(try InventorySelection.selectedHosts(arguments, in: loaded))
+        let hosts = Set(try InventorySelection.selectedHosts(arguments.inventoryChoice, in: loaded))
         let target = try arguments[Options.to] ?? inventoryTarget(InventorySettings(loaded, roles: roles).kubeVersion)
         let from = arguments[Options.from] ?? KubeVersion(target.major, max(target.minor - 1, 0), 0)
         return PlaybookPreview(

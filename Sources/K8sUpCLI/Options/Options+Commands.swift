@@ -1,6 +1,7 @@
 import K8sUpCluster
 import K8sUpExecution
 import K8sUpPlanning
+import K8sUpUseCases
 
 /// The options only one command takes.
 extension Options {

@@ -1,4 +1,5 @@
 import K8sUpPlanning
+import K8sUpUseCases
 
 /// Every option of every command, each declared once with its names, value type, help and default;
 /// commands read them through these keys (`arguments[Options.batch]`). Adding an option is one line
@@ -57,9 +58,4 @@ enum Options {
         "yes", short: "y", help: "Do not ask for confirmation (required without a terminal).")
 
     static let help = Option.flag("help", short: "h", help: "Show this help.")
-}
-
-/// `-o text|json`: how plan, status and apply's dry run print their result.
-enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json
 }

@@ -1,13 +1,14 @@
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 /// `--batch N|auto`, the inventory's `k8sup_batch`, `--max-unavailable` and `--batch-across-zones`
 /// into the plan's options.
@@ -16,7 +17,7 @@ import Testing
         let parsed = try ArgumentParser.parse(arguments, for: PlanCommand.spec)
         var settings = InventorySettings()
         settings.batch = inventoryBatch
-        return try PlanningSession.planOptions(parsed, settings: settings, command: "plan")
+        return try PlanningSession.planOptions(parsed.planningRequest, settings: settings)
     }
 
     @Test func autoTakesTheLimitsGivenWithIt() throws {
@@ -32,17 +33,19 @@ import Testing
         let overridden = try options(["--batch", "2"], inventoryBatch: "auto")
         #expect(overridden.batchSize == 2 && overridden.autoBatch == nil)
         #expect(
-            throws: UsageError(
-                "the inventory sets k8sup_batch to 'lots'; it must be auto or a whole number of at least 1",
-                command: "plan")
+            throws: RequestError.badInventoryBatch("lots")
         ) {
             try options([], inventoryBatch: "lots")
         }
     }
 
     @Test func theAutoLimitsWithoutAutoAreAMistake() {
-        #expect(throws: UsageError.self) { try options(["--max-unavailable", "2"]) }
-        #expect(throws: UsageError.self) { try options(["--batch", "3", "--batch-across-zones"]) }
+        #expect(throws: RequestError.batchShapingWithoutAuto(option: "max-unavailable", size: 1)) {
+            try options(["--max-unavailable", "2"])
+        }
+        #expect(throws: RequestError.batchShapingWithoutAuto(option: "batch-across-zones", size: 3)) {
+            try options(["--batch", "3", "--batch-across-zones"])
+        }
     }
 
     @Test(arguments: ["0", "0%", "101%", "x", "-1"])

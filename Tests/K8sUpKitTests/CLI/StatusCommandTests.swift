@@ -1,14 +1,15 @@
 import Foundation
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 /// `k8sup status`: the journal's runs and nodes beside the cluster's view, with interrupted nodes flagged.
 @Suite struct StatusCommandTests {
@@ -77,7 +78,7 @@ import Testing
             let context = CommandContext(console: CapturingConsole(), environment: [:], workingDirectory: "/")
             let runner = FakeRunner()
             runner.on("kubectl --context prod get nodes -o json", .success(stdout: nodes))
-            var report = try await StatusCommand.report(arguments, context: context, runner: runner)
+            var report = try await StatusUseCase(context: context).report(arguments.statusRequest, runner: runner)
             #expect(report.cluster.source == "live (kubectl --context prod get nodes -o json)")
             // The cluster's nodes first, then those only the journal knows.
             #expect(report.nodes.map(\.name) == ["worker-4", "cp-1"])
@@ -88,7 +89,7 @@ import Testing
             arguments = try ArgumentParser.parse(["--state-dir", directory], for: StatusCommand.spec)
             let down = FakeRunner()
             down.on("kubectl get nodes -o json", .failure(stderr: "The connection to the server was refused"))
-            report = try await StatusCommand.report(arguments, context: context, runner: down)
+            report = try await StatusUseCase(context: context).report(arguments.statusRequest, runner: down)
             #expect(report.cluster.source == nil)
             #expect(report.cluster.error?.contains("connection to the server was refused") == true)
             let text = StatusTextRenderer.render(report)
@@ -132,7 +133,7 @@ import Testing
             let context = CommandContext(console: CapturingConsole(), environment: [:], workingDirectory: "/")
             let runner = FakeRunner()
             runner.on("kubectl get nodes -o json", .success(stdout: nodes))
-            return try await StatusCommand.report(arguments, context: context, runner: runner)
+            return try await StatusUseCase(context: context).report(arguments.statusRequest, runner: runner)
         }
     }
 
@@ -230,7 +231,7 @@ import Testing
             let context = CommandContext(console: CapturingConsole(), environment: [:], workingDirectory: "/")
             let down = FakeRunner()
             down.on("kubectl get nodes -o json", .failure(stderr: "The connection to the server was refused"))
-            let report = try await StatusCommand.report(arguments, context: context, runner: down)
+            let report = try await StatusUseCase(context: context).report(arguments.statusRequest, runner: down)
             #expect(!report.journalMismatch && report.nodes.allSatisfy { $0.journalMismatch == nil })
         }
     }

@@ -1,15 +1,16 @@
 import Foundation
 import Synchronization
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 /// A terminal whose operator types the given lines.
 final class ScriptedInput: ConsoleInput {
@@ -34,22 +35,22 @@ final class ScriptedInput: ConsoleInput {
 
     func unlock(
         _ extra: [String], input: any ConsoleInput = NoInput(), lease: String?
-    ) async throws -> (ExitCode, CapturingConsole, FakeRunner) {
+    ) async throws -> (UseCaseOutcome, CapturingConsole, FakeRunner) {
         let runner = FakeRunner()
         runner.on(Self.get, .success(stdout: lease ?? ""))
         runner.on(Self.delete, .success())
         let console = CapturingConsole()
         let context = CommandContext(console: console, environment: [:], workingDirectory: "/", input: input)
         let arguments = try ArgumentParser.parse(["--context", "prod"] + extra, for: UnlockCommand.spec)
-        let code = try await UnlockCommand.run(
-            arguments, context: context, runner: runner, clock: ManualWallClock(LockHarness.start))
+        let unlock = UnlockUseCase(context: context, runner: runner, clock: ManualWallClock(LockHarness.start))
+        let code = try await unlock.run(arguments.unlockRequest)
         return (code, console, runner)
     }
 
     @Test func showsAnExpiredLockAndRemovesItWithYes() async throws {
         let lease = leaseJSON(holder: Self.holder, renewed: LockHarness.start.addingTimeInterval(-600))
         let (code, console, runner) = try await unlock(["--yes"], lease: lease)
-        #expect(code == .ok)
+        #expect(code == .done)
         #expect(runner.displayLines == [Self.get, Self.delete])
         #expect(
             console.output == """
@@ -66,13 +67,13 @@ final class ScriptedInput: ConsoleInput {
     @Test func asksOnATerminalAndKeepsTheLockUnlessTheAnswerIsYes() async throws {
         let live = leaseJSON(holder: Self.holder, renewed: LockHarness.start.addingTimeInterval(-30))
         let (declined, console, runner) = try await unlock([], input: ScriptedInput(["n"]), lease: live)
-        #expect(declined == .failure)
+        #expect(declined == .declined)
         #expect(runner.displayLines == [Self.get])
         #expect(console.error == "Remove it anyway? [y/N] ")
         #expect(console.output.contains("expires:  2025-01-02T03:08:35Z (in 4m30s) unless renewed"))
         #expect(console.output.hasSuffix("Left the lock in place.\n"))
         let (accepted, _, deleted) = try await unlock([], input: ScriptedInput([" Yes "]), lease: live)
-        #expect(accepted == .ok && deleted.displayLines == [Self.get, Self.delete])
+        #expect(accepted == .done && deleted.displayLines == [Self.get, Self.delete])
     }
 
     @Test func refusesWithoutYesWhenNobodyCanAnswer() async throws {
@@ -80,14 +81,13 @@ final class ScriptedInput: ConsoleInput {
         await #expect {
             _ = try await unlock([], lease: lease)
         } throws: { error in
-            guard let usage = error as? UsageError else { return false }
-            return usage.message.contains("add --yes to unlock")
+            error as? RequestError == .cannotAskWithoutTerminal(command: "unlock")
         }
     }
 
     @Test func noLockIsSuccess() async throws {
         let (code, console, runner) = try await unlock([], lease: nil)
-        #expect(code == .ok && runner.displayLines == [Self.get])
+        #expect(code == .done && runner.displayLines == [Self.get])
         #expect(console.output == "No k8sup lock on the cluster (Lease kube-system/k8sup does not exist).\n")
     }
 

@@ -1,13 +1,14 @@
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 @Suite("Executor")
 struct ExecutorTests {
@@ -72,11 +73,11 @@ struct ExecutorTests {
             failure
                 == CommandFailure(how: "exit 1", reason: "boom", command: "echo kubelet 1.30.4-1.1", output: ["boom"]))
         #expect(
-            result.exitCode == .failure
+            UseCaseOutcome(result).exitCode == .failure
                 && "\(ExecutionError.stepFailed(node: node, step: step, failure: failure))"
                     == "w1: upgrading the kubelet and kubectl failed (exit 1): boom\n  command: echo kubelet 1.30.4-1.1"
         )
-        #expect(result.exitCode == .failure)
+        #expect(UseCaseOutcome(result).exitCode == .failure)
         #expect(fixture.hostLines.suffix(3) == ["kubelet 1.30.4-1.1", "rollback 1.29.8", "restart"])
         #expect(fixture.kubectlCalls.last == "uncordon w1")
         #expect(
@@ -97,7 +98,7 @@ struct ExecutorTests {
             Issue.record("expected needsRepair, got \(result)")
             return
         }
-        #expect(result.exitCode == .needsManualRepair)
+        #expect(UseCaseOutcome(result).exitCode == .needsManualRepair)
         #expect(error.description.contains("put back the kubelet v1.29.8"))
         #expect(error.description.contains("kubectl uncordon w1"))
         // The node stays cordoned: its kubelet is in an unknown state.

@@ -1,15 +1,16 @@
 import Foundation
 import Synchronization
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 /// While waiting for a node after `restart_kubelet`, the executor looks at the kubelet's systemd unit
 /// (`kubelet_status`) every 5 s beside its kubectl looks: a failed unit, or one systemd restarted 3 times
@@ -126,7 +127,7 @@ struct KubeletWatchTests {
                 "rollback-finished true",
             ])
         #expect(run.fixture.kubectlCalls.last == "uncordon w1")
-        #expect(run.result.exitCode == .failure)
+        #expect(UseCaseOutcome(run.result).exitCode == .failure)
     }
 
     @Test func threeRestartsSinceTheRestartAreACrashLoopRolledBackAtOnce() async throws {
@@ -217,7 +218,7 @@ struct KubeletWatchTests {
             Issue.record("expected needsRepair, got \(run.result)")
             return
         }
-        #expect(run.result.exitCode == .needsManualRepair)
+        #expect(UseCaseOutcome(run.result).exitCode == .needsManualRepair)
         #expect(
             error.description.hasPrefix(
                 "w1: the rollback to v1.29.8 failed: the rolled-back kubelet v1.29.8 does not start: systemd unit "

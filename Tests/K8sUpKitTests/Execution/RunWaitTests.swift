@@ -1,14 +1,15 @@
 import Foundation
 import Testing
-
-@testable import K8sUpCLI
-@testable import K8sUpCluster
-@testable import K8sUpExecution
-@testable import K8sUpInventory
-@testable import K8sUpPlanning
-@testable import K8sUpReaders
 @testable import K8sUpSupport
 @testable import PythonParity
+@testable import K8sUpReaders
+@testable import K8sUpInventory
+@testable import K8sUpCluster
+@testable import K8sUpPlanning
+@testable import K8sUpExecution
+@testable import K8sUpUseCases
+@testable import K8sUpCLI
+
 
 /// The waits around the nodes report like the nodes' own: `--pause`, the pre-flight re-read of the
 /// cluster before a later hop, taking and releasing the cluster lock. Time is a `VirtualClock`.
@@ -114,8 +115,8 @@ struct RunWaitTests {
     @Test func theIntervalComesFromTheEnvironmentForTestsAndDemos() throws {
         #expect(try ApplyExecution.progressInterval([:]) == nil)
         #expect(try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "250ms"]) == .milliseconds(250))
-        #expect(throws: UsageError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "0s"]) }
-        #expect(throws: UsageError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "soon"]) }
+        #expect(throws: RequestError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "0s"]) }
+        #expect(throws: RequestError.self) { try ApplyExecution.progressInterval(["K8SUP_PROGRESS_INTERVAL": "soon"]) }
         #expect(ExecutionSettings().progressInterval == .seconds(30))
     }
 

@@ -23,7 +23,7 @@ struct ApplyWiring {
     /// - Parameter extraHosts: Hosts outside the plan that commands may run on (nodes an interrupted run
     ///   left half-upgraded, which are put back before the plan runs).
     init(
-        session: PlanningSession, arguments: ParsedArguments, settings: ApplySettings, extraHosts: [String] = []
+        session: PlanningSession, request: ApplyRequest, extraHosts: [String] = []
     ) throws {
         let planned = session.plan.hops.flatMap { $0.nodes.map(\.host) }
         let known = Set(session.loaded.inventory.hosts.keys)
@@ -31,14 +31,15 @@ struct ApplyWiring {
         connections = try HostConnection.all(session.loaded, hosts: hosts)
         variables = VariableResolver(session.loaded).allHostVariables(hosts)
         let playbooks = try ApplySettings.playbooks(
-            for: hosts, variables: variables, override: arguments[Options.playbook])
+            for: hosts, variables: variables, override: request.planning.playbook)
+        let settings = request.settings
         stateDirectory = StateDirectory.resolve(explicit: settings.stateDirectory, inventory: session.loaded)
         transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
         hostCommands = HostCommandFactory(
             playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
             stepTimeout: settings.execution.stepTimeout)
         preflight = PreflightCommands(factory: hostCommands)
-        kubectl = settings.kubectl(arguments, variables: variables[planned.first ?? hosts.first ?? ""])
+        kubectl = settings.kubectl(request.planning.cluster, variables: variables[planned.first ?? hosts.first ?? ""])
         redactor = SecretRedactor(hostVariables: variables)
     }
 

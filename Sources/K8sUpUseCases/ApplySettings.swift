@@ -7,45 +7,30 @@ import PythonParity
 
 /// `apply`'s own options (beyond the plan's): state directory, drain and readiness timeouts, and the
 /// playbook of each host, with Kubespray's var names as defaults where Kubespray has them.
-struct ApplySettings {
-    var stateDirectory: String?
-    var drainTimeout: Duration?
-    var drainGracePeriod: Int?
-    var nodeReadyTimeout: Duration
+package struct ApplySettings: Sendable {
+    package var stateDirectory: String?
+    /// nil: the inventory's `drain_timeout`, else `defaultDrainTimeout`.
+    package var drainTimeout: Duration?
+    /// nil: the inventory's `drain_grace_period`, else each pod's own.
+    package var drainGracePeriod: Int?
 
-    /// How the run goes: `--forks`, `--canary`, `--pause`, `--verify-interval`, `--step-timeout`,
-    /// `--disable-eviction-fallback`, `--health-check`.
-    var execution = ExecutionSettings()
+    /// How the run goes: `--forks`, `--canary`, `--pause`, `--node-ready-timeout`, `--verify-interval`,
+    /// `--step-timeout`, `--disable-eviction-fallback`, `--health-check`.
+    package var execution = ExecutionSettings()
     /// `--events FILE`: the progress as JSON lines.
-    var eventsPath: String?
-    /// `--plan FILE`: apply this saved plan, refusing if the cluster drifted from it.
-    var planPath: String?
+    package var eventsPath: String?
     /// `--api-retry-budget`: how long a transient failure of a kubectl call or an ssh connection is retried.
-    var apiRetryBudget = RetryingRunner.defaultBudget
+    package var apiRetryBudget = RetryingRunner.defaultBudget
 
-    static let defaultDrainTimeout = Duration.seconds(300)
+    package static let defaultDrainTimeout = Duration.seconds(300)
 
-    /// The settings from apply's options, as declared and checked by the parser.
-    init(_ arguments: ParsedArguments) {
-        stateDirectory = arguments[Options.stateDir]
-        drainTimeout = arguments[Options.drainTimeout]
-        drainGracePeriod = arguments[Options.drainGracePeriod]
-        nodeReadyTimeout = arguments[Options.nodeReadyTimeout]
-        eventsPath = arguments[Options.events]
-        planPath = arguments[Options.plan]
-        apiRetryBudget = arguments[Options.apiRetryBudget]
-        execution.nodeReadyTimeout = nodeReadyTimeout
-        execution.healthCheck = arguments[Options.healthCheck]
-        execution.disableEvictionFallback = arguments[Options.disableEvictionFallback]
-        execution.forks = arguments[Options.forks]
-        execution.canary = arguments[Options.canary]
-        execution.pause = arguments[Options.pause] ?? execution.pause
-        execution.verifyInterval = arguments[Options.verifyInterval]
-        execution.stepTimeout = arguments[Options.stepTimeout]
-    }
+    package init() {}
 
-    /// The kubectl calls, with flags first, then the inventory's `drain_timeout`/`drain_grace_period`.
-    func kubectl(_ arguments: ParsedArguments, variables: DataMapping?) -> KubectlCommands {
+    /// How long to wait for a node to be Ready.
+    var nodeReadyTimeout: Duration { execution.nodeReadyTimeout }
+
+    /// The kubectl calls, with the request first, then the inventory's `drain_timeout`/`drain_grace_period`.
+    func kubectl(_ access: ClusterAccess, variables: DataMapping?) -> KubectlCommands {
         let inventoryTimeout = variables?["drain_timeout"].flatMap { DurationText.parse($0.scalarText) }
         let inventoryGrace: Int? =
             switch variables?["drain_grace_period"] {
@@ -54,8 +39,7 @@ struct ApplySettings {
             default: nil
             }
         return KubectlCommands(
-            kubectl: arguments[Options.kubectl], kubeconfig: arguments[Options.kubeconfig],
-            context: arguments[Options.context],
+            kubectl: access.kubectl, kubeconfig: access.kubeconfig, context: access.context,
             drainTimeout: drainTimeout ?? inventoryTimeout ?? Self.defaultDrainTimeout,
             drainGracePeriod: drainGracePeriod ?? inventoryGrace, nodeReadyTimeout: nodeReadyTimeout)
     }
@@ -78,7 +62,7 @@ struct ApplySettings {
     /// Where ssh keeps its connection sockets: `<state dir>/ssh` when that path is short enough for a
     /// Unix socket (ssh's limit), else a private directory under /tmp named after the state directory, so
     /// that two clusters never share one (`ControlSocketNames`).
-    static func controlDirectory(stateDirectory: String) -> String {
+    package static func controlDirectory(stateDirectory: String) -> String {
         let absoluteState = absolute(stateDirectory)
         let preferred = absoluteState + "/ssh"
         if preferred.utf8.count <= SSHTransport.maximumControlDirectoryLength { return preferred }

@@ -10,32 +10,27 @@ import Synchronization
 /// how it ended. Everything after the lock is taken ends with a `run-finished` entry and the lock
 /// released, whatever happens in between.
 struct ApplyExecution {
-    let arguments: ParsedArguments
+    let request: ApplyRequest
     let context: CommandContext
-    let settings: ApplySettings
+    /// The exit status the process will end with for an outcome or error, recorded in the journal and
+    /// the events file so they agree with what the shell sees.
+    let exitStatus: ApplyUseCase.ExitStatus
     var runner: any CommandRunning = ProcessRunner()
     var stop = StopRequest.shared
 
-    private var command: String { ApplyCommand.spec.name }
+    private var settings: ApplySettings { request.settings }
+    private let command = "apply"
 
-    func run() async throws -> ExitCode {
+    func run() async throws -> UseCaseOutcome {
         let before = JournalPeek()
-        let saved = try settings.planPath.map { path throws(SavedPlanError) in try SavedPlan.load(path: path) }
-        let planArguments = try saved?.arguments(arguments, command: command) ?? arguments
-        let session = try await PlanningSession.prepare(planArguments, context: context, command: command) { loaded in
+        let session = try await PlanningSession.prepare(request.planning, context: context) { loaded in
             try before.read(StateDirectory.resolve(explicit: settings.stateDirectory, inventory: loaded))
         }
-        guard case .live = session.source else {
-            throw UsageError(
-                "apply changes a live cluster, but this one is read from a snapshot file (--snapshot or the "
-                    + "inventory's k8sup_snapshot); use --dry-run with a snapshot, or pass --kubeconfig/--context",
-                command: command)
-        }
-        let plan = try saved.map { try Self.checked($0, against: session.plan) } ?? session.plan
+        guard case .live = session.source else { throw RequestError.applyNeedsLiveCluster }
+        let plan = try request.savedPlan.map { try Self.checked($0, against: session.plan) } ?? session.plan
         let open = before.state.openNodes
-        let wiring = try ApplyWiring(
-            session: session, arguments: arguments, settings: settings, extraHosts: open.map(\.host))
-        let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: arguments[Options.verbose])
+        let wiring = try ApplyWiring(session: session, request: request, extraHosts: open.map(\.host))
+        let text = PlanTextRenderer.render(plan, colour: context.usesColour, verbose: request.verbose)
         context.console.writeOutput(wiring.redactor.redact(text))
         if !open.isEmpty { context.console.writeOutput(Self.resumeNotice(open)) }
         if plan.isBlocked {
@@ -46,19 +41,17 @@ struct ApplyExecution {
         }
         if plan.hops.isEmpty && open.isEmpty {
             context.console.writeOutput("Nothing to do: every selected node is at \(plan.target.version).\n")
-            return .ok
+            return .nothingToDo
         }
-        if arguments[Options.confirmEach] && !context.input.isTerminal {
-            throw UsageError("--confirm-each asks before each node, so it needs a terminal on standard input")
-        }
+        if request.confirmEach && !context.input.isTerminal { throw RequestError.confirmEachNeedsTerminal }
         let question =
             plan.hops.isEmpty
             ? "Put back the unfinished node(s) listed above?"
             : "Upgrade \(plan.summary.nodeUpgrades) node(s) to \(plan.target.version) as shown above?"
-        guard try Confirmation.confirm(question, assumeYes: arguments[Options.yes], context: context, command: command)
+        guard try Confirmation.confirm(question, assumeYes: request.assumeYes, context: context, command: command)
         else {
             context.console.writeError("k8sup: nothing was changed.\n")
-            return .failure
+            return .declined
         }
         // ssh binds its master sockets there and gives up (exit 255) when the directory is missing.
         try wiring.transport.prepareControlDirectory()
@@ -86,7 +79,9 @@ struct ApplyExecution {
     }
 
     /// Takes the lock, runs, records the end and releases the lock.
-    private func locked(_ session: PlanningSession, plan: UpgradePlan, wiring: ApplyWiring) async throws -> ExitCode {
+    private func locked(_ session: PlanningSession, plan: UpgradePlan, wiring: ApplyWiring) async throws
+        -> UseCaseOutcome
+    {
         let identity = RunIdentity.current()
         let kubectl = wiring.kubectl
         let console = context.console
@@ -113,9 +108,8 @@ struct ApplyExecution {
             try writer.record(.runStarted(Self.runStarted(plan, identity: identity)))
             let run = ApplyRun(
                 session: session, plan: plan, wiring: wiring, settings: settings, runner: runner, stop: stop,
-                context: context,
-                journal: writer, runId: identity.runId, lock: lock, confirmEach: arguments[Options.confirmEach],
-                output: output)
+                context: context, journal: writer, runId: identity.runId, lock: lock,
+                confirmEach: request.confirmEach, output: output, exitStatus: exitStatus)
             result = .success(try await stop.acceptingGracefulStop { try await run.execute() })
         } catch {
             result = .failure(error)
@@ -129,14 +123,14 @@ struct ApplyExecution {
             context.console.warn(
                 "could not release \(LockError.leaseName): \(ErrorText.firstLine(error)); 'k8sup unlock' removes it")
         }
-        let code = Self.exitCode(result)
+        let outcome = result.map(UseCaseOutcome.init)
         if let journal {
             try? journal.record(
-                .runFinished(.init(runId: identity.runId, result: Self.runResult(result), exitCode: code.rawValue)))
+                .runFinished(
+                    .init(runId: identity.runId, result: Self.runResult(result), exitCode: exitStatus(outcome))))
         }
         report(result, elapsed: Date().timeIntervalSince(started), wiring: wiring)
-        if case .failure(let error) = result { throw error }
-        return code
+        return try outcome.get()
     }
 
     private func report(_ result: Result<Executor.Result, any Error>, elapsed: Double, wiring: ApplyWiring) {
@@ -162,20 +156,13 @@ struct ApplyExecution {
     }
 
     /// `K8SUP_PROGRESS_INTERVAL`: how often a wait says it is still waiting (for tests and demos).
-    static func progressInterval(_ environment: [String: String]) throws(UsageError) -> Duration? {
+    static func progressInterval(_ environment: [String: String]) throws(RequestError) -> Duration? {
         let name = ExecutionSettings.progressIntervalVariable
         guard let text = environment[name], !text.isEmpty else { return nil }
         guard let interval = DurationText.parse(text), interval > .zero else {
-            throw UsageError("\(name) must be a duration above zero such as 30s or 500ms, not '\(text)'")
+            throw .badProgressInterval(variable: name, text: text)
         }
         return interval
-    }
-
-    static func exitCode(_ result: Result<Executor.Result, any Error>) -> ExitCode {
-        switch result {
-        case .success(let outcome): outcome.exitCode
-        case .failure(let error): CLI.exitCode(for: error)
-        }
     }
 
     static func runResult(_ result: Result<Executor.Result, any Error>) -> JournalEvent.RunResult {
@@ -192,7 +179,7 @@ struct ApplyExecution {
         var nodes: [String] = []
         for node in plan.hops.flatMap(\.nodes) where !nodes.contains(node.node) { nodes.append(node.node) }
         return JournalEvent.RunStarted(
-            runId: identity.runId, k8supVersion: CLI.version, user: identity.userAtHost, pid: identity.pid,
+            runId: identity.runId, k8supVersion: ProductVersion.current, user: identity.userAtHost, pid: identity.pid,
             inventory: plan.inventory, targetVersion: plan.target.version, hops: plan.hops.map(\.version),
             nodes: nodes)
     }

@@ -18,7 +18,7 @@ struct PreflightGathering: Sendable {
     let console: any Console
 
     init(
-        loaded: LoadedInventory, roles: ClusterRoles, plan: UpgradePlan, arguments: ParsedArguments,
+        loaded: LoadedInventory, roles: ClusterRoles, plan: UpgradePlan, request: PlanningRequest,
         console: any Console, runner: any CommandRunning
     ) {
         self.console = console
@@ -29,16 +29,16 @@ struct PreflightGathering: Sendable {
             let connections = try HostConnection.all(loaded, hosts: hosts)
             let variables = VariableResolver(loaded).allHostVariables(hosts)
             let playbooks = try ApplySettings.playbooks(
-                for: hosts, variables: variables, override: arguments[Options.playbook])
+                for: hosts, variables: variables, override: request.playbook)
             let transport = SSHTransport(
                 controlDirectory: Self.controlDirectory(
-                    StateDirectory.resolve(explicit: arguments[Options.stateDir], inventory: loaded)))
+                    StateDirectory.resolve(explicit: request.stateDirectory, inventory: loaded)))
             try transport.prepareControlDirectory()
             let factory = HostCommandFactory(
                 playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,
-                stepTimeout: arguments[Options.stepTimeout])
+                stepTimeout: request.stepTimeout)
             probe = PreflightProbe(
-                commands: PreflightCommands(factory: factory), runner: runner, forks: arguments[Options.forks])
+                commands: PreflightCommands(factory: factory), runner: runner, forks: request.forks)
             problem = nil
         } catch {
             probe = nil

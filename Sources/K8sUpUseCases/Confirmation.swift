@@ -5,16 +5,12 @@ import Foundation
 /// the command refuses instead of guessing.
 enum Confirmation {
     /// Whether to go ahead: true with `--yes` or a "y"/"yes" answer, false for any other answer.
-    /// - Throws: `UsageError` when `--yes` is absent and standard input is not a terminal.
+    /// - Throws: `RequestError` when `--yes` is absent and standard input is not a terminal.
     static func confirm(
         _ question: String, assumeYes: Bool, context: CommandContext, command: String
-    ) throws(UsageError) -> Bool {
+    ) throws(RequestError) -> Bool {
         if assumeYes { return true }
-        guard context.input.isTerminal else {
-            throw UsageError(
-                "standard input is not a terminal, so k8sup cannot ask for confirmation: "
-                    + "add --yes to \(command) to go ahead without asking", command: command)
-        }
+        guard context.input.isTerminal else { throw .cannotAskWithoutTerminal(command: command) }
         context.console.writeError(question + " [y/N] ")
         let answer = context.input.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"

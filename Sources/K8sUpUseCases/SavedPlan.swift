@@ -6,11 +6,11 @@ import K8sUpSupport
 /// live cluster with the saved plan's target, intermediate versions, `--limit` and `--batch`, and runs
 /// the saved plan only if the fresh one has the same hops, nodes and steps; otherwise the cluster drifted
 /// since the review and apply refuses.
-struct SavedPlan {
-    let plan: UpgradePlan
-    let path: String
+package struct SavedPlan: Sendable {
+    package let plan: UpgradePlan
+    package let path: String
 
-    static func load(path: String, fileSystem: any FileSystemReading = LocalFileSystem()) throws(SavedPlanError)
+    package static func load(path: String, fileSystem: any FileSystemReading = LocalFileSystem()) throws(SavedPlanError)
         -> SavedPlan
     {
         let bytes: [UInt8]
@@ -30,35 +30,6 @@ struct SavedPlan {
                 path: path, reason: "its apiVersion/kind is \(plan.apiVersion)/\(plan.kind), not k8sup/v1/UpgradePlan")
         }
         return SavedPlan(plan: plan, path: path)
-    }
-
-    /// `given` with the saved plan's target, intermediate versions, limit and batch size, so the fresh
-    /// plan is made the way the saved one was.
-    /// - Throws: `UsageError` when the command line sets one of them to something else.
-    func arguments(_ given: ParsedArguments, command: String) throws(UsageError) -> ParsedArguments {
-        var arguments = given
-        let saved: [(any OptionDeclaring, [String])] = [
-            (Options.to, [plan.target.version]), (Options.via, plan.hops.dropLast().map(\.version)),
-            (Options.limit, plan.limit.map { [$0] } ?? []),
-            (Options.batch, [plan.autoBatch == nil ? "\(plan.batchSize)" : "auto"]),
-            (Options.maxUnavailable, plan.autoBatch.map { [$0.maxUnavailable] } ?? []),
-            (Options.batchAcrossZones, plan.autoBatch?.acrossZones == true ? [""] : []),
-        ]
-        for (option, values) in saved {
-            let current = given.texts(option)
-            guard current.isEmpty || current == values else {
-                throw UsageError(
-                    "--\(option.spec.long) \(current.joined(separator: ",")) differs from the plan in \(path) "
-                        + "(\(values.isEmpty ? "none" : values.joined(separator: ","))); leave it out with --plan",
-                    command: command)
-            }
-            do {
-                try arguments.replace(option, with: values)
-            } catch {
-                throw UsageError("the plan in \(path) cannot be applied: \(error.message)", command: command)
-            }
-        }
-        return arguments
     }
 
     /// How `current` (planned now) differs from the saved plan; empty when the cluster did not drift.
@@ -114,9 +85,9 @@ struct SavedPlan {
 }
 
 /// `--plan FILE` cannot be used.
-struct SavedPlanError: Error, CustomStringConvertible {
+package struct SavedPlanError: Error, CustomStringConvertible {
     var path: String
     var reason: String
 
-    var description: String { "cannot apply the plan in \(path): \(reason)" }
+    package var description: String { "cannot apply the plan in \(path): \(reason)" }
 }

@@ -10,10 +10,10 @@ package protocol ConsoleInput: Sendable {
 }
 
 /// The process's standard input.
-struct StandardInput: ConsoleInput {
+package struct StandardInput: ConsoleInput {
     package init() {}
 
-    var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    package var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     package func readLine() -> String? {
         Swift.readLine(strippingNewline: true)
@@ -21,10 +21,10 @@ struct StandardInput: ConsoleInput {
 }
 
 /// No input at all (not a terminal, end of input at once): the default for contexts built in tests.
-struct NoInput: ConsoleInput {
+package struct NoInput: ConsoleInput {
     package init() {}
 
-    var isTerminal: Bool { false }
+    package var isTerminal: Bool { false }
 
     package func readLine() -> String? { nil }
 }

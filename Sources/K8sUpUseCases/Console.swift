@@ -11,25 +11,25 @@ package protocol Console: Sendable {
 }
 
 extension Console {
-    func writeOutput(bytes: [UInt8]) {
+    package func writeOutput(bytes: [UInt8]) {
         writeOutput(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Prints `k8sup: warning: …` on standard error.
-    func warn(_ message: String) {
+    package func warn(_ message: String) {
         writeError("k8sup: warning: \(message)\n")
     }
 }
 
 /// The real terminal: unbuffered writes to file descriptors 1 and 2.
-struct StandardConsole: Console {
+package struct StandardConsole: Console {
     package init() {}
 
-    func writeOutput(_ text: String) {
+    package func writeOutput(_ text: String) {
         FileHandle.standardOutput.writeAll(text)
     }
 
-    func writeError(_ text: String) {
+    package func writeError(_ text: String) {
         FileHandle.standardError.writeAll(text)
     }
 

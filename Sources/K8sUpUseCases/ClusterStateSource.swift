@@ -9,23 +9,18 @@ enum ClusterStateSource: Equatable {
     case snapshot(path: String, origin: String)
     case live(kubectl: String, kubeconfig: String?, context: String?)
 
-    /// Picks the source from the flags and the inventory settings.
-    static func choose(
-        _ arguments: ParsedArguments, settings: InventorySettings, command: String
-    ) throws(UsageError) -> ClusterStateSource {
-        let kubeconfig = arguments[Options.kubeconfig], context = arguments[Options.context]
-        if let path = arguments[Options.snapshot] {
-            guard kubeconfig == nil, context == nil else {
-                throw UsageError(
-                    "--snapshot reads a file; it cannot be combined with --kubeconfig or --context",
-                    command: command)
-            }
+    /// Picks the source from the requested access and the inventory settings.
+    static func choose(_ access: ClusterAccess, settings: InventorySettings) throws(RequestError) -> ClusterStateSource
+    {
+        let kubeconfig = access.kubeconfig, context = access.context
+        if let path = access.snapshot {
+            guard kubeconfig == nil, context == nil else { throw .snapshotWithKubectlAccess }
             return .snapshot(path: path, origin: "--snapshot")
         }
         if kubeconfig == nil, context == nil, let path = settings.snapshotPath {
             return .snapshot(path: path, origin: "k8sup_snapshot in the inventory")
         }
-        return .live(kubectl: arguments[Options.kubectl], kubeconfig: kubeconfig, context: context)
+        return .live(kubectl: access.kubectl, kubeconfig: kubeconfig, context: context)
     }
 
     /// The cluster state, and the live-only facts when reading a live cluster.

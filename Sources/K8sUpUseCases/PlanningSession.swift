@@ -4,8 +4,8 @@ import K8sUpPlanning
 import K8sUpSupport
 
 /// What `plan` and `apply` share: reading the inventory and the cluster into one `UpgradePlan` with the
-/// options that shape a plan (`OptionSection.planning`), so `apply` runs exactly what `plan` shows for
-/// the same arguments.
+/// options that shape a plan (`PlanningRequest`), so `apply` runs exactly what `plan` shows for the
+/// same request.
 struct PlanningSession {
     let loaded: LoadedInventory
     let roles: ClusterRoles
@@ -21,19 +21,19 @@ struct PlanningSession {
     ///   k8sup touched it, as the journal (in the inventory's state directory) remembers it. The plan sees
     ///   those nodes as they were, not as the interrupted run left them.
     static func prepare(
-        _ arguments: ParsedArguments, context: CommandContext, command: String,
+        _ request: PlanningRequest, context: CommandContext,
         originalCordons: (LoadedInventory) throws -> [String: Bool] = { _ in [:] }
     ) async throws -> PlanningSession {
-        let loaded = try InventorySelection.load(arguments, context: context, command: command)
+        let loaded = try InventorySelection.load(request.inventory, context: context)
         let roles = try ClusterRoles(loaded)
-        let selected = try InventorySelection.selectedHosts(arguments, in: loaded)
+        let selected = try InventorySelection.selectedHosts(request.inventory, in: loaded)
         let settings = InventorySettings(loaded, roles: roles)
-        let options = try planOptions(arguments, settings: settings, command: command)
-        let source = try ClusterStateSource.choose(arguments, settings: settings, command: command)
-        let sources = try InventorySelection.sources(arguments, context: context, command: command)
+        let options = try Self.planOptions(request, settings: settings)
+        let source = try ClusterStateSource.choose(request.cluster, settings: settings)
+        let sources = try InventorySelection.sources(request.inventory, context: context)
         // Planning's reads (the cluster, pre-flight over ssh) ride through a flapping apiserver or a refused
         // ssh connection too; each retry is a line on standard error.
-        var runner = RetryingRunner(base: ProcessRunner(), budget: arguments[Options.apiRetryBudget])
+        var runner = RetryingRunner(base: ProcessRunner(), budget: request.apiRetryBudget)
         let console = context.console
         runner.fallback = { _, line in console.writeError("k8sup: waiting: " + line + "\n") }
         var (cluster, live) = try await ClusterReadError.withSampleHint(inventories: sources) {
@@ -49,14 +49,15 @@ struct PlanningSession {
         }
         var inputs = PlanInputs(
             inventorySources: sources,
-            roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(arguments), cluster: cluster,
-            options: options, inventoryTarget: settings.kubeVersion, inventoryVia: settings.via, live: live)
+            roles: roles, selectedHosts: Set(selected), limit: InventorySelection.limit(request.inventory),
+            cluster: cluster, options: options, inventoryTarget: settings.kubeVersion,
+            inventoryVia: settings.via, live: live)
         inputs.zones = settings.zones
         var plan = try Planner.plan(inputs)
         var preflight: PreflightGathering?
         if case .live = source, !plan.hops.isEmpty {
             let gathering = PreflightGathering(
-                loaded: loaded, roles: roles, plan: plan, arguments: arguments, console: context.console,
+                loaded: loaded, roles: roles, plan: plan, request: request, console: context.console,
                 runner: runner)
             inputs.preflight = await gathering.gather(for: plan)
             plan = try Planner.plan(inputs)
@@ -76,37 +77,28 @@ struct PlanningSession {
         return try Planner.plan(inputs)
     }
 
-    /// The plan's options, as declared and checked by the parser; `--batch` falls back on the inventory's
-    /// `k8sup_batch`.
-    /// - Throws: `UsageError` for a `k8sup_batch` that is neither a number nor `auto`, or for
+    /// The plan's options: the request's, with the batching it asks for, else the inventory's
+    /// `k8sup_batch`, resolved.
+    /// - Throws: `RequestError` for a `k8sup_batch` that is neither a number nor `auto`, or for
     ///   `--max-unavailable`/`--batch-across-zones` without `--batch auto`.
-    static func planOptions(_ arguments: ParsedArguments, settings: InventorySettings, command: String)
-        throws(UsageError) -> PlanOptions
+    static func planOptions(_ request: PlanningRequest, settings: InventorySettings) throws(RequestError)
+        -> PlanOptions
     {
-        var batching = arguments[Options.batch]
+        var batching = request.batching
         if batching == nil, let text = settings.batch {
-            guard let fromInventory = WorkerBatching(text: text) else {
-                throw UsageError(
-                    "the inventory sets k8sup_batch to '\(text)'; it must be auto or a whole number of at least 1",
-                    command: command)
-            }
+            guard let fromInventory = WorkerBatching(text: text) else { throw .badInventoryBatch(text) }
             batching = fromInventory
         }
-        var options = PlanOptions(
-            target: arguments[Options.to], via: arguments[Options.via], healthCheck: arguments[Options.healthCheck])
+        var options = request.options
         switch batching ?? .fixed(PlanOptions().batchSize) {
         case .fixed(let size):
             options.batchSize = size
-            for option in [Options.maxUnavailable.spec, Options.batchAcrossZones.spec]
-            where arguments.contains(named: option.long) {
-                throw UsageError(
-                    "--\(option.long) shapes the batches of --batch auto (or k8sup_batch: auto); "
-                        + "this plan upgrades \(size) worker(s) at a time", command: command)
-            }
+            if request.maxUnavailable != nil { throw .batchShapingWithoutAuto(option: "max-unavailable", size: size) }
+            if request.batchAcrossZones { throw .batchShapingWithoutAuto(option: "batch-across-zones", size: size) }
         case .auto:
             var auto = AutoBatchOptions()
-            if let share = arguments[Options.maxUnavailable] { auto.maxUnavailable = share }
-            auto.acrossZones = arguments[Options.batchAcrossZones]
+            if let share = request.maxUnavailable { auto.maxUnavailable = share }
+            auto.acrossZones = request.batchAcrossZones
             options.autoBatch = auto
         }
         return options

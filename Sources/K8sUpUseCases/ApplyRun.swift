@@ -22,6 +22,8 @@ struct ApplyRun {
     let confirmEach: Bool
     /// The progress lines, the events file and the logs, opened before the lock was taken.
     let output: RunOutput
+    /// The exit status the run-finished event records.
+    let exitStatus: ApplyUseCase.ExitStatus
 
     func execute() async throws -> Executor.Result {
         let journalObserver = JournalObserver(journal: journal, runId: runId, redactor: wiring.redactor)
@@ -70,8 +72,9 @@ struct ApplyRun {
         let result = try await executor.run()
         var finished = ExecutionEvent(.runFinished, version: plan.target.version, ok: result == .succeeded)
         finished.elapsed = Date().timeIntervalSince(started)
-        finished.exitCode = result.exitCode.rawValue
-        finished.message = "run \(runId) ended with exit code \(result.exitCode.rawValue)"
+        let code = exitStatus(.success(UseCaseOutcome(result)))
+        finished.exitCode = code
+        finished.message = "run \(runId) ended with exit code \(code)"
         tools.observer.record(finished)
         try journalObserver.checkWritable()
         return result

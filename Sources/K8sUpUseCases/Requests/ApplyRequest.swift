@@ -1,0 +1,21 @@
+/// `apply`: what to plan, how to run it, and whether to only print the commands.
+package struct ApplyRequest: Sendable {
+    /// The plan to make (with a saved plan: its target, hops, limit and batch size already in place).
+    package var planning = PlanningRequest()
+    /// The run's own settings: state directory, drain and readiness timeouts, forks, canary, events.
+    /// Its state directory, retry budget, forks and step timeout are the planning's too (pre-flight
+    /// reaches the nodes as the run will), so a caller sets both from the same values.
+    package var settings = ApplySettings()
+    /// A plan saved by `plan --out` and reviewed: applied only if planning again gives the same.
+    package var savedPlan: SavedPlan?
+    /// Print every command in order and change nothing.
+    package var dryRun = false
+    /// Go ahead without asking.
+    package var assumeYes = false
+    /// Ask before each node (needs a terminal).
+    package var confirmEach = false
+    package var output = OutputFormat.text
+    package var verbose = false
+
+    package init() {}
+}

@@ -97,10 +97,13 @@ final class ProcessRun: Sendable {
         ] {
             _ = fcntl(end.fileDescriptor, F_SETFD, FD_CLOEXEC)
         }
-        // Set before run(): a fast child can exit before run() returns.
-        process.terminationHandler = { [self] ended in
+        // Set before run(): a fast child can exit before run() returns. Weakly: Foundation keeps the
+        // Process (and so this handler) after the child ended, and a strong capture kept every run and
+        // its socket pair open, one descriptor per command until k8sup crashed past about a thousand.
+        // The caller holds the run until it has ended.
+        process.terminationHandler = { [weak self] ended in
             let status = ended.terminationStatus
-            childEnded(ended.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status))
+            self?.childEnded(ended.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status))
         }
         let cancelledEarly = state.withLock { state in
             state.continuation = continuation

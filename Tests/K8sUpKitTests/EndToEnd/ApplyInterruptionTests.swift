@@ -4,15 +4,15 @@ import Synchronization
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
 @testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// `apply` stopped from outside: killed with SIGKILL in the middle of a node, interrupted with Ctrl-C,
 /// and raced by a second apply. The built k8sup with real kubectl against k8sim.

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
 @testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// A new kubelet that cannot start, end to end: the built k8sup with real kubectl against k8sim, whose
 /// kubelet unit crash-loops. k8sup sees the unit restarting through the playbook's `kubelet_status`

@@ -1,16 +1,16 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// While waiting for a node after `restart_kubelet`, the executor looks at the kubelet's systemd unit
 /// (`kubelet_status`) every 5 s beside its kubectl looks: a failed unit, or one systemd restarted 3 times

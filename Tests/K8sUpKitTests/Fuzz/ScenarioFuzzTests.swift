@@ -1,15 +1,15 @@
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
 @testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// Fuzzes k8sim's scenario reader (`Scenario.parse(text:file:)`): mutated scenarios, every documented key
 /// with values of every kind, deep and huge YAML are each read, or refused with a `ScenarioError` naming

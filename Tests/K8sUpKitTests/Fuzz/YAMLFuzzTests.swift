@@ -1,14 +1,14 @@
 import Testing
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// Fuzzes the YAML and JSON readers every data file goes through (`DataFiles.decodeUTF8`, then
 /// `DataFileLoader`: JSON first, else YAML): mutated vars files and inventories, deep nesting, huge

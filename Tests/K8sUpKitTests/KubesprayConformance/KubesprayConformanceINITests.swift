@@ -1,15 +1,15 @@
 import Foundation
 import Testing
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// The INI reader on every `.ini` of Kubespray's own sample inventories, against ansible-inventory's
 /// `--list` (`Fixtures/INI/kubespray/VERSION--DIR--NAME.expected.json`) or the place Ansible fails.

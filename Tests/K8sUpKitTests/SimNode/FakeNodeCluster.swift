@@ -1,15 +1,15 @@
 import Foundation
 import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// The cluster side of `NodeAPI` over in-memory node records, for the stand-in tests: kubelet reports
 /// make a node Ready unless its kubelet version is set to fail, `kubeadm upgrade apply` follows kubeadm's

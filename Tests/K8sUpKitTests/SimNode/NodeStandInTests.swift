@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
 @testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// Single stand-ins on a simulated node, beyond the playbook runs: systemctl's view of a broken kubelet,
 /// kubeadm's prompt, the tool files' version outputs and the sandbox's files.

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 @testable import K8sSimKit
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
 @testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// The sample playbooks' own command lines, rendered with a k8sim inventory's sandbox vars, run through
 /// the ssh stand-in on simulated nodes: upgrades change what the node reports, a restore from the

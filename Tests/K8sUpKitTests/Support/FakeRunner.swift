@@ -1,15 +1,15 @@
 import Glibc
 import Synchronization
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// A `CommandRunning` for tests of code that runs commands (kubectl readers, the executor): it starts
 /// nothing, records every `Command` it is asked to run, in order, and answers from canned responses.

@@ -1,14 +1,14 @@
 import Foundation
-@testable import K8sUpSupport
-@testable import PythonParity
-@testable import K8sUpReaders
-@testable import K8sUpInventory
-@testable import K8sUpCluster
-@testable import K8sUpPlanning
-@testable import K8sUpExecution
-@testable import K8sUpUseCases
-@testable import K8sUpCLI
 
+@testable import K8sUpCLI
+@testable import K8sUpCluster
+@testable import K8sUpExecution
+@testable import K8sUpInventory
+@testable import K8sUpPlanning
+@testable import K8sUpReaders
+@testable import K8sUpSupport
+@testable import K8sUpUseCases
+@testable import PythonParity
 
 /// A small JSON Schema validator (the draft 2020-12 keywords the UpgradePlan schema in docs/plan.schema.json uses:
 /// `type`, `properties`, `required`, `additionalProperties` (false or a schema), `items`, `enum`,

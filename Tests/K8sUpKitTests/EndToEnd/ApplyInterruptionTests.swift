@@ -120,6 +120,7 @@ struct ApplyInterruptionTests {
         #expect(console.error.contains("Upgrade worker-1 next? [y/N]"))
         // Another machine: its own state directory, the same cluster.
         let elsewhere = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         var second = cluster.applyArguments([])
         second[second.firstIndex(of: "--state-dir")! + 1] = elsewhere
         let refused: BinaryRunner.Result

@@ -26,6 +26,8 @@ final class ApplySim: Sendable {
 
     /// The kubectl k8sup drives (`--kubectl`).
     let kubectl: String
+    /// The temporary directory of the inventory, the state directory and k8sim's files; removed at the end.
+    private let root: String
 
     /// - Parameters:
     ///   - controlPlanes, workers: The cluster's size; `nil` uses `Inventories/sim` (3 + 5).
@@ -44,6 +46,7 @@ final class ApplySim: Sendable {
         self.nodeReadyTimeout = nodeReadyTimeout
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         let root = try makeTemporaryDirectory()
+        self.root = root
         if let controlPlanes {
             inventory = root + "/inventory"
             try Self.writeInventory(
@@ -61,6 +64,7 @@ final class ApplySim: Sendable {
 
     deinit {
         sim.stop()
+        try? FileManager.default.removeItem(atPath: root)
     }
 
     /// `k8sup apply` with the flags every test needs, then `extra`.
@@ -181,20 +185,14 @@ final class RunningBinary: Sendable {
     private let scratch: String
     private let exit = Exit()
 
+    deinit {
+        try? FileManager.default.removeItem(atPath: scratch)
+    }
+
     init(executable: String, arguments: [String], environment: [String: String]) throws {
         scratch = try makeTemporaryDirectory()
-        _ = FileManager.default.createFile(atPath: scratch + "/out", contents: nil)
-        _ = FileManager.default.createFile(atPath: scratch + "/err", contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
-        process.environment = ProcessInfo.processInfo.environment
-            .filter { $0.key != "K8SUP_INVENTORY" }
-            .merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch + "/err"))
+        let process = try BinaryRunner.prepare(
+            executable, arguments, environment: environment, outputDirectory: scratch)
         let exit = self.exit
         process.terminationHandler = { ended in
             let status =

@@ -16,6 +16,12 @@ import Testing
 /// real k8sup and kubectl binaries.
 @Suite("k8sim serve", .serialized)
 struct SimServeTests {
+    /// Stops `sim` and removes the temporary directory its state was in.
+    private func stop(_ sim: SimServer) {
+        sim.stop()
+        try? FileManager.default.removeItem(atPath: PathNames.directoryName(of: sim.stateDirectory))
+    }
+
     private func startSim() throws -> SimServer {
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         let state = try makeTemporaryDirectory() + "/state"
@@ -33,7 +39,7 @@ struct SimServeTests {
 
     @Test func planReadsTheSimulatedClusterLive() throws {
         let sim = try startSim()
-        defer { sim.stop() }
+        defer { stop(sim) }
         let result = try k8sup(
             ["plan", "-i", "Inventories/sim", "-i", sim.inventoryOverlayPath, "-o", "json"], sim: sim)
         #expect(result.status == 0, "\(result.error)")
@@ -48,7 +54,7 @@ struct SimServeTests {
     /// staging on worker-1 switches its apt repository to v1.29 and finds the package version.
     @Test func dryRunCommandsRunOnTheSimulatedNodes() throws {
         let sim = try startSim()
-        defer { sim.stop() }
+        defer { stop(sim) }
         let result = try k8sup(
             ["apply", "--dry-run", "-i", "Inventories/sim", "-i", sim.inventoryOverlayPath, "-o", "json"], sim: sim)
         #expect(result.status == 0, "\(result.error)")
@@ -93,7 +99,9 @@ struct SimServeTests {
     }
 
     @Test func serveCommandPrintsWhatToUseAndStopsOnSigterm() throws {
-        let state = try makeTemporaryDirectory() + "/state"
+        let scratch = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let state = scratch + "/state"
         let (process, banner) = try startServe(state: state)
         #expect(banner.contains("k8sim: 8 node(s) at v1.28.15"))
         #expect(banner.contains("kubeconfig:  \(state)/kubeconfig"))
@@ -109,7 +117,9 @@ struct SimServeTests {
     /// The two `curl` lines the banner prints, run as printed: the first switches a fault on for a
     /// worker (the answer lists it), the second clears them all.
     @Test func serveBannerCurlLinesSetAndClearFaults() throws {
-        let state = try makeTemporaryDirectory() + "/state"
+        let scratch = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let state = scratch + "/state"
         let (process, banner) = try startServe(state: state)
         defer {
             process.terminate()
@@ -136,7 +146,7 @@ struct SimServeTests {
     /// and column and leaves the faults as they were.
     @Test func faultsEndpointTakesYAMLAndRefusesBadBodiesWithTheirPlace() throws {
         let sim = try startSim()
-        defer { sim.stop() }
+        defer { stop(sim) }
         func put(_ body: String) throws -> (status: Int, body: String) {
             let response = try HTTPClient.send(
                 HTTPRequest(method: "PUT", path: "/k8sim/v1/faults", query: [:], headers: [:], body: Array(body.utf8)),
@@ -167,11 +177,13 @@ struct SimServeTests {
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
         var scenario = try Scenario.load(path: TestPaths.inventories + "/sim.scenario.yaml")
         scenario.faults = [.kubeletFails(node: "worker-9", version: nil)]
+        let scratch = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
         do {
             let sim = try SimServer(
-                inventory: [TestPaths.inventories + "/sim"], scenario: scenario,
-                stateDirectory: try makeTemporaryDirectory() + "/state", executable: executable)
-            sim.stop()
+                inventory: [TestPaths.inventories + "/sim"], scenario: scenario, stateDirectory: scratch + "/state",
+                executable: executable)
+            stop(sim)
             Issue.record("expected the unknown node to be refused")
         } catch {
             #expect(
@@ -188,23 +200,10 @@ struct SimServeTests {
     }
 
     private func runArgv(_ argv: [String]) throws -> (status: Int32, output: String, error: String) {
-        let scratch = try makeTemporaryDirectory()
-        let out = scratch + "/out", err = scratch + "/err"
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        let process = Process()
-        let executable = argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/env"
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = argv[0].hasPrefix("/") ? Array(argv.dropFirst()) : argv
-        process.currentDirectoryURL = URL(fileURLWithPath: TestPaths.packageRoot)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        try process.run()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-            (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
-        )
+        let result =
+            argv[0].hasPrefix("/")
+            ? try BinaryRunner.runProgram(argv[0], Array(argv.dropFirst()))
+            : try BinaryRunner.runProgram("/usr/bin/env", argv)
+        return (result.status, result.output, result.error)
     }
 }

@@ -50,12 +50,28 @@ enum BinaryRunner {
     private static func run(
         _ arguments: [String], environment: [String: String], unsetting: Set<String> = [], program executable: String
     ) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("k8sup-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let scratch = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let process = try prepare(
+            executable, arguments, environment: environment, unsetting: unsetting, outputDirectory: scratch)
+        try process.run()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            output: (try? String(contentsOfFile: scratch + "/out", encoding: .utf8)) ?? "",
+            error: (try? String(contentsOfFile: scratch + "/err", encoding: .utf8)) ?? "")
+    }
+
+    /// A `Process` for `executable` set up as every test runs a program: in the package root, stdin from
+    /// /dev/null, stdout and stderr into `out` and `err` files of `outputDirectory` (no pipe can fill up),
+    /// and the test's environment without `K8SUP_INVENTORY` and `unsetting`, plus `environment`.
+    static func prepare(
+        _ executable: String, _ arguments: [String], environment: [String: String], unsetting: Set<String> = [],
+        outputDirectory: String
+    ) throws -> Process {
+        let outPath = outputDirectory + "/out", errPath = outputDirectory + "/err"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -64,13 +80,8 @@ enum BinaryRunner {
             .filter { $0.key != "K8SUP_INVENTORY" && !unsetting.contains($0.key) }
             .merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            output: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            error: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        return process
     }
 }

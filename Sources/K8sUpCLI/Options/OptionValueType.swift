@@ -92,30 +92,32 @@ extension OptionValueType {
     }
 }
 
+extension OptionValueType where Value: CustomStringConvertible {
+    /// A value that reads itself from text (nil: not one), shown by its description.
+    static func reading(
+        _ placeholder: String, expected: String, _ read: @escaping @Sendable (String) -> Value?
+    ) -> OptionValueType<Value> {
+        OptionValueType(
+            placeholder: placeholder,
+            parse: { text throws(OptionValueProblem) in
+                guard let value = read(text) else { throw .expected(expected) }
+                return value
+            }, describe: { $0.description })
+    }
+}
+
 extension OptionValueType where Value == WorkerBatching {
     /// `--batch N|auto`.
     static var workerBatching: OptionValueType<WorkerBatching> {
-        OptionValueType(
-            placeholder: "N|auto",
-            parse: { text throws(OptionValueProblem) in
-                guard let batching = WorkerBatching(text: text) else {
-                    throw .expected("a whole number of at least 1 or auto")
-                }
-                return batching
-            }, describe: { $0.description })
+        .reading("N|auto", expected: "a whole number of at least 1 or auto") { WorkerBatching(text: $0) }
     }
 }
 
 extension OptionValueType where Value == NodeShare {
     /// `--max-unavailable N|N%`.
     static var nodeShare: OptionValueType<NodeShare> {
-        OptionValueType(
-            placeholder: "N|N%",
-            parse: { text throws(OptionValueProblem) in
-                guard let share = NodeShare(text: text) else {
-                    throw .expected("a whole number of at least 1 or a percentage from 1% to 100%")
-                }
-                return share
-            }, describe: { $0.description })
+        .reading("N|N%", expected: "a whole number of at least 1 or a percentage from 1% to 100%") {
+            NodeShare(text: $0)
+        }
     }
 }

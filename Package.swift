@@ -1,15 +1,43 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// k8sup's library layers, bottom up. Each depends on every layer before it and on none after it, so a
+/// reference that runs upward does not compile.
+let layers = [
+    "K8sUpSupport",  // processes, versions, clock, paths, text
+    "PythonParity",  // Python's value model, literals, repr, JSON and shlex, for output Ansible would give
+    "K8sUpReaders",  // YAML and JSON
+    "K8sUpInventory",  // inventories, host patterns, ranges, variables
+    "K8sUpCluster",  // cluster state, the kubectl reader, ssh transport, retries
+    "K8sUpPlanning",  // planner, checks, batching, playbooks
+    "K8sUpExecution",  // executor, journal, lock, pre-flight
+    "K8sUpUseCases",  // plan, apply, status and unlock on typed requests
+    "K8sUpCLI",  // argument parsing, help, rendering, exit codes
+]
+
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .treatAllWarnings(as: .error),
 ]
+// Swift Testing's macros emit warnings of their own; errors-on-warnings stays on the product code.
+let testSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
-/// A library layer of k8sup. Each may import only the layers listed as its dependencies (all below
-/// it), so a reference that runs upward does not compile.
-func layer(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
-    .target(name: name, dependencies: dependencies, swiftSettings: strictSettings)
+func targets(_ names: [String]) -> [Target.Dependency] { names.map { .byName(name: $0) } }
+
+/// The layers below `layer`.
+func below(_ layer: String) -> [String] { Array(layers.prefix { $0 != layer }) }
+
+func layer(_ name: String) -> Target {
+    .target(name: name, dependencies: targets(below(name)), swiftSettings: strictSettings)
+}
+
+/// The tests of one layer: they may import that layer and the layers below it, and the shared helpers.
+/// A few of them run the built `k8sup` as well (`runsK8sup`), so it is built before them.
+func layerTests(_ layer: String, runsK8sup: Bool = false) -> Target {
+    .testTarget(
+        name: layer + "Tests",
+        dependencies: targets(below(layer) + [layer, "K8sUpTestSupport"] + (runsK8sup ? ["k8sup"] : [])),
+        swiftSettings: testSettings)
 }
 
 let package = Package(
@@ -18,46 +46,45 @@ let package = Package(
         .executable(name: "k8sup", targets: ["k8sup"]),
         .executable(name: "k8sim", targets: ["k8sim"]),
     ],
-    targets: [
-        // Layers of k8sup, bottom up.
-        layer("K8sUpSupport", []),
-        layer("PythonParity", ["K8sUpSupport"]),
-        layer("K8sUpReaders", ["K8sUpSupport", "PythonParity"]),
-        layer("K8sUpInventory", ["K8sUpSupport", "PythonParity", "K8sUpReaders"]),
-        layer("K8sUpCluster", ["K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory"]),
-        layer("K8sUpPlanning", ["K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster"]),
-        layer(
-            "K8sUpExecution",
-            ["K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning"]),
-        layer(
-            "K8sUpUseCases",
-            [
-                "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
-                "K8sUpExecution",
-            ]),
-        layer(
-            "K8sUpCLI",
-            [
-                "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
-                "K8sUpExecution", "K8sUpUseCases",
-            ]),
+    targets: layers.map(layer) + [
         .executableTarget(name: "k8sup", dependencies: ["K8sUpCLI"], swiftSettings: strictSettings),
         // k8sim: a simulated kubeadm cluster (fake kube-apiserver + node stand-ins) for tests and demos.
-        .executableTarget(name: "k8sim", dependencies: ["K8sSimKit"], swiftSettings: strictSettings),
         // It shares no behaviour with k8sup: of k8sup's targets it uses only the YAML/JSON reader, and the two
         // targets whose types that reader's API is made of (`SourceLocation`, `DataValue`, `DataMapping`).
-        layer("K8sSimKit", ["K8sUpReaders", "K8sUpSupport", "PythonParity"]),
+        .target(
+            name: "K8sSimKit", dependencies: ["K8sUpSupport", "PythonParity", "K8sUpReaders"],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "k8sim", dependencies: ["K8sSimKit"], swiftSettings: strictSettings),
+
+        // Helpers every test target shares: paths, fixtures, golden files, fake runners and clocks, the
+        // built binaries' runner, and the fixtures of plans, executors, locks and simulated nodes.
+        .target(
+            name: "K8sUpTestSupport", dependencies: targets(layers + ["K8sSimKit"]), path: "Tests/K8sUpTestSupport",
+            exclude: ["Fixtures", "Golden"], swiftSettings: testSettings),
+        // Tests per layer: each sees its layer and those below it, as the layer itself does.
+        layerTests("K8sUpSupport"),
+        layerTests("PythonParity"),
+        layerTests("K8sUpReaders"),
+        layerTests("K8sUpInventory"),
+        layerTests("K8sUpCluster", runsK8sup: true),
+        layerTests("K8sUpPlanning"),
+        layerTests("K8sUpExecution", runsK8sup: true),
+        layerTests("K8sUpUseCases"),
+        layerTests("K8sUpCLI", runsK8sup: true),
         .testTarget(
-            name: "K8sUpKitTests",
-            dependencies: [
-                "K8sUpSupport", "PythonParity", "K8sUpReaders", "K8sUpInventory", "K8sUpCluster", "K8sUpPlanning",
-                "K8sUpExecution", "K8sUpUseCases", "K8sUpCLI", "k8sup", "K8sSimKit", "k8sim",
-            ],
-            exclude: ["Golden"],
-            resources: [.copy("Fixtures")],
-            // Swift Testing's macros emit warnings of their own; errors-on-warnings stays on the product code.
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        ),
+            name: "K8sSimKitTests",
+            // k8sup's layers up to execution too: some tests check that what k8sim's stand-ins print is what
+            // k8sup's readers read (its inventory reader, kubectl looks, systemctl and pre-flight output).
+            dependencies: targets(["K8sSimKit", "k8sim"] + below("K8sUpUseCases") + ["K8sUpTestSupport"]),
+            swiftSettings: testSettings),
+        // The built k8sup and k8sim with real kubectl against k8sim, end to end.
+        .testTarget(
+            name: "EndToEndTests", dependencies: targets(layers + ["K8sSimKit", "k8sup", "k8sim", "K8sUpTestSupport"]),
+            swiftSettings: testSettings),
+        // Mutated and generated inputs for every reader of k8sup and k8sim.
+        .testTarget(
+            name: "FuzzTests", dependencies: targets(layers + ["K8sSimKit", "K8sUpTestSupport"]),
+            swiftSettings: testSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Long fuzz run: the fuzz suites of `swift test` (Tests/K8sUpKitTests/Fuzz) with many more inputs, bigger
+# Long fuzz run: the fuzz suites of `swift test` (Tests/FuzzTests) with many more inputs, bigger
 # huge values and 100,000-level nesting, once per seed. Prints the inputs tried per kind and the time.
 #
 #   bench/fuzz.sh                      # 5,000 mutated inputs per kind, seeds 1 2 3

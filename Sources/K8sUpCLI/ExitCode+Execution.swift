@@ -5,7 +5,7 @@ extension UseCaseOutcome {
     /// How a command that ended this way exits: 0 done, nothing to do or stopped at the canary, 2
     /// blocked, 1 declined, 130 stopped by Ctrl-C, 3 when a node needs repair by hand, else the
     /// failure's own code.
-    var exitCode: ExitCode {
+    package var exitCode: ExitCode {
         switch self {
         case .done, .nothingToDo, .canaryReached: .ok
         case .blocked: .blocked

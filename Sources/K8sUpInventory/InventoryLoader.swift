@@ -110,4 +110,10 @@ package struct LoadedInventory: Sendable {
     /// One entry per `-i` source, in order (a file's directory, or the directory itself).
     package let varsDirectories: [VarsDirectory]
     package let warnings: [String]
+
+    package init(inventory: Inventory, varsDirectories: [VarsDirectory], warnings: [String]) {
+        self.inventory = inventory
+        self.varsDirectories = varsDirectories
+        self.warnings = warnings
+    }
 }

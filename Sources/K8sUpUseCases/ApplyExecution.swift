@@ -9,7 +9,7 @@ import Synchronization
 /// journal, puts back what an interrupted run left open, runs the plan with the executor and records
 /// how it ended. Everything after the lock is taken ends with a `run-finished` entry and the lock
 /// released, whatever happens in between.
-struct ApplyExecution {
+package struct ApplyExecution {
     let request: ApplyRequest
     let context: CommandContext
     /// The exit status the process will end with for an outcome or error, recorded in the journal and
@@ -156,7 +156,7 @@ struct ApplyExecution {
     }
 
     /// `K8SUP_PROGRESS_INTERVAL`: how often a wait says it is still waiting (for tests and demos).
-    static func progressInterval(_ environment: [String: String]) throws(RequestError) -> Duration? {
+    package static func progressInterval(_ environment: [String: String]) throws(RequestError) -> Duration? {
         let name = ExecutionSettings.progressIntervalVariable
         guard let text = environment[name], !text.isEmpty else { return nil }
         guard let interval = DurationText.parse(text), interval > .zero else {

@@ -36,5 +36,5 @@ package struct ScriptedCommand: Codable, Sendable, Equatable {
     /// What runs, as a shell-quoted line: the kubectl call, or the command line run on the host.
     package var line: String
     /// The exact argv k8sup starts (`ssh … host -- 'sudo -n sh -c …'`, or `kubectl …`).
-    var argv: [String]
+    package var argv: [String]
 }

@@ -4,10 +4,10 @@ import K8sUpSupport
 /// One line of the journal: when (`time`, RFC 3339 UTC with milliseconds) and what (`event` and its
 /// fields, flattened into the same JSON object; see `JournalEvent`).
 package struct JournalEntry: Codable, Sendable, Equatable {
-    var time: Date
-    var event: JournalEvent
+    package var time: Date
+    package var event: JournalEvent
 
-    init(time: Date, event: JournalEvent) {
+    package init(time: Date, event: JournalEvent) {
         self.time = time
         self.event = event
     }
@@ -41,7 +41,7 @@ package struct JournalEntry: Codable, Sendable, Equatable {
     }
 
     /// The entry as one journal line, without the newline: sorted keys, so equal entries give equal bytes.
-    func line() throws -> String {
+    package func line() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

@@ -12,6 +12,13 @@ package struct RunIdentity: Sendable, Equatable {
     package var host: String
     package var pid: Int32
 
+    package init(runId: String, user: String, host: String, pid: Int32) {
+        self.runId = runId
+        self.user = user
+        self.host = host
+        self.pid = pid
+    }
+
     /// `user@host`.
     package var userAtHost: String { user + "@" + host }
 

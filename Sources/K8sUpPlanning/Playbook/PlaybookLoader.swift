@@ -8,7 +8,7 @@ import K8sUpSupport
 /// document, unknown keys and step names, commands, placeholders (known names, not inside quotes, braces
 /// balanced) and `when` conditions. All problems are reported at once, in file order, each with its
 /// `file:line:column`.
-enum PlaybookLoader {
+package enum PlaybookLoader {
     /// The top-level keys besides the step names.
     static let headerKeys = ["name", "description", "vars", "writes"]
     static let commandKeys = ["run", "when", "rerun"]

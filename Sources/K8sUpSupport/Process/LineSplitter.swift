@@ -1,17 +1,17 @@
 /// Turns the chunks a pipe delivers into whole lines: a line cut between two reads is held back until
 /// its newline arrives, and `finish()` hands out a last line that has no newline.
-struct LineSplitter {
+package struct LineSplitter {
     /// A line longer than this is handed out in pieces, so a child that never prints a newline cannot
     /// make k8sup hold unbounded memory.
     let maximumLineBytes: Int
     private var pending: [UInt8] = []
 
-    init(maximumLineBytes: Int = 64 * 1024) {
+    package init(maximumLineBytes: Int = 64 * 1024) {
         self.maximumLineBytes = max(4, maximumLineBytes)
     }
 
     /// The lines completed by `bytes`, without their `\n`.
-    mutating func append(_ bytes: some Collection<UInt8>) -> [String] {
+    package mutating func append(_ bytes: some Collection<UInt8>) -> [String] {
         var lines: [String] = []
         var rest = bytes[...]
         while let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
@@ -25,7 +25,7 @@ struct LineSplitter {
     }
 
     /// The last line if the stream did not end with a newline.
-    mutating func finish() -> String? {
+    package mutating func finish() -> String? {
         guard !pending.isEmpty else { return nil }
         defer { pending.removeAll() }
         return String(decoding: pending, as: UTF8.self)

@@ -32,11 +32,9 @@ func layer(_ name: String) -> Target {
 }
 
 /// The tests of one layer: they may import that layer and the layers below it, and the shared helpers.
-/// A few of them run the built `k8sup` as well (`runsK8sup`), so it is built before them.
-func layerTests(_ layer: String, runsK8sup: Bool = false) -> Target {
+func layerTests(_ layer: String) -> Target {
     .testTarget(
-        name: layer + "Tests",
-        dependencies: targets(below(layer) + [layer, "K8sUpTestSupport"] + (runsK8sup ? ["k8sup"] : [])),
+        name: layer + "Tests", dependencies: targets(below(layer) + [layer, "K8sUpTestSupport"]),
         swiftSettings: testSettings)
 }
 
@@ -66,15 +64,16 @@ let package = Package(
         layerTests("PythonParity"),
         layerTests("K8sUpReaders"),
         layerTests("K8sUpInventory"),
-        layerTests("K8sUpCluster", runsK8sup: true),
+        layerTests("K8sUpCluster"),
         layerTests("K8sUpPlanning"),
-        layerTests("K8sUpExecution", runsK8sup: true),
+        layerTests("K8sUpExecution"),
         layerTests("K8sUpUseCases"),
-        layerTests("K8sUpCLI", runsK8sup: true),
+        layerTests("K8sUpCLI"),
         .testTarget(
             name: "K8sSimKitTests",
-            // k8sup's layers up to execution too: some tests check that what k8sim's stand-ins print is what
-            // k8sup's readers read (its inventory reader, kubectl looks, systemctl and pre-flight output).
+            // The built k8sim (its node stand-ins run as programs), and k8sup's layers up to execution: some
+            // tests check that what k8sim prints is what k8sup's readers read (its inventory reader, kubectl
+            // looks, systemctl and pre-flight output).
             dependencies: targets(["K8sSimKit", "k8sim"] + below("K8sUpUseCases") + ["K8sUpTestSupport"]),
             swiftSettings: testSettings),
         // The built k8sup and k8sim with real kubectl against k8sim, end to end.

@@ -16,6 +16,7 @@ import Testing
 @Suite struct SavedPlanTests {
     let sample = "Inventories/sample"
 
+    /// Saves a plan into a new temporary directory; the caller removes it with `removeSavedPlan`.
     private func savedPlan(_ extra: [String] = []) async throws -> String {
         let path = try makeTemporaryDirectory() + "/plan.json"
         let result = await runK8sup(
@@ -24,8 +25,13 @@ import Testing
         return path
     }
 
+    private func removeSavedPlan(_ path: String) {
+        try? FileManager.default.removeItem(atPath: PathNames.directoryName(of: path))
+    }
+
     @Test func theSavedPlanDrivesTheDryRunWithoutRepeatingItsOptions() async throws {
         let path = try await savedPlan()
+        defer { removeSavedPlan(path) }
         let fromPlan = await runK8sup(["apply", "-i", sample, "--dry-run", "--plan", path, "-o", "json"])
         let direct = await runK8sup(
             ["apply", "-i", sample, "--dry-run", "--limit", "masters", "--to", "v1.29.15", "-o", "json"])
@@ -35,6 +41,7 @@ import Testing
 
     @Test func aNodeThatChangedSinceThePlanStopsApplyAndIsNamed() async throws {
         let path = try await savedPlan()
+        defer { removeSavedPlan(path) }
         var plan = try JSONDecoder().decode(UpgradePlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         plan.hops[0].nodes[1].from = "v1.28.2"
         try PlanJSON.encode(plan).write(toFile: path, atomically: true, encoding: .utf8)
@@ -82,13 +89,16 @@ import Testing
 
     @Test func optionsThatContradictThePlanAreRefused() async throws {
         let path = try await savedPlan()
+        defer { removeSavedPlan(path) }
         let result = await runK8sup(["apply", "-i", sample, "--dry-run", "--plan", path, "--to", "v1.30.4"])
         #expect(result.code == .usage)
         #expect(result.error.contains("--to v1.30.4 differs from the plan in \(path) (v1.29.15)"))
     }
 
     @Test func aFileThatIsNotAPlanIsBadInput() async throws {
-        let path = try makeTemporaryDirectory() + "/plan.json"
+        let pathDirectory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: pathDirectory) }
+        let path = pathDirectory + "/plan.json"
         try "{\"kind\": \"Pod\"}".write(toFile: path, atomically: true, encoding: .utf8)
         let result = await runK8sup(["apply", "-i", sample, "--dry-run", "--plan", path])
         #expect(result.code == .dataError)

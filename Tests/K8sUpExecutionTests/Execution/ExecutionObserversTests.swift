@@ -95,7 +95,9 @@ struct ExecutionObserversTests {
     }
 
     @Test func theEventsFileHasOneRedactedJSONObjectPerLine() throws {
-        let path = try makeTemporaryDirectory() + "/events.jsonl"
+        let pathDirectory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: pathDirectory) }
+        let path = pathDirectory + "/events.jsonl"
         let file = try EventsFile(path: path, redactor: SecretRedactor(values: ["hunter2-secret"]))
         file.record(ExecutionEvent(.hopStarted, hop: 1, version: "v1.30.4"))
         file.record(ExecutionEvent(.nodeFailed, node: "w1", ok: false, message: "token hunter2-secret leaked?"))

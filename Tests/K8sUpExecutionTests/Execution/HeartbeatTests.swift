@@ -15,38 +15,6 @@ import Testing
 /// it waits for and how long it has waited. Time is a `VirtualClock` the tests step 30 s at a time.
 @Suite("Heartbeat")
 struct HeartbeatTests {
-    /// The heartbeats recorded so far (waiting events whose message says "still waiting").
-    static func beats(_ events: EventList, step: String? = nil) -> [ExecutionEvent] {
-        events.all.filter {
-            $0.kind == .waiting && ($0.message ?? "").hasPrefix("still waiting after")
-                && (step == nil || $0.step == step)
-        }
-    }
-
-    /// Steps the clock 30 s at a time, `count` times, waiting after each step for the beat it causes.
-    /// - Parameter sleepers: How many tasks sleep on the clock while the wait runs (its heartbeat, and
-    ///   whatever the waited-for work sleeps on).
-    static func beat(
-        _ clock: VirtualClock, _ events: EventList, step: String, count: Int = 3, sleepers: Int = 2
-    ) async throws {
-        let before = beats(events, step: step).count
-        for index in 1...count {
-            try await eventually("\(sleepers) sleepers on the clock") { clock.sleepers == sleepers }
-            clock.advance(30)
-            try await eventually("beat \(index) of \(step)") { beats(events, step: step).count == before + index }
-        }
-    }
-
-    /// The beats' elapsed times grow by the interval and each message says how long and what for.
-    static func expectGrowing(
-        _ beats: [ExecutionEvent], saying status: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) {
-        #expect(beats.map(\.elapsed) == [30, 60, 90], sourceLocation: sourceLocation)
-        #expect(
-            beats.map(\.message) == ["30s", "1m00s", "1m30s"].map { "still waiting after \($0) — " + status },
-            sourceLocation: sourceLocation)
-    }
-
     @Test func aWaitReportsEveryIntervalWithGrowingElapsedTimeUntilItEnds() async throws {
         let clock = VirtualClock()
         let events = EventList()
@@ -59,16 +27,16 @@ struct HeartbeatTests {
                 return "done"
             }
         }
-        try await Self.beat(clock, events, step: "wait-ready")
-        Self.expectGrowing(Self.beats(events), saying: "w1: NotReady (timeout 10m)")
-        #expect(Self.beats(events).allSatisfy { $0.kind == .waiting && $0.node == "w1" && $0.hop == 1 })
+        try await Heartbeats.beat(clock, events, step: "wait-ready")
+        Heartbeats.expectGrowing(Heartbeats.beats(events), saying: "w1: NotReady (timeout 10m)")
+        #expect(Heartbeats.beats(events).allSatisfy { $0.kind == .waiting && $0.node == "w1" && $0.hop == 1 })
         #expect(log.lines.contains("w1: ~ wait-ready: still waiting after 1m30s — w1: NotReady (timeout 10m)"))
         clock.advance(10)
         #expect(try await work.value == "done")
         // Over: its heartbeat has stopped and reports no more.
         #expect(clock.sleepers == 0)
         clock.advance(300)
-        #expect(Self.beats(events).count == 3)
+        #expect(Heartbeats.beats(events).count == 3)
     }
 
     @Test func aRetryLoopReportsEachFailureAtOnceAndItsBeatsSayWhatItRetries() async throws {
@@ -91,9 +59,9 @@ struct HeartbeatTests {
         try await eventually("the second failure") { events.all.count == 2 }
         try await eventually("the heartbeat and the retry sleep") { clock.sleepers == 2 }
         clock.advance(10)
-        try await eventually("a beat") { Self.beats(events).count == 1 }
+        try await eventually("a beat") { Heartbeats.beats(events).count == 1 }
         #expect(
-            Self.beats(events).first?.message
+            Heartbeats.beats(events).first?.message
                 == "still waiting after 30s — reading the Lease, after 2 failed attempt(s)")
         clock.advance(10)
         try await work.value
@@ -113,10 +81,10 @@ struct HeartbeatTests {
             node: node, hop: fixture.hop([node]), position: 1, total: 1, tools: tools, runtime: [:],
             cordonedBefore: false)
         let work = Task { try await PlaybookPhase(action: .kubeadmUpgradeApply).run(run) }
-        try await Self.beat(clock, fixture.events, step: "kubeadm-upgrade-apply")
-        Self.expectGrowing(
-            Self.beats(fixture.events), saying: "`echo apply 1.30.4` on c1 (timeout 1m)")
-        #expect(Self.beats(fixture.events).allSatisfy { $0.node == "c1" && $0.position == 1 && $0.total == 1 })
+        try await Heartbeats.beat(clock, fixture.events, step: "kubeadm-upgrade-apply")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(fixture.events), saying: "`echo apply 1.30.4` on c1 (timeout 1m)")
+        #expect(Heartbeats.beats(fixture.events).allSatisfy { $0.node == "c1" && $0.position == 1 && $0.total == 1 })
         clock.advance(600)
         try await work.value
     }
@@ -130,9 +98,9 @@ struct HeartbeatTests {
             slow: [({ ExecutorFixture.shellLine($0) == "echo stage" }, .seconds(95))])
         let tools = try fixture.tools(hosts: ["w1"], runner: runner, clock: clock)
         let work = Task { try await HopPreparation(hop: fixture.hop([ExecutorFixture.node("w1")]), tools: tools).run() }
-        try await Self.beat(clock, fixture.events, step: "stage")
-        Self.expectGrowing(Self.beats(fixture.events), saying: "`echo stage` on w1 (timeout 1m)")
-        #expect(Self.beats(fixture.events).allSatisfy { $0.node == "w1" && $0.version == "v1.30.4" })
+        try await Heartbeats.beat(clock, fixture.events, step: "stage")
+        Heartbeats.expectGrowing(Heartbeats.beats(fixture.events), saying: "`echo stage` on w1 (timeout 1m)")
+        #expect(Heartbeats.beats(fixture.events).allSatisfy { $0.node == "w1" && $0.version == "v1.30.4" })
         clock.advance(5)
         #expect(try await work.value == ["w1": ["package_version": "1.30.4-1.1"]])
     }
@@ -151,8 +119,9 @@ struct HeartbeatTests {
             node: node, hop: fixture.hop([node]), position: 2, total: 3, tools: tools, runtime: [:],
             cordonedBefore: false)
         let work = Task { try await DrainPhase().run(run) }
-        try await Self.beat(clock, fixture.events, step: "cordon-drain")
-        Self.expectGrowing(Self.beats(fixture.events), saying: "draining w1: kubectl evicts its pods (timeout 30s)")
+        try await Heartbeats.beat(clock, fixture.events, step: "cordon-drain")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(fixture.events), saying: "draining w1: kubectl evicts its pods (timeout 30s)")
         clock.advance(10)
         try await work.value
         #expect(
@@ -192,10 +161,13 @@ struct HeartbeatTests {
         let work = Task { try await VerifyPhase().run(run) }
         try await Self.firstLook(fixture.events)
         // Two sleepers: the heartbeat, and the wait between two looks (on the same clock).
-        try await Self.beat(clock, fixture.events, step: "wait-ready")
-        Self.expectGrowing(Self.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
+        try await Heartbeats.beat(clock, fixture.events, step: "wait-ready")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
         // The change itself was reported once, at once, in words.
-        let changes = fixture.events.all.filter { $0.kind == .waiting && !Self.beats(fixture.events).contains($0) }
+        let changes = fixture.events.all.filter {
+            $0.kind == .waiting && !Heartbeats.beats(fixture.events).contains($0)
+        }
         #expect(changes.map(\.message) == ["waiting until w1 is Ready at v1.30.4; now NotReady, kubelet v1.29.8"])
         up.turnOn()
         try await finish(work, on: clock)
@@ -218,8 +190,9 @@ struct HeartbeatTests {
         run.pushUndo(.rollbackKubelet)
         let work = Task { try await RollbackProcedure(node: run).runRecorded() }
         try await Self.firstLook(fixture.events)
-        try await Self.beat(clock, fixture.events, step: "rollback")
-        Self.expectGrowing(Self.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
+        try await Heartbeats.beat(clock, fixture.events, step: "rollback")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(fixture.events), saying: "w1: NotReady, kubelet v1.29.8 (timeout 30m)")
         up.turnOn()
         try await finish(work, on: clock)
         #expect(fixture.events.summary(node: "w1").last == "rollback-finished true")

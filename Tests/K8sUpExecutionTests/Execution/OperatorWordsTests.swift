@@ -14,17 +14,6 @@ import Testing
 /// put-back actions in words, no Swift names (`restoreCordon`), no dumps of Swift values.
 @Suite("Operator words")
 struct OperatorWordsTests {
-    /// Internal names and Swift dumps found in `text`: camelCase identifiers, module-qualified type
-    /// names, `Optional(…)`, NSError dumps.
-    static func leaks(in text: String) -> [String] {
-        var found = text.matches(of: /\b[a-z]+[A-Z][A-Za-z]*\b/).map { String($0.output) }
-        found += text.matches(of: /\b(?:K8sUp[A-Za-z]*|PythonParity)\./).map { String($0.output) }
-        for marker in ["Optional(", "Error Domain=", "Context(codingPath"] where text.contains(marker) {
-            found.append(marker)
-        }
-        return found
-    }
-
     /// One worker upgraded by the executor with `failing` shell lines, its events printed as progress lines.
     private func run(failing: Set<String>, nodeAfter: String = "v1.30.4") async throws -> (Executor.Result, [String]) {
         let fixture = ExecutorFixture()
@@ -52,7 +41,7 @@ struct OperatorWordsTests {
         }
         #expect(error.description.hasPrefix("w1: upgrading the kubelet and kubectl failed (exit 1): boom\n"))
         for line in lines + [error.description] {
-            #expect(Self.leaks(in: line).isEmpty, "\(line)")
+            #expect(OperatorWords.leaks(in: line).isEmpty, "\(line)")
         }
     }
 
@@ -70,7 +59,7 @@ struct OperatorWordsTests {
                 $0.hasPrefix("[1/1] v1.30.4 w1 could NOT be put back: w1: the rollback to v1.29.8 failed")
             })
         for line in lines + [error.description] {
-            #expect(Self.leaks(in: line).isEmpty, "\(line)")
+            #expect(OperatorWords.leaks(in: line).isEmpty, "\(line)")
         }
     }
 
@@ -98,7 +87,7 @@ struct OperatorWordsTests {
         #expect(ErrorText.describe(CancellationError()) == "interrupted")
         #expect(ErrorText.describe(StopRequested()) == "stopped as asked (Ctrl-C)")
         let missing = CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "/nope"])
-        #expect(Self.leaks(in: ErrorText.describe(missing)).isEmpty)
+        #expect(OperatorWords.leaks(in: ErrorText.describe(missing)).isEmpty)
         #expect(!ErrorText.describe(missing).contains("Domain="))
         struct Lease: Decodable { var spec: Int }
         let decoding = #expect(throws: DecodingError.self) {
@@ -147,7 +136,7 @@ struct OperatorWordsTests {
         ]
         for action in all {
             #expect(!action.activity.contains(action.rawValue) || !action.rawValue.contains("-"), "\(action)")
-            #expect(Self.leaks(in: action.activity).isEmpty)
+            #expect(OperatorWords.leaks(in: action.activity).isEmpty)
         }
     }
 }

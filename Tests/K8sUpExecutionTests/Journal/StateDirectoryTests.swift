@@ -31,8 +31,8 @@ import Testing
         writer.close()
         #expect(gitignore(root + "/inventory/.k8sup") == StateDirectory.gitignoreText)
         #expect(StateDirectory.gitignoreText.hasPrefix("# ") && StateDirectory.gitignoreText.contains("\n*\n"))
-        let git = try BinaryRunner.runShell(
-            "cd '\(root)' && git init -q . && git status --porcelain --untracked-files=all")
+        let git = try BinaryRunner.runProgram(
+            "/bin/bash", ["-c", "cd '\(root)' && git init -q . && git status --porcelain --untracked-files=all"])
         #expect(git.status == 0, "\(git.error)")
         #expect(git.output == "?? inventory/hosts.yaml\n")
     }
@@ -53,8 +53,9 @@ import Testing
     }
 
     @Test func theOperatorsOwnGitignoreIsNeverReplaced() throws {
-        let directory = try makeTemporaryDirectory() + "/.k8sup"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/.k8sup"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try "logs/\n".write(toFile: directory + "/.gitignore", atomically: false, encoding: .utf8)
         _ = try JournalWriter(directory: directory)

@@ -3,12 +3,14 @@ import K8sUpTestSupport
 import Testing
 
 @testable import K8sSimKit
+@testable import K8sUpCLI
 @testable import K8sUpCluster
 @testable import K8sUpExecution
 @testable import K8sUpInventory
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// `k8sim serve` and `Inventories/sim`: the simulated cluster as a new user meets it, driven by the
@@ -23,7 +25,7 @@ struct SimServeTests {
 
     private func startSim() throws -> SimServer {
         guard let executable = SimNodeHarness.executable else { throw SimNodeHarness.ExecutableMissing() }
-        let state = try makeTemporaryDirectory() + "/state"
+        let state = try makeTemporaryDirectory() + "/state"  // removed with it by `stop`
         var scenario = try Scenario.load(path: TestPaths.inventories + "/sim.scenario.yaml")
         scenario.delays = SimDelays()
         return try SimServer(

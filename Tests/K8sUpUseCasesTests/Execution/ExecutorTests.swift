@@ -1,5 +1,4 @@
 import K8sUpTestSupport
-import K8sUpUseCases
 import Testing
 
 @testable import K8sUpCluster
@@ -8,6 +7,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 @Suite("Executor")

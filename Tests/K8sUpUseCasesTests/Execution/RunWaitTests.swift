@@ -1,6 +1,5 @@
 import Foundation
 import K8sUpTestSupport
-import K8sUpUseCases
 import Testing
 
 @testable import K8sUpCluster
@@ -9,6 +8,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// The waits around the nodes report like the nodes' own: `--pause`, the pre-flight re-read of the
@@ -45,8 +45,8 @@ struct RunWaitTests {
         try await eventually("the pause is announced") {
             events.all.contains { $0.step == "pause" && $0.message == pausing }
         }
-        try await HeartbeatTests.beat(clock, fixture.events, step: "pause")
-        HeartbeatTests.expectGrowing(HeartbeatTests.beats(fixture.events, step: "pause"), saying: pausing)
+        try await Heartbeats.beat(clock, fixture.events, step: "pause")
+        Heartbeats.expectGrowing(Heartbeats.beats(fixture.events, step: "pause"), saying: pausing)
         #expect(!fixture.events.all.contains { $0.node == "w2" })
         clock.advance(210)
         #expect(try await work.value == .succeeded)
@@ -67,9 +67,9 @@ struct RunWaitTests {
             return []
         }
         let work = Task { try await executor.run() }
-        try await HeartbeatTests.beat(clock, fixture.events, step: "preflight")
-        HeartbeatTests.expectGrowing(
-            HeartbeatTests.beats(fixture.events, step: "preflight"),
+        try await Heartbeats.beat(clock, fixture.events, step: "preflight")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(fixture.events, step: "preflight"),
             saying: "re-reading the cluster for the pre-flight checks of hop 2")
         clock.advance(10)
         #expect(try await work.value == .succeeded)
@@ -95,16 +95,16 @@ struct RunWaitTests {
         let events = EventList()
         let heartbeat = Heartbeat(interval: .seconds(30), clock: clock, observer: events, log: MemoryLog())
         let taking = Task { try await lock.acquire(reporting: heartbeat) }
-        try await HeartbeatTests.beat(clock, events, step: "lock")
-        HeartbeatTests.expectGrowing(
-            HeartbeatTests.beats(events),
+        try await Heartbeats.beat(clock, events, step: "lock")
+        Heartbeats.expectGrowing(
+            Heartbeats.beats(events),
             saying: "taking the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet")
         clock.advance(10)
         _ = try await taking.value
         let releasing = Task { try await lock.release(reporting: heartbeat) }
-        try await HeartbeatTests.beat(clock, events, step: "lock")
+        try await Heartbeats.beat(clock, events, step: "lock")
         #expect(
-            HeartbeatTests.beats(events).suffix(3).map(\.message)
+            Heartbeats.beats(events).suffix(3).map(\.message)
                 == ["30s", "1m00s", "1m30s"].map {
                     "still waiting after \($0) — releasing the cluster lock (Lease kube-system/k8sup): kubectl has not answered yet"
                 })

@@ -1,6 +1,5 @@
 import Foundation
 import K8sUpTestSupport
-import K8sUpUseCases
 import Synchronization
 import Testing
 
@@ -10,6 +9,7 @@ import Testing
 @testable import K8sUpPlanning
 @testable import K8sUpReaders
 @testable import K8sUpSupport
+@testable import K8sUpUseCases
 @testable import PythonParity
 
 /// While waiting for a node after `restart_kubelet`, the executor looks at the kubelet's systemd unit
@@ -143,7 +143,7 @@ struct KubeletWatchTests {
                 "w1: the new kubelet v1.30.4 does not start: systemd unit kubelet restarted 3 times in 15s (crash loop)\n"
                     + "  the kubelet's journal ended with:\n    Jun 14 10:00:16 w1 kubelet[42]: line 6\n"))
         #expect(message.hasSuffix("line 25") && !message.contains("line 5\n"))
-        #expect(OperatorWordsTests.leaks(in: String(message.prefix { $0 != "\n" })).isEmpty)
+        #expect(OperatorWords.leaks(in: String(message.prefix { $0 != "\n" })).isEmpty)
         #expect(
             run.fromRestart.prefix(7) == ["restart", "status", "status", "status", "status", "logs", "rollback 1.29.8"])
         #expect(run.seconds < 60, "the rollback started after \(run.seconds)s")

@@ -43,22 +43,17 @@ extension ParsedArguments {
         return request
     }
 
-    /// `apply`'s own settings, beyond the plan's.
+    /// `apply`'s own settings, beyond the plan's (those both use are in `planningRequest`).
     var applySettings: ApplySettings {
         var settings = ApplySettings()
-        settings.stateDirectory = self[Options.stateDir]
         settings.drainTimeout = self[Options.drainTimeout]
         settings.drainGracePeriod = self[Options.drainGracePeriod]
         settings.eventsPath = self[Options.events]
-        settings.apiRetryBudget = self[Options.apiRetryBudget]
         settings.execution.nodeReadyTimeout = self[Options.nodeReadyTimeout]
-        settings.execution.healthCheck = self[Options.healthCheck]
         settings.execution.disableEvictionFallback = self[Options.disableEvictionFallback]
-        settings.execution.forks = self[Options.forks]
         settings.execution.canary = self[Options.canary]
         settings.execution.pause = self[Options.pause] ?? settings.execution.pause
         settings.execution.verifyInterval = self[Options.verifyInterval]
-        settings.execution.stepTimeout = self[Options.stepTimeout]
         return settings
     }
 

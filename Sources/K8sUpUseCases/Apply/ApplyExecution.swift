@@ -18,13 +18,13 @@ package struct ApplyExecution {
     var runner: any CommandRunning = ProcessRunner()
     var stop = StopRequest.shared
 
-    private var settings: ApplySettings { request.settings }
+    private var settings: ApplySettings { request.runSettings }
     private let command = "apply"
 
     func run() async throws -> UseCaseOutcome {
         let before = JournalPeek()
         let session = try await PlanningSession.prepare(request.planning, context: context) { loaded in
-            try before.read(StateDirectory.resolve(explicit: settings.stateDirectory, inventory: loaded))
+            try before.read(StateDirectory.resolve(explicit: request.planning.stateDirectory, inventory: loaded))
         }
         guard case .live = session.source else { throw RequestError.applyNeedsLiveCluster }
         let plan = try request.savedPlan.map { try Self.checked($0, against: session.plan) } ?? session.plan
@@ -92,7 +92,7 @@ package struct ApplyExecution {
         let heartbeat = output.heartbeat
         // Every command of the run goes through it; a retry outside any wait (a Lease renewal) is
         // reported as a waiting line of the run.
-        var runner = RetryingRunner(base: self.runner, budget: settings.apiRetryBudget)
+        var runner = RetryingRunner(base: self.runner, budget: request.planning.apiRetryBudget)
         runner.fallback = { notice, line in output.reportOutsideWaits(line, retry: notice) }
         let lock = ClusterLock(
             runner: runner, kubectl: { kubectl.command($0, timeout: $1) }, stateDirectory: wiring.stateDirectory,

@@ -5,22 +5,21 @@ import K8sUpPlanning
 import K8sUpSupport
 import PythonParity
 
-/// `apply`'s own options (beyond the plan's): state directory, drain and readiness timeouts, and the
-/// playbook of each host, with Kubespray's var names as defaults where Kubespray has them.
+/// `apply`'s own options (beyond the plan's): drain and readiness timeouts, canary, pause, events,
+/// with Kubespray's var names as defaults where Kubespray has them. What planning uses as well (state
+/// directory, retry budget, forks, step timeout, health check) is set once, in `PlanningRequest`.
 package struct ApplySettings: Sendable {
-    package var stateDirectory: String?
     /// nil: the inventory's `drain_timeout`, else `defaultDrainTimeout`.
     package var drainTimeout: Duration?
     /// nil: the inventory's `drain_grace_period`, else each pod's own.
     package var drainGracePeriod: Int?
 
-    /// How the run goes: `--forks`, `--canary`, `--pause`, `--node-ready-timeout`, `--verify-interval`,
-    /// `--step-timeout`, `--disable-eviction-fallback`, `--health-check`.
+    /// How the run goes: `--canary`, `--pause`, `--node-ready-timeout`, `--verify-interval`,
+    /// `--disable-eviction-fallback`; its forks, step timeout and health check are the planning's
+    /// (`ApplyRequest.runSettings` puts them in).
     package var execution = ExecutionSettings()
     /// `--events FILE`: the progress as JSON lines.
     package var eventsPath: String?
-    /// `--api-retry-budget`: how long a transient failure of a kubectl call or an ssh connection is retried.
-    package var apiRetryBudget = RetryingRunner.defaultBudget
 
     package static let defaultDrainTimeout = Duration.seconds(300)
 

@@ -32,8 +32,8 @@ struct ApplyWiring {
         variables = VariableResolver(session.loaded).allHostVariables(hosts)
         let playbooks = try ApplySettings.playbooks(
             for: hosts, variables: variables, override: request.planning.playbook)
-        let settings = request.settings
-        stateDirectory = StateDirectory.resolve(explicit: settings.stateDirectory, inventory: session.loaded)
+        let settings = request.runSettings
+        stateDirectory = StateDirectory.resolve(explicit: request.planning.stateDirectory, inventory: session.loaded)
         transport = SSHTransport(controlDirectory: ApplySettings.controlDirectory(stateDirectory: stateDirectory))
         hostCommands = HostCommandFactory(
             playbooks: playbooks, connections: connections, hostVariables: variables, transport: transport,

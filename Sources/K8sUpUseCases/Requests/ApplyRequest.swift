@@ -2,9 +2,7 @@
 package struct ApplyRequest: Sendable {
     /// The plan to make (with a saved plan: its target, hops, limit and batch size already in place).
     package var planning = PlanningRequest()
-    /// The run's own settings: state directory, drain and readiness timeouts, forks, canary, events.
-    /// Its state directory, retry budget, forks and step timeout are the planning's too (pre-flight
-    /// reaches the nodes as the run will), so a caller sets both from the same values.
+    /// The run's own settings: drain and readiness timeouts, canary, pause, events.
     package var settings = ApplySettings()
     /// A plan saved by `plan --out` and reviewed: applied only if planning again gives the same.
     package var savedPlan: SavedPlan?
@@ -18,4 +16,14 @@ package struct ApplyRequest: Sendable {
     package var verbose = false
 
     package init() {}
+
+    /// `settings` with what the run shares with planning taken from `planning`, the one place it is set:
+    /// pre-flight reaches the nodes as the run will, and the health check is the reviewed plan's.
+    var runSettings: ApplySettings {
+        var run = settings
+        run.execution.forks = planning.forks
+        run.execution.stepTimeout = planning.stepTimeout
+        run.execution.healthCheck = planning.options.healthCheck
+        return run
+    }
 }

@@ -91,7 +91,16 @@ struct ExecutorFixture {
     }
 
     /// Answers every playbook line (`/bin/sh -c 'echo …'`) with success unless `failing` names its text.
+    /// Playbook lines run in sessions (`SessionFake`): each line of a session answered the same way.
     func answerShell(failing: Set<String> = []) {
+        runner.on("playbook sessions", where: { SessionFake($0) != nil }) { command -> CommandResult in
+            guard let session = SessionFake(command) else { return .failure(stderr: "not a session") }
+            return session.result { line in
+                failing.contains(line)
+                    ? SessionFake.Outcome(status: 1, stderr: "boom\n")
+                    : SessionFake.Outcome(stdout: String(line.dropFirst(5)) + "\n")
+            }
+        }
         runner.on(
             "failing shell lines", where: { Self.shellLine($0).map(failing.contains) ?? false },
             .failure(stderr: "boom"))
@@ -150,7 +159,9 @@ struct ExecutorFixture {
 
     /// The shell lines that ran, in order (`echo backup v1.29.8` → `backup v1.29.8`).
     var hostLines: [String] {
-        runner.commands.compactMap(Self.shellLine).map { String($0.dropFirst(5)) }
+        runner.commands.flatMap { command in
+            (SessionFake(command)?.lines ?? Self.shellLine(command).map { [$0] } ?? []).map { String($0.dropFirst(5)) }
+        }
     }
 
     /// The kubectl calls, without `kubectl `.

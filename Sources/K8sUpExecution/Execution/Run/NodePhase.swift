@@ -35,9 +35,8 @@ struct PlaybookPhase: NodePhase {
 
     func run(_ node: NodeRun) async throws {
         if touchesKubelet { node.pushUndo(.rollbackKubelet) }
-        for step in PlaybookStep.steps(for: action, role: node.node.clusterRole) {
-            try await node.runPlaybook(step, as: action.rawValue, doing: action.activity)
-        }
+        try await node.runPlaybook(
+            PlaybookStep.steps(for: action, role: node.node.clusterRole), as: action.rawValue, doing: action.activity)
     }
 }
 

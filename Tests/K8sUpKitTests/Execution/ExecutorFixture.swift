@@ -17,6 +17,8 @@ struct ExecutorFixture {
     let runner = FakeRunner()
     let events = EventList()
     let log = MemoryLog()
+    /// The lines each answered session ran, by its marker (a failing line stops its session).
+    let sessionLines = SessionLines()
     // Generous: a loaded machine can starve a test task for seconds, and no test here waits for the timeout.
     var settings = ExecutionSettings(nodeReadyTimeout: .seconds(30), verifyInterval: .zero)
 
@@ -93,8 +95,11 @@ struct ExecutorFixture {
     /// Answers every playbook line (`/bin/sh -c 'echo …'`) with success unless `failing` names its text.
     /// Playbook lines run in sessions (`SessionFake`): each line of a session answered the same way.
     func answerShell(failing: Set<String> = []) {
+        let ran = sessionLines
         runner.on("playbook sessions", where: { SessionFake($0) != nil }) { command -> CommandResult in
             guard let session = SessionFake(command) else { return .failure(stderr: "not a session") }
+            let stop = session.lines.firstIndex(where: failing.contains).map { $0 + 1 } ?? session.lines.count
+            ran.record(session.marker, Array(session.lines.prefix(stop)))
             return session.result { line in
                 failing.contains(line)
                     ? SessionFake.Outcome(status: 1, stderr: "boom\n")
@@ -139,6 +144,11 @@ struct ExecutorFixture {
         }
     }
 
+    /// Whether `command` runs the playbook line `line`, alone or in a session.
+    static func runs(_ command: Command, _ line: String) -> Bool {
+        shellLine(command) == line || SessionFake(command)?.lines.contains(line) == true
+    }
+
     /// The `echo …` line a local host command runs.
     static func shellLine(_ command: Command) -> String? {
         guard command.executable == "/bin/sh", command.arguments.count == 2 else { return nil }
@@ -160,7 +170,8 @@ struct ExecutorFixture {
     /// The shell lines that ran, in order (`echo backup v1.29.8` → `backup v1.29.8`).
     var hostLines: [String] {
         runner.commands.flatMap { command in
-            (SessionFake(command)?.lines ?? Self.shellLine(command).map { [$0] } ?? []).map { String($0.dropFirst(5)) }
+            let lines = SessionFake(command).map { sessionLines.lines($0.marker) ?? $0.lines }
+            return (lines ?? Self.shellLine(command).map { [$0] } ?? []).map { String($0.dropFirst(5)) }
         }
     }
 
@@ -204,5 +215,18 @@ final class MemoryLog: CommandLogging, Sendable {
 
     func write(_ line: String, node: String?) {
         stored.withLock { $0.append((node ?? "run") + ": " + line) }
+    }
+}
+
+/// The lines each session a fake answered ran, by the session's marker.
+final class SessionLines: Sendable {
+    private let state = Mutex<[String: [String]]>([:])
+
+    func record(_ marker: String, _ lines: [String]) {
+        state.withLock { $0[marker] = lines }
+    }
+
+    func lines(_ marker: String) -> [String]? {
+        state.withLock { $0[marker] }
     }
 }

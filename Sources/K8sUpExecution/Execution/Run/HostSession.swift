@@ -28,9 +28,13 @@ struct HostSession {
     /// - Parameters:
     ///   - step: The event of the step they belong to.
     ///   - activity: What they do, for the failure message (`running kubeadm upgrade node`).
-    func run(_ commands: [HostCommandFactory.HostCommand], during step: ExecutionEvent, doing activity: String)
-        async throws -> [[String]]
-    {
+    ///   - activities: What each line does, when the lines belong to several steps (else `activity`).
+    ///   - onBegin: Told the index of each line as it starts (again when a session runs it again).
+    func run(
+        _ commands: [HostCommandFactory.HostCommand], during step: ExecutionEvent, doing activity: String,
+        activities: [String]? = nil, onBegin: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> [[String]] {
+        let activities = activities ?? Array(repeating: activity, count: commands.count)
         guard !commands.isEmpty else { return [] }
         if tools.stop.isRequested { throw StopRequested() }
         var outputs = Array(repeating: [String](), count: commands.count)
@@ -41,7 +45,10 @@ struct HostSession {
         let status = ExecutionTools.running(first.shownLine, on: host, timeout: first.command.timeout)
         let outcome = try await tools.waiting(step, for: status) { wait in
             try await loop.run { _, _ in
-                let (pass, transcript) = try await runOnce(Array(commands[start...]), wait: wait)
+                let first = start
+                var begun: (@Sendable (Int) -> Void)?
+                if let onBegin { begun = { index in onBegin(first + index) } }
+                let (pass, transcript) = try await runOnce(Array(commands[start...]), wait: wait, onBegin: begun)
                 for (offset, line) in transcript.lines.enumerated() where line.status == 0 {
                     outputs[start + offset] = line.stdout
                 }
@@ -69,14 +76,15 @@ struct HostSession {
             return outputs
         case .failed(let index, let result):
             throw ExecutionError.stepFailed(
-                node: node, step: activity, failure: CommandFailure(result, command: commands[index].shownLine))
+                node: node, step: activities[index],
+                failure: CommandFailure(result, command: commands[index].shownLine))
         case .dropped(let index, var result, let cause):
             result.retryRecord = RetryRecord(
                 failure: .connectionDropped, cause: cause, attempts: outcome.attempts, elapsed: outcome.elapsed,
                 notRetried: outcome.gaveUp == nil)
             var failure = CommandFailure(result, command: commands[index].shownLine)
             failure.how = "status unknown"
-            throw ExecutionError.stepFailed(node: node, step: activity, failure: failure)
+            throw ExecutionError.stepFailed(node: node, step: activities[index], failure: failure)
         }
     }
 
@@ -87,9 +95,9 @@ struct HostSession {
     }
 
     /// One session of `commands`, logged line by line as the output arrives.
-    private func runOnce(_ commands: [HostCommandFactory.HostCommand], wait: Wait) async throws
-        -> (Pass, SessionTranscript)
-    {
+    private func runOnce(
+        _ commands: [HostCommandFactory.HostCommand], wait: Wait, onBegin: (@Sendable (Int) -> Void)?
+    ) async throws -> (Pass, SessionTranscript) {
         if tools.stop.isRequested { throw StopRequested() }
         let script = SessionScript(lines: commands.map(\.line))
         var command = try tools.hostCommands.sessionCommand(script, host: host)
@@ -105,6 +113,7 @@ struct HostSession {
                 Self.log(event, shown: shown, log: log, node: node)
                 if case .began(let index) = event {
                     wait.update(ExecutionTools.running(shown[index], on: host, timeout: timeouts[index]))
+                    onBegin?(index)
                 }
             }
         }

@@ -33,7 +33,11 @@ struct NodeReadiness: Sendable {
             var goodLooks = 0
             var last = "not seen yet"
             var reported = ""
-            var unit = UnitWatch(looks: kubelet, interval: settings.kubeletStatusInterval, start: clock.now())
+            // An upgrade's wait first looks at the unit one interval in: a kubelet just restarted is
+            // still starting, and the early look would only cost the drained node an ssh connection.
+            let firstUnitLook = clock.now().addingTimeInterval(
+                looksAtUnitWhileUp ? 0 : settings.kubeletStatusInterval.timeInterval)
+            var unit = UnitWatch(looks: kubelet, interval: settings.kubeletStatusInterval, start: firstUnitLook)
             var notUpPause = Self.firstPause
             while true {
                 var up = false

@@ -19,13 +19,21 @@ struct PlaybookPhaseGroup: NodePhase {
     func run(_ node: NodeRun, entering: @escaping @Sendable (StepAction) -> Void) async throws {
         var commands: [HostCommandFactory.HostCommand] = []
         var owner: [Int] = []
+        // A step whose lines cannot be rendered fails as that step, after the steps before it ran.
+        var unrendered: (member: Int, error: any Error)?
         for (index, member) in members.enumerated() {
-            let steps = PlaybookStep.steps(for: member.action, role: node.node.clusterRole)
-            for step in steps {
-                let lines = try node.tools.hostCommands.commands(
-                    step, node: node.node, hopVersion: node.hop.version, runtime: node.runtime, preview: false)
-                commands += lines
-                owner += Array(repeating: index, count: lines.count)
+            do {
+                for step in PlaybookStep.steps(for: member.action, role: node.node.clusterRole) {
+                    let lines = try node.tools.hostCommands.commands(
+                        step, node: node.node, hopVersion: node.hop.version, runtime: node.runtime, preview: false)
+                    commands += lines
+                    owner += Array(repeating: index, count: lines.count)
+                }
+            } catch {
+                unrendered = (index, error)
+                commands = Array(commands.prefix(owner.prefix { $0 < index }.count))
+                owner = owner.filter { $0 < index }
+                break
             }
         }
         let members = self.members
@@ -33,7 +41,7 @@ struct PlaybookPhaseGroup: NodePhase {
         let current = Mutex(0)
         // The undo comes first: from the kubelet step's first line on, a failure must restore the kubelet.
         let touching = members.firstIndex(where: \.touchesKubelet)
-        if touching != nil { node.pushUndo(.rollbackKubelet) }
+        if let touching, touching < (unrendered?.member ?? members.count) { node.pushUndo(.rollbackKubelet) }
         do {
             _ = try await HostSession(tools: node.tools, node: node.name, host: node.node.host).run(
                 commands, during: node.event(.waiting, step: action.rawValue), doing: action.activity,
@@ -54,7 +62,9 @@ struct PlaybookPhaseGroup: NodePhase {
         }
         // Steps without lines (a playbook that leaves one out) still start and finish, in order.
         let last = current.withLock { $0 }
-        for member in members.dropFirst(last + 1) { entering(member.action) }
+        let end = unrendered.map { $0.member + 1 } ?? members.count
+        for member in members[min(last + 1, end)..<end] { entering(member.action) }
+        if let unrendered { throw GroupStepFailure(action: members[unrendered.member].action, error: unrendered.error) }
     }
 }
 

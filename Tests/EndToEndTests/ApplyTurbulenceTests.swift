@@ -107,7 +107,8 @@ struct ApplyTurbulenceTests {
         #expect(result.status == 1, "\(result.error)")
         #expect(
             result.error.contains(
-                "k8sup: error: worker-1: running kubeadm upgrade node failed: the ssh connection dropped while the "
+                "k8sup: error: worker-1: running kubeadm upgrade node failed (status unknown): the ssh connection "
+                    + "dropped while the "
                     + "command ran (Connection to 10.77.1.21 closed by remote host.); the playbook marks this command "
                     + "rerun: false, so k8sup did not run it again: check the node, then run apply again\n"),
             "\(result.error)")

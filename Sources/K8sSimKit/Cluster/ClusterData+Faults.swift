@@ -54,6 +54,7 @@ extension ClusterData {
                 }
                 faultProgress.used[index, default: 0] += 1
                 answer.drops = true
+                answer.dropMatching = matching
             default:
                 continue
             }

@@ -122,6 +122,9 @@ package enum NodeAPI {
         package var refused = false
         /// This connection drops while the command runs: it runs to its end, then ssh exits 255.
         package var drops = false
+        /// What the dropped command contains (the fault's `matching`): in a script of several command lines
+        /// the connection drops while the first line containing it runs; nil: while the first line runs.
+        package var dropMatching: String?
 
         package init(
             unreachable: Bool = false, commandDelaySeconds: Double = 0, downloadDelaySeconds: Double = 0,

@@ -4,7 +4,7 @@ import K8sUpSupport
 /// message is the last line of stderr): the connection failed before the remote command ran (safe to
 /// try again, as Ansible's ssh retries do), or it dropped while the command ran (the command may have
 /// done all, part or none of its work). A remote command's own exit status, 255 included, is neither.
-enum SSHFailure: Equatable {
+package enum SSHFailure: Equatable {
     /// ssh could not connect, or the master connection it shares refused the session: the remote
     /// command never ran. `cause` is ssh's line, e.g. `ssh: connect to host 10.0.0.12 port 22: Connection refused`.
     case notConnected(cause: String)
@@ -19,7 +19,7 @@ enum SSHFailure: Equatable {
 
     /// The failure ssh reports in `result`, or nil when ssh ran the command and it failed by itself (or
     /// ssh refused for a reason a retry would not change: a rejected key, an unknown host key).
-    static func classify(_ result: CommandResult) -> SSHFailure? {
+    package static func classify(_ result: CommandResult) -> SSHFailure? {
         guard result.termination == .exited(255), !result.timedOut else { return nil }
         let lines = result.stderr.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }

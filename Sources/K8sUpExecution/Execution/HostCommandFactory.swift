@@ -28,6 +28,10 @@ package struct HostCommandFactory: Sendable {
         /// failed before the command ran, and after one that dropped while it ran unless the playbook
         /// marks the command `rerun: false`; a local command is never retried.
         var command: Command
+        /// The line as it runs, secrets in clear: what a session script carries. Never shown or logged.
+        var line: String
+        /// Whether the playbook lets it run again after a dropped connection (`rerun`).
+        var rerun = true
     }
 
     package let playbooks: [String: Playbook]
@@ -56,8 +60,20 @@ package struct HostCommandFactory: Sendable {
         return zip(shown, real).map { shownLine, line in
             var command = transport.command(line.line, on: connection, timeout: stepTimeout)
             if connection.kind == .ssh { command.retry = .ssh(.operation, rerunnable: line.rerun) }
-            return HostCommand(shownLine: shownLine.line, command: command)
+            return HostCommand(shownLine: shownLine.line, command: command, line: line.line, rerun: line.rerun)
         }
+    }
+
+    /// The one command that runs `script` (built from host commands of `host`) through the host's
+    /// transport. Its timeout is the step timeout for each of its lines. Over ssh it is retried after a
+    /// connection that failed before the script ran; a connection that dropped while it ran is for the
+    /// caller to judge line by line (`HostSession`).
+    package func sessionCommand(_ script: SessionScript, host: String) throws -> Command {
+        guard let connection = connections[host] else { throw ScriptError.missingHost(host) }
+        var command = transport.command(
+            script.text, on: connection, timeout: stepTimeout * max(1, script.lines.count))
+        if connection.kind == .ssh { command.retry = .ssh(.operation, rerunnable: false) }
+        return command
     }
 
     /// The route to the node's host for logs: `ubuntu@10.0.0.11:22 via ops@bastion`, or `local`.

@@ -33,7 +33,7 @@ package struct PreflightCommands: Sendable {
         var command = transport.command(line, on: connection, timeout: timeout, become: false)
         // A refused connection is tried again briefly; a host that stays down blocks within seconds.
         if connection.kind == .ssh { command.retry = .ssh(.probe, rerunnable: true) }
-        return HostCommand(shownLine: line, command: command)
+        return HostCommand(shownLine: line, command: command, line: line)
     }
 
     /// `df -Pk` of every path the node's playbook writes; nil when the playbook declares none. With
@@ -49,7 +49,8 @@ package struct PreflightCommands: Sendable {
             preview ? shown : try playbook.renderWrites(context: context(node, hopVersion: hopVersion, masked: false))
         return HostCommand(
             shownLine: DiskFreeReport.command(paths: shown),
-            command: transport.command(DiskFreeReport.command(paths: real), on: connection, timeout: timeout))
+            command: transport.command(DiskFreeReport.command(paths: real), on: connection, timeout: timeout),
+            line: DiskFreeReport.command(paths: real))
     }
 
     /// A playbook step's commands for the node (empty when the playbook leaves the step out); `preview`

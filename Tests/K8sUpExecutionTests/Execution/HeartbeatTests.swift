@@ -74,7 +74,7 @@ struct HeartbeatTests {
         let clock = VirtualClock()
         let runner = SlowRunner(
             fake: fixture.runner, clock: clock,
-            slow: [({ ExecutorFixture.shellLine($0) == "echo apply 1.30.4" }, .seconds(600))])
+            slow: [({ SessionFake($0)?.lines.first == "echo apply 1.30.4" }, .seconds(600))])
         let tools = try fixture.tools(hosts: ["c1"], runner: runner, clock: clock)
         let node = ExecutorFixture.node("c1", role: .controlPlane, apply: true)
         let run = NodeRun(
@@ -95,7 +95,7 @@ struct HeartbeatTests {
         let clock = VirtualClock()
         let runner = SlowRunner(
             fake: fixture.runner, clock: clock,
-            slow: [({ ExecutorFixture.shellLine($0) == "echo stage" }, .seconds(95))])
+            slow: [({ SessionFake($0)?.lines.first == "echo stage" }, .seconds(95))])
         let tools = try fixture.tools(hosts: ["w1"], runner: runner, clock: clock)
         let work = Task { try await HopPreparation(hop: fixture.hop([ExecutorFixture.node("w1")]), tools: tools).run() }
         try await Heartbeats.beat(clock, fixture.events, step: "stage")

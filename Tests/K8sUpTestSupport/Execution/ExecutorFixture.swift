@@ -17,6 +17,8 @@ package struct ExecutorFixture {
     package let runner = FakeRunner()
     package let events = EventList()
     package let log = MemoryLog()
+    /// The lines each answered session ran, by its marker (a failing line stops its session).
+    package let sessionLines = SessionLines()
     // Generous: a loaded machine can starve a test task for seconds, and no test here waits for the timeout.
     package var settings = ExecutionSettings(nodeReadyTimeout: .seconds(30), verifyInterval: .zero)
 
@@ -93,7 +95,19 @@ package struct ExecutorFixture {
     }
 
     /// Answers every playbook line (`/bin/sh -c 'echo …'`) with success unless `failing` names its text.
+    /// Playbook lines run in sessions (`SessionFake`): each line of a session answered the same way.
     package func answerShell(failing: Set<String> = []) {
+        let ran = sessionLines
+        runner.on("playbook sessions", where: { SessionFake($0) != nil }) { command -> CommandResult in
+            guard let session = SessionFake(command) else { return .failure(stderr: "not a session") }
+            let stop = session.lines.firstIndex(where: failing.contains).map { $0 + 1 } ?? session.lines.count
+            ran.record(session.marker, Array(session.lines.prefix(stop)))
+            return session.result { line in
+                failing.contains(line)
+                    ? SessionFake.Outcome(status: 1, stderr: "boom\n")
+                    : SessionFake.Outcome(stdout: String(line.dropFirst(5)) + "\n")
+            }
+        }
         runner.on(
             "failing shell lines", where: { Self.shellLine($0).map(failing.contains) ?? false },
             .failure(stderr: "boom"))
@@ -132,6 +146,11 @@ package struct ExecutorFixture {
         }
     }
 
+    /// Whether `command` runs the playbook line `line`, alone or in a session.
+    package static func runs(_ command: Command, _ line: String) -> Bool {
+        shellLine(command) == line || SessionFake(command)?.lines.contains(line) == true
+    }
+
     /// The `echo …` line a local host command runs.
     package static func shellLine(_ command: Command) -> String? {
         guard command.executable == "/bin/sh", command.arguments.count == 2 else { return nil }
@@ -154,7 +173,10 @@ package struct ExecutorFixture {
 
     /// The shell lines that ran, in order (`echo backup v1.29.8` → `backup v1.29.8`).
     package var hostLines: [String] {
-        runner.commands.compactMap(Self.shellLine).map { String($0.dropFirst(5)) }
+        runner.commands.flatMap { command in
+            let lines = SessionFake(command).map { sessionLines.lines($0.marker) ?? $0.lines }
+            return (lines ?? Self.shellLine(command).map { [$0] } ?? []).map { String($0.dropFirst(5)) }
+        }
     }
 
     /// The kubectl calls, without `kubectl `.
@@ -201,5 +223,20 @@ package final class MemoryLog: CommandLogging, Sendable {
 
     package func write(_ line: String, node: String?) {
         stored.withLock { $0.append((node ?? "run") + ": " + line) }
+    }
+}
+
+/// The lines each session a fake answered ran, by the session's marker.
+package final class SessionLines: Sendable {
+    package init() {}
+
+    private let state = Mutex<[String: [String]]>([:])
+
+    package func record(_ marker: String, _ lines: [String]) {
+        state.withLock { $0[marker] = lines }
+    }
+
+    package func lines(_ marker: String) -> [String]? {
+        state.withLock { $0[marker] }
     }
 }

@@ -76,7 +76,7 @@ struct KubeletWatchTests {
         fixture.settings = ExecutionSettings(nodeReadyTimeout: .seconds(600), verifyInterval: .seconds(1))
         let runner = fixture.runner
         let rolledBackYet: @Sendable () -> Bool = {
-            runner.commands.contains { ExecutorFixture.shellLine($0) == "echo rollback 1.29.8" }
+            runner.commands.contains { ExecutorFixture.runs($0, "echo rollback 1.29.8") }
         }
         let counter = Counter()
         runner.on("kubelet_status", where: { ExecutorFixture.shellLine($0) == "echo status" }) { _ in

@@ -66,8 +66,18 @@ struct SSHStandIn {
         guard !line.command.isEmpty else {
             return context.fail("ssh", "k8sim: a remote command is required (no interactive sessions)", status: 255)
         }
+        let session = SSHSessionScript(remoteLine: line.remoteLine)
         if faults.commandDelaySeconds > 0 {
-            Thread.sleep(forTimeInterval: faults.commandDelaySeconds)
+            // Each command line of a session pays the delay it paid over its own connection.
+            Thread.sleep(forTimeInterval: faults.commandDelaySeconds * Double(session?.lineCount ?? 1))
+        }
+        if faults.drops, let session {
+            // The connection drops after the session's dropping line ran, before its end reached the client.
+            return session.runDropping(
+                line.remoteLine, at: session.dropLine(matching: faults.dropMatching), directory: entry.sandbox,
+                environment: sessionEnvironment(
+                    entry: entry, state: state, stateDirectory: stateDirectory, faults: faults),
+                host: line.host)
         }
         if faults.drops {
             // The command runs on the node to its end; the client never hears how it ended.

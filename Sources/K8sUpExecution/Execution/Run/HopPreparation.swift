@@ -51,8 +51,8 @@ struct HopPreparation {
 
     /// Stages one node; returns what `discover_versions` printed last.
     private func stage(_ node: UpgradePlan.NodeUpgrade) async throws -> String {
-        try await runSteps([.stage], as: .stage, on: node, runtime: [:])
-        let lines = try await runSteps([.discoverVersions], as: .stage, on: node, runtime: [:])
+        // One session: staging, then the version the packages will be installed at.
+        let lines = try await runSteps([.stage, .discoverVersions], as: .stage, on: node, runtime: [:])
         guard let version = lines.last(where: { !$0.isEmpty }) else {
             throw ExecutionError.stepFailed(
                 node: node.node, step: "finding the package version to install",
@@ -63,31 +63,20 @@ struct HopPreparation {
         return version
     }
 
-    /// Runs the playbook steps on the node; returns the stdout lines of the last command.
+    /// Runs the playbook steps on the node in one ssh session; returns the stdout lines of the last command.
     /// - Parameter action: The plan step they belong to (the progress lines' column).
     @discardableResult
     private func runSteps(
         _ steps: [PlaybookStep], as action: StepAction, on node: UpgradePlan.NodeUpgrade, runtime: [String: String]
     ) async throws -> [String] {
-        var lastLines: [String] = []
         let step = ExecutionEvent(
             .waiting, hop: hop.number, version: hop.version, node: node.node, host: node.host, step: action.rawValue)
-        for playbookStep in steps {
-            let commands = try tools.hostCommands.commands(
+        let commands = try steps.flatMap { playbookStep in
+            try tools.hostCommands.commands(
                 playbookStep, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
-            for hostCommand in commands {
-                let result = try await tools.run(
-                    hostCommand.command, shown: hostCommand.shownLine, node: node.node, during: step,
-                    waitingFor: ExecutionTools.running(
-                        hostCommand.shownLine, on: node.host, timeout: hostCommand.command.timeout))
-                guard result.succeeded else {
-                    throw ExecutionError.stepFailed(
-                        node: node.node, step: action.activity,
-                        failure: CommandFailure(result, command: hostCommand.shownLine))
-                }
-                lastLines = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            }
         }
-        return lastLines
+        let outputs = try await HostSession(tools: tools, node: node.node, host: node.host).run(
+            commands, during: step, doing: action.activity)
+        return (outputs.last ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -10,7 +10,25 @@ protocol NodePhase: Sendable {
 
 /// The phases for a plan's node steps, in the plan's order.
 enum NodePhases {
+    /// The phases for a plan's node steps, in the plan's order, with consecutive playbook steps joined
+    /// into one `PlaybookPhaseGroup` (one ssh session for them all).
     static func phases(for node: UpgradePlan.NodeUpgrade) -> [any NodePhase] {
+        var joined: [any NodePhase] = []
+        for phase in single(for: node) {
+            guard let playbook = phase as? PlaybookPhase else {
+                joined.append(phase)
+                continue
+            }
+            if let group = joined.last as? PlaybookPhaseGroup {
+                joined[joined.count - 1] = PlaybookPhaseGroup(members: group.members + [playbook])
+            } else {
+                joined.append(PlaybookPhaseGroup(members: [playbook]))
+            }
+        }
+        return joined
+    }
+
+    static func single(for node: UpgradePlan.NodeUpgrade) -> [any NodePhase] {
         node.steps.compactMap { step -> (any NodePhase)? in
             switch step.action {
             case .backupKubelet, .upgradeKubeadm, .kubeadmUpgradeApply, .kubeadmUpgradeNode, .restartKubelet:
@@ -35,9 +53,8 @@ struct PlaybookPhase: NodePhase {
 
     func run(_ node: NodeRun) async throws {
         if touchesKubelet { node.pushUndo(.rollbackKubelet) }
-        for step in PlaybookStep.steps(for: action, role: node.node.clusterRole) {
-            try await node.runPlaybook(step, as: action.rawValue, doing: action.activity)
-        }
+        try await node.runPlaybook(
+            PlaybookStep.steps(for: action, role: node.node.clusterRole), as: action.rawValue, doing: action.activity)
     }
 }
 

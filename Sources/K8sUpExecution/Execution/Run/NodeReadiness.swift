@@ -14,6 +14,10 @@ struct NodeReadiness: Sendable {
     let tools: ExecutionTools
     /// The looks at the kubelet's unit; nil waits on readiness alone.
     var kubelet: KubeletLooks?
+    /// Whether the unit is looked at even while the node looks up. A rollback's wait needs it: the node
+    /// may still show the Ready its old kubelet reported before the restart. A look that shows a new
+    /// version came from the new kubelet, so an upgrade's wait goes without (and saves the ssh).
+    var looksAtUnitWhileUp = true
 
     /// - Parameters:
     ///   - controlPlane: Also check the kube-apiserver pod and `/readyz` (not after a rollback: the
@@ -29,12 +33,19 @@ struct NodeReadiness: Sendable {
             var goodLooks = 0
             var last = "not seen yet"
             var reported = ""
-            var unit = UnitWatch(looks: kubelet, interval: settings.kubeletStatusInterval, start: clock.now())
+            // An upgrade's wait first looks at the unit one interval in: a kubelet just restarted is
+            // still starting, and the early look would only cost the drained node an ssh connection.
+            let firstUnitLook = clock.now().addingTimeInterval(
+                looksAtUnitWhileUp ? 0 : settings.kubeletStatusInterval.timeInterval)
+            var unit = UnitWatch(looks: kubelet, interval: settings.kubeletStatusInterval, start: firstUnitLook)
+            var notUpPause = Self.firstPause
             while true {
+                var up = false
                 do {
                     let look = try await controlPlane ? tools.probe.controlPlaneNode(node) : tools.probe.node(node)
                     last = look.description
                     if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
+                        up = true
                         goodLooks += 1
                         if goodLooks >= 2 { return }
                         wait.update(
@@ -55,19 +66,25 @@ struct NodeReadiness: Sendable {
                     wait.update("\(node): \(last) (timeout \(timeout))")
                     goodLooks = 0
                 }
-                try await unit.look(at: clock.now(), node: node, wait: wait)
+                let unitLooks = !up || looksAtUnitWhileUp
+                if unitLooks { try await unit.look(at: clock.now(), node: node, wait: wait) }
                 let now = clock.now()
                 if now >= deadline {
                     let journal = try await kubelet?.journal() ?? KubeletJournal(lines: [])
                     throw ExecutionError.notReady(
                         node: node, version: version, timeout: timeout, last: last, journal: journal)
                 }
-                // The interval separates the two good looks; a node not up yet is looked at again sooner,
-                // the last time at the deadline.
+                // The interval separates the two good looks. A node not up yet is looked at again sooner: a
+                // quarter of a second after the restart, then at growing pauses up to 2 s (never more than
+                // the interval), the last time at the deadline, so that a kubelet that comes up at once
+                // does not keep its node drained for a whole polling pause.
                 let interval = settings.verifyInterval.timeInterval
-                let pause = goodLooks > 0 ? interval : min(interval, 2, deadline.timeIntervalSince(now))
+                let pause =
+                    goodLooks > 0 ? interval : min(interval, notUpPause, deadline.timeIntervalSince(now))
+                if goodLooks == 0 { notUpPause = min(notUpPause * 2, Self.longestPause) }
                 // A unit look that falls due sooner is not put off until the next kubectl look.
-                try await clock.sleep(until: min(now.addingTimeInterval(pause), unit.nextLook ?? .distantFuture))
+                let nextUnitLook = unitLooks ? (unit.nextLook ?? .distantFuture) : Date.distantFuture
+                try await clock.sleep(until: min(now.addingTimeInterval(pause), nextUnitLook))
             }
         }
     }
@@ -111,6 +128,11 @@ struct NodeReadiness: Sendable {
         }
     }
 
+    /// The pause before the second look at a node that was not up at the first, in seconds.
+    static let firstPause = 0.25
+    /// The longest pause between looks at a node that is not up yet, in seconds.
+    static let longestPause = 2.0
+
     static func isUp(_ look: NodeProbe.Observation, at version: KubeVersion?, controlPlane: Bool) -> Bool {
         guard let version, look.ready, let kubelet = look.kubeletVersion, sameRelease(kubelet, version) else {
             return false
@@ -132,7 +154,9 @@ struct VerifyPhase: NodePhase {
 
     func run(_ node: NodeRun) async throws {
         let looks = KubeletLooks(node, tools: node.tools, subject: "the new kubelet \(node.hop.version)")
-        try await NodeReadiness(tools: node.tools, kubelet: looks).wait(
+        // The hop's version differs from the node's old one, so a good look is the new kubelet's own.
+        let fresh = KubeVersion(node.hop.version) != KubeVersion(node.node.from)
+        try await NodeReadiness(tools: node.tools, kubelet: looks, looksAtUnitWhileUp: !fresh).wait(
             for: node.name, at: node.hop.version, controlPlane: node.isControlPlane,
             during: node.event(.waiting, step: action.rawValue))
     }

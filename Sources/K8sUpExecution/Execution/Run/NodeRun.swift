@@ -74,25 +74,19 @@ final class NodeRun {
             position: position, total: total, ok: ok, elapsed: Date().timeIntervalSince(started), message: message)
     }
 
-    /// Runs every command line of the playbook's `step` on the node's host, stopping at the first that fails.
+    /// Runs every command line of the playbook's `steps` on the node's host, in one ssh session, stopping
+    /// at the first that fails.
     /// - Parameters:
     ///   - action: The plan step it belongs to: the column of its progress lines.
     ///   - activity: What it does, in words, for the failure message (`rolling the kubelet back to v1.28.15`).
     func runPlaybook(
-        _ step: PlaybookStep, as action: String, doing activity: String, using tools: ExecutionTools? = nil
+        _ steps: [PlaybookStep], as action: String, doing activity: String, using tools: ExecutionTools? = nil
     ) async throws {
         let tools = tools ?? self.tools
-        let commands = try tools.hostCommands.commands(
-            step, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
-        for hostCommand in commands {
-            let result = try await tools.run(
-                hostCommand.command, shown: hostCommand.shownLine, node: name, during: event(.waiting, step: action),
-                waitingFor: ExecutionTools.running(
-                    hostCommand.shownLine, on: node.host, timeout: hostCommand.command.timeout))
-            guard result.succeeded else {
-                throw ExecutionError.stepFailed(
-                    node: name, step: activity, failure: CommandFailure(result, command: hostCommand.shownLine))
-            }
+        let commands = try steps.flatMap { step in
+            try tools.hostCommands.commands(step, node: node, hopVersion: hop.version, runtime: runtime, preview: false)
         }
+        _ = try await HostSession(tools: tools, node: name, host: node.host).run(
+            commands, during: event(.waiting, step: action), doing: activity)
     }
 }

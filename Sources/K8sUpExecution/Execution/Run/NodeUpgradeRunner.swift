@@ -1,5 +1,7 @@
+import Foundation
 import K8sUpPlanning
 import K8sUpSupport
+import Synchronization
 
 /// Runs one node's phases in order and, when one fails (or Ctrl-C stops the run), undoes what the node
 /// registered: the kubelet restored from its backup and restarted, the node Ready at its old version,
@@ -27,33 +29,69 @@ struct NodeUpgradeRunner {
         observer.record(started)
         for phase in NodePhases.phases(for: node.node) {
             observer.record(node.event(.stepStarted, step: phase.action.rawValue))
+            var action = phase.action
             do {
                 if node.tools.stop.isRequested { throw StopRequested() }
-                try await phase.run(node)
-                observer.record(node.event(.stepFinished, step: phase.action.rawValue, ok: true))
+                do {
+                    action = try await run(phase, on: node)
+                } catch let failure as GroupStepFailure {
+                    action = failure.action
+                    throw failure.error
+                }
+                observer.record(node.event(.stepFinished, step: action.rawValue, ok: true))
             } catch is StopRequested {
-                observer.record(
-                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: Self.stopped))
-                return try await putBack(node, because: nil, in: phase.action)
+                observer.record(node.event(.stepFinished, step: action.rawValue, ok: false, message: Self.stopped))
+                return try await putBack(node, because: nil, in: action)
             } catch let error as ExecutionError {
                 observer.record(
-                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: error.description))
-                return try await putBack(node, because: error, in: phase.action)
+                    node.event(.stepFinished, step: action.rawValue, ok: false, message: error.description))
+                return try await putBack(node, because: error, in: action)
             } catch let error as CancellationError {
                 throw error
             } catch {
                 let failure = ExecutionError.stepFailed(
-                    node: node.name, step: phase.action.activity,
-                    failure: CommandFailure(reason: ErrorText.describe(error)))
+                    node: node.name, step: action.activity, failure: CommandFailure(reason: ErrorText.describe(error)))
                 observer.record(
-                    node.event(.stepFinished, step: phase.action.rawValue, ok: false, message: failure.description))
-                return try await putBack(node, because: failure, in: phase.action)
+                    node.event(.stepFinished, step: action.rawValue, ok: false, message: failure.description))
+                return try await putBack(node, because: failure, in: action)
             }
         }
         var finished = node.event(.nodeFinished, ok: true)
         finished.cordonedBefore = node.cordonedBefore
         observer.record(finished)
         return .upgraded
+    }
+
+    /// Runs one phase; returns the step that ran last. A group of playbook steps finishes each step and
+    /// starts the next as the next one's first line starts, so the events and the journal follow the
+    /// steps inside the one session.
+    private func run(_ phase: any NodePhase, on node: NodeRun) async throws -> StepAction {
+        guard let group = phase as? PlaybookPhaseGroup, group.members.count > 1 else {
+            try await phase.run(node)
+            return phase.action
+        }
+        let observer = node.tools.observer
+        let template = node.event(.stepStarted)
+        let started = node.started
+        let current = Mutex(group.action)
+        try await group.run(node) { next in
+            let finished = current.withLock { current in
+                defer { current = next }
+                return current
+            }
+            for (kind, step, ok) in [
+                (ExecutionEvent.Kind.stepFinished, finished, true as Bool?), (.stepStarted, next, nil),
+            ] {
+                var event = template
+                event.kind = kind
+                event.step = step.rawValue
+                event.ok = ok
+                event.time = Date()
+                event.elapsed = event.time.timeIntervalSince(started)
+                observer.record(event)
+            }
+        }
+        return current.withLock { $0 }
     }
 
     private func putBack(_ node: NodeRun, because failure: ExecutionError?, in action: StepAction) async throws

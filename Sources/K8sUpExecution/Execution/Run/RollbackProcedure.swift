@@ -18,9 +18,9 @@ struct RollbackProcedure {
             case .rollbackKubelet:
                 let from = node.node.from
                 try await node.runPlaybook(
-                    .rollbackKubelet, as: Self.step, doing: "rolling the kubelet back to \(from)", using: tools)
+                    [.rollbackKubelet], as: Self.step, doing: "rolling the kubelet back to \(from)", using: tools)
                 try await node.runPlaybook(
-                    .restartKubelet, as: Self.step, doing: "restarting the kubelet \(from)", using: tools)
+                    [.restartKubelet], as: Self.step, doing: "restarting the kubelet \(from)", using: tools)
                 let looks = KubeletLooks(node, tools: tools, subject: "the rolled-back kubelet \(from)")
                 try await NodeReadiness(tools: tools, kubelet: looks).wait(
                     for: node.name, at: from, controlPlane: false, during: step)

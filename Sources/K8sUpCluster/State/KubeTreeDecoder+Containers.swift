@@ -5,26 +5,37 @@ extension KubeTreeDecoder {
     /// A JSON object's members by name. A missing key is `keyNotFound` with the object's path.
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let codingPath: [any CodingKey]
-        let allKeys: [Key]
-        private let members: [String: YAMLNode]
+        private let entries: [YAMLNode.Entry]
+        /// Positions by name, for objects too large to search one member at a time (most are small:
+        /// the reader keeps only the members k8sup decodes).
+        private let positions: [String: Int]?
 
         init(entries: [YAMLNode.Entry], codingPath: [any CodingKey]) {
             self.codingPath = codingPath
-            var members: [String: YAMLNode] = [:]
-            var keys: [Key] = []
-            for entry in entries {
-                guard let name = entry.key.stringValue else { continue }
-                members[name] = entry.value
-                if let key = Key(stringValue: name) { keys.append(key) }
+            self.entries = entries
+            guard entries.count > 16 else {
+                positions = nil
+                return
             }
-            self.members = members
-            self.allKeys = keys
+            var positions: [String: Int] = [:]
+            for (position, entry) in entries.enumerated() {
+                if let name = entry.key.stringValue { positions[name] = position }
+            }
+            self.positions = positions
         }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        var allKeys: [Key] { entries.compactMap { $0.key.stringValue.flatMap(Key.init(stringValue:)) } }
+
+        func contains(_ key: Key) -> Bool { member(key.stringValue) != nil }
+
+        /// The value of the member with this name (the last one, should a name repeat).
+        private func member(_ name: String) -> YAMLNode? {
+            if let positions { return positions[name].map { entries[$0].value } }
+            return entries.last { $0.key.stringValue == name }?.value
+        }
 
         private func decoder(for key: Key) throws -> KubeTreeDecoder {
-            guard let node = members[key.stringValue] else {
+            guard let node = member(key.stringValue) else {
                 let context = DecodingError.Context(
                     codingPath: codingPath, debugDescription: "required field is missing")
                 throw DecodingError.keyNotFound(key, context)

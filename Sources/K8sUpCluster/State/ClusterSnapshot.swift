@@ -29,9 +29,8 @@ package struct ClusterSnapshot: Sendable, Equatable {
         case .file, .other: break
         }
         var snapshot: ClusterSnapshot
-        if let file = try mapped(path: path, fileSystem: fileSystem) {
-            snapshot = try decode(buffer: file.bytes, source: path)
-            withExtendedLifetime(file) {}
+        if let root = try parseMapped(path: path, fileSystem: fileSystem) {
+            snapshot = try decode(root: root, source: path)
         } else {
             let bytes: [UInt8]
             do {
@@ -45,10 +44,12 @@ package struct ClusterSnapshot: Sendable, Equatable {
         return snapshot
     }
 
-    /// A regular file of the machine's file system, mapped into memory rather than copied (snapshots of
-    /// large clusters are hundreds of megabytes); nil for other file systems (tests'), pipes and files
-    /// whose size the system does not know (`/proc`), which are read.
-    private static func mapped(path: String, fileSystem: any FileSystemReading) throws(ClusterStateError) -> MappedFile?
+    /// The kept parts of a regular file of the machine's file system, mapped into memory rather than
+    /// copied (snapshots of large clusters are hundreds of megabytes) and unmapped before decoding; nil
+    /// for other file systems (tests'), pipes and files whose size the system does not know (`/proc`),
+    /// which are read.
+    private static func parseMapped(path: String, fileSystem: any FileSystemReading) throws(ClusterStateError)
+        -> YAMLNode?
     {
         guard fileSystem is LocalFileSystem, fileSystem.kind(of: path) == .file else { return nil }
         let file: MappedFile
@@ -57,7 +58,10 @@ package struct ClusterSnapshot: Sendable, Equatable {
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        return file.bytes.isEmpty ? nil : file
+        guard !file.bytes.isEmpty else { return nil }
+        let root = try KubeJSONInput.parse(bytes: file.bytes, source: path, command: command, keeping: keptShape)
+        withExtendedLifetime(file) {}
+        return root
     }
 
     /// Reads kubectl's output (or a file's bytes); `source` names it in messages and in the state.

@@ -6,32 +6,35 @@ extension KubeTreeDecoder {
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let codingPath: [any CodingKey]
         private let entries: [YAMLNode.Entry]
-        /// Positions by name, for objects too large to search one member at a time (most are small:
-        /// the reader keeps only the members k8sup decodes).
+        /// The members' names, searched one at a time: most objects are small (the reader keeps only the
+        /// members k8sup decodes).
+        private let names: [String?]
+        /// Positions by name, for objects too large to search one member at a time.
         private let positions: [String: Int]?
 
         init(entries: [YAMLNode.Entry], codingPath: [any CodingKey]) {
             self.codingPath = codingPath
             self.entries = entries
+            names = entries.map(\.key.stringValue)
             guard entries.count > 16 else {
                 positions = nil
                 return
             }
             var positions: [String: Int] = [:]
-            for (position, entry) in entries.enumerated() {
-                if let name = entry.key.stringValue { positions[name] = position }
+            for (position, name) in names.enumerated() {
+                if let name { positions[name] = position }
             }
             self.positions = positions
         }
 
-        var allKeys: [Key] { entries.compactMap { $0.key.stringValue.flatMap(Key.init(stringValue:)) } }
+        var allKeys: [Key] { names.compactMap { $0.flatMap(Key.init(stringValue:)) } }
 
         func contains(_ key: Key) -> Bool { member(key.stringValue) != nil }
 
         /// The value of the member with this name (the last one, should a name repeat).
         private func member(_ name: String) -> YAMLNode? {
             if let positions { return positions[name].map { entries[$0].value } }
-            return entries.last { $0.key.stringValue == name }?.value
+            return names.lastIndex(of: name).map { entries[$0].value }
         }
 
         private func decoder(for key: Key) throws -> KubeTreeDecoder {
@@ -40,10 +43,37 @@ extension KubeTreeDecoder {
                     codingPath: codingPath, debugDescription: "required field is missing")
                 throw DecodingError.keyNotFound(key, context)
             }
-            return KubeTreeDecoder(node: node, codingPath: codingPath + [key])
+            return KubeTreeDecoder(node: node, parentPath: codingPath, key: key)
+        }
+
+        /// The decoder of a member that is present and not `null` (which counts as absent).
+        private func presentDecoder(for key: Key) -> KubeTreeDecoder? {
+            guard let node = member(key.stringValue), !node.isNull else { return nil }
+            return KubeTreeDecoder(node: node, parentPath: codingPath, key: key)
         }
 
         func decodeNil(forKey key: Key) throws -> Bool { try decoder(for: key).node.isNull }
+
+        // One search per optional member, where the protocol's defaults search three times.
+        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+            try presentDecoder(for: key)?.decodeValue(type)
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            try presentDecoder(for: key)?.string()
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            try presentDecoder(for: key)?.bool()
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            try presentDecoder(for: key)?.integer(type)
+        }
+
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+            try presentDecoder(for: key)?.double()
+        }
 
         func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
             try decoder(for: key).decodeValue(type)
@@ -109,7 +139,7 @@ extension KubeTreeDecoder {
             }
             defer { currentIndex += 1 }
             return KubeTreeDecoder(
-                node: items[currentIndex], codingPath: codingPath + [KubeIndexKey(intValue: currentIndex)])
+                node: items[currentIndex], parentPath: codingPath, key: KubeIndexKey(intValue: currentIndex))
         }
 
         mutating func decodeNil() throws -> Bool {

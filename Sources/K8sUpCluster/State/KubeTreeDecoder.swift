@@ -14,13 +14,26 @@ import PythonParity
 /// for the `omitempty` fields kubectl leaves out.
 struct KubeTreeDecoder: Decoder {
     let node: YAMLNode
-    let codingPath: [any CodingKey]
+    /// The path of the container this decoder's value is in, and its key there: the full path is only
+    /// built when a container or an error needs it, not for each of the many scalars decoded.
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(node: YAMLNode, codingPath: [any CodingKey] = []) {
         self.node = node
-        self.codingPath = codingPath
+        self.parentPath = codingPath
+        self.key = nil
+    }
+
+    /// The decoder of the member or item at `key` of the container at `parentPath`.
+    init(node: YAMLNode, parentPath: [any CodingKey], key: any CodingKey) {
+        self.node = node
+        self.parentPath = parentPath
+        self.key = key
     }
 
     /// Decodes the whole tree as `type`.

@@ -160,6 +160,34 @@ import Testing
         #expect(message(snapshotError(text)).contains("items[1].metadata.annotations.note: expected a string, found 3"))
     }
 
+    /// Items of a large List: a node and `pods` pods per node, `extra(i)` added to the metadata of pod `i`.
+    static func largeList(nodes: Int, pods: Int, extra: (Int) -> String = { _ in "" }) -> String {
+        var items: [String] = []
+        for node in 0..<nodes {
+            items.append(#"{"kind": "Node", "metadata": {"name": "n\#(node)"}}"#)
+            for pod in 0..<pods {
+                let number = node * pods + pod
+                items.append(
+                    #"{"kind": "Pod", "metadata": {"name": "p\#(number)"\#(extra(number))}, "spec": {"nodeName": "n\#(node)"}}"#
+                )
+            }
+        }
+        return #"{"kind": "List", "items": [\#(items.joined(separator: ",\n"))]}"#
+    }
+
+    @Test func aLargeListDecodedInTwoHalvesKeepsTheDocumentOrder() throws {
+        let state = try decodeSnapshot(Self.largeList(nodes: 100, pods: 5)).state
+        #expect(state.nodes.map(\.name) == (0..<100).map { "n\($0)" })
+        #expect(state.pods.map(\.name) == (0..<500).map { "p\($0)" })
+        #expect(state.pods.map(\.nodeName) == (0..<500).map { "n\($0 / 5)" })
+    }
+
+    @Test func aLargeListReportsItsFirstErrorInDocumentOrder() {
+        let text = Self.largeList(nodes: 100, pods: 5) { [60, 450].contains($0) ? #", "labels": {"a": \#($0)}"# : "" }
+        // Pod 60 is item 73 (13 nodes and 60 pods before it), in the first half; pod 450 in the second.
+        #expect(message(snapshotError(text)).hasSuffix("items[73].metadata.labels.a: expected a string, found 60"))
+    }
+
     @Test func aFileIsReadInPlaceWithTheSameResult() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

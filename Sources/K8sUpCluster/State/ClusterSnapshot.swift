@@ -45,7 +45,8 @@ package struct ClusterSnapshot: Sendable, Equatable {
     }
 
     /// The kept parts of a regular file of the machine's file system, mapped into memory rather than
-    /// copied (snapshots of large clusters are hundreds of megabytes) and unmapped before decoding; nil
+    /// copied (snapshots of large clusters are hundreds of megabytes), released as it is read and unmapped
+    /// before decoding; nil
     /// for other file systems (tests'), pipes and files whose size the system does not know (`/proc`),
     /// which are read.
     private static func parseMapped(path: String, fileSystem: any FileSystemReading) throws(ClusterStateError)
@@ -59,9 +60,10 @@ package struct ClusterSnapshot: Sendable, Equatable {
             throw .unreadable(path: path, reason: error.reason)
         }
         guard !file.bytes.isEmpty else { return nil }
-        let root = try KubeJSONInput.parse(bytes: file.bytes, source: path, command: command, keeping: keptShape)
-        withExtendedLifetime(file) {}
-        return root
+        // The pages read are released as the reader goes: the file need not be in memory all at once.
+        return try KubeJSONInput.parse(
+            bytes: file.bytes, source: path, command: command, keeping: keptShape,
+            passed: { file.releasePages(before: $0) })
     }
 
     /// Reads kubectl's output (or a file's bytes); `source` names it in messages and in the state.

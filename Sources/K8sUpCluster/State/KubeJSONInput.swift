@@ -44,7 +44,8 @@ package enum KubeJSONInput {
     /// The parsed tree of raw bytes (checked to be UTF-8, a byte order mark allowed, in place), of which
     /// `shape` says what to keep.
     package static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape
+        bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape,
+        passed: ((_ offset: Int) -> Void)? = nil
     ) throws(ClusterStateError) -> YAMLNode {
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let body = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
@@ -53,15 +54,19 @@ package enum KubeJSONInput {
             _ = try text(of: Array(bytes), source: source, command: command)
             throw .notJSON(SourceLocation(file: source), problem: "invalid UTF-8", hint: nil, command: command)
         }
-        return try parse(validUTF8: body, source: source, command: command, keeping: shape)
+        let offset = hasByteOrderMark ? 3 : 0
+        return try parse(
+            validUTF8: body, source: source, command: command, keeping: shape,
+            passed: passed.map { passed in { passed($0 + offset) } })
     }
 
     private static func parse(
-        validUTF8 bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape
+        validUTF8 bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape,
+        passed: ((Int) -> Void)? = nil
     ) throws(ClusterStateError) -> YAMLNode {
         guard hasText(bytes) else { throw .empty(source: source, command: command) }
         do {
-            return try JSONReader.parse(bytes: bytes, file: source, keeping: shape)
+            return try JSONReader.parse(bytes: bytes, file: source, keeping: shape, passed: passed)
         } catch {
             let problem =
                 error.message.hasPrefix("invalid JSON: ") ? String(error.message.dropFirst(14)) : error.message

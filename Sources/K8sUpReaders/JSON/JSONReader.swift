@@ -28,12 +28,20 @@ package enum JSONReader {
     }
 
     /// The parts of the UTF-8 `bytes` (valid UTF-8, which the caller checks) that `shape` keeps.
+    /// `passed`, when given, is called now and then with the offset the reader has read up to (at least
+    /// every `progressInterval` bytes, after an item of a list), so that the caller can release the bytes
+    /// before it.
     package static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, keeping shape: JSONShape
+        bytes: UnsafeBufferPointer<UInt8>, file: String, keeping shape: JSONShape,
+        passed: ((_ offset: Int) -> Void)? = nil
     ) throws(YAMLError) -> YAMLNode {
         var parser = Parser(bytes: bytes, file: file)
+        parser.passed = passed
         return try parser.parseDocument(keeping: shape)
     }
+
+    /// How often `parse(bytes:file:keeping:passed:)` reports its progress.
+    package static let progressInterval = 16 << 20
 
     /// A recursive-descent JSON parser over UTF-8 bytes, which only lives while they do.
     package struct Parser {
@@ -45,6 +53,9 @@ package enum JSONReader {
         /// A known (byte offset, column) on the current line, so that columns cost linear time overall.
         var columnCache = (offset: 0, column: 1)
         var depth = 0
+        /// Told the offset read up to, every `progressInterval` bytes or so.
+        var passed: ((Int) -> Void)?
+        var lastReported = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
             self.bytes = bytes
@@ -141,6 +152,10 @@ package enum JSONReader {
             }
             while true {
                 items.append(try parseValue(itemShape))
+                if let passed, index - lastReported >= JSONReader.progressInterval {
+                    lastReported = index
+                    passed(index)
+                }
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","):

@@ -30,6 +30,17 @@ package final class MappedFile {
         bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
     }
 
+    /// Lets the kernel take back the pages before `offset` (rounded down to a page): a reader that has
+    /// passed them keeps the memory it uses bounded. They stay readable: touched again, they are read
+    /// from the file again (the mapping is private and never written).
+    package func releasePages(before offset: Int) {
+        guard let address = bytes.baseAddress else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let length = min(offset, bytes.count) / pageSize * pageSize
+        guard length > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: address), length, MADV_DONTNEED)
+    }
+
     deinit {
         if let address = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: address), bytes.count) }
     }

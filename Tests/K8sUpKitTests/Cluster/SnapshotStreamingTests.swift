@@ -188,6 +188,36 @@ import Testing
         #expect(message(snapshotError(text)).hasSuffix("items[73].metadata.labels.a: expected a string, found 60"))
     }
 
+    /// A file larger than the reader's progress interval: the pages read are released on the way, and
+    /// a cut-off end is still reported with its line and column (read again from the file).
+    @Test func aLargeFileReleasedAsItIsReadGivesTheSameResult() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/snapshot.json"
+        let padding = #", "padding": "\#(String(repeating: "y", count: 1 << 20))""#
+        let text = Self.largeList(nodes: 20, pods: 2) { _ in padding }
+        #expect(text.utf8.count > 2 * JSONReader.progressInterval)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var expected = try decodeSnapshot(Self.largeList(nodes: 20, pods: 2))
+        expected.state.source = "snapshot \(path)"
+        #expect(try ClusterSnapshot.load(path: path) == expected)
+
+        let cut = String(text.dropLast(3))
+        try Data(cut.utf8).write(to: URL(fileURLWithPath: path))
+        guard case .failure(let error) = Self.streamed(cut) else {
+            Issue.record("a cut-off file was read")
+            return
+        }
+        var fromFile: ClusterStateError?
+        do {
+            _ = try ClusterSnapshot.load(path: path)
+        } catch {
+            fromFile = error
+        }
+        #expect(message(fromFile) == message(error).replacingOccurrences(of: "test.json:", with: path + ":"))
+        #expect(message(fromFile).contains("the JSON ends early"))
+    }
+
     @Test func aFileIsReadInPlaceWithTheSameResult() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import K8sUpCLI
@@ -66,6 +67,20 @@ import Testing
     }
 
     /// Broken JSON inside a skipped member fails as it does when everything is kept: same message, same place.
+    @Test func aMappedFileReadsTheSameAfterItsPagesAreReleased() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/bytes"
+        let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let file = try MappedFile(path: path)
+        #expect(Array(file.bytes) == bytes)
+        file.releasePages(before: 2_000_000)
+        file.releasePages(before: 10_000_000)
+        #expect(Array(file.bytes) == bytes)
+        #expect(throws: MappedFile.Failure.self) { try MappedFile(path: directory + "/absent") }
+    }
+
     @Test(arguments: [
         #"{"skip": [1 2]}"#, #"{"skip": {"a" 1}}"#, #"{"skip": {"a": 1,}}"#, #"{"skip": [01]}"#,
         "{\"skip\": \"a\tb\"}", #"{"skip": "\x41"}"#, #"{"skip": "\u12"}"#, #"{"skip": "\ud800x"}"#,

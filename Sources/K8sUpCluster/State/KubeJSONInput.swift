@@ -4,8 +4,9 @@ import K8sUpSupport
 
 /// Turns kubectl JSON (a snapshot file or live output) into a decoded value, with errors that say where
 /// and what: our `JSONReader` first, for the line and column of a syntax error and to tell a cut-off file
-/// from a broken one; then `KubeTreeDecoder` on its tree, whose errors name the JSON path. `command` is
-/// the kubectl command whose output the input should be, for the messages.
+/// from a broken one; then `KubeTreeDecoder` on its tree, whose errors name the JSON path. Given a
+/// `JSONShape`, the reader builds only the parts the decoder reads and checks the rest for syntax only.
+/// `command` is the kubectl command whose output the input should be, for the messages.
 package enum KubeJSONInput {
     /// The text of raw bytes: UTF-8, with a byte order mark allowed (editors on Windows add one).
     package static func text(of bytes: [UInt8], source: String, command: String) throws(ClusterStateError) -> String {

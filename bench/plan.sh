@@ -5,7 +5,7 @@
 #
 # Usage (from anywhere): bench/plan.sh [--reps N] [--scaling-reps N] [--sizes 100,1000,5000]
 # Builds k8sup (release) when needed. The snapshots (about 220 MB per 1,000 nodes) go to a temporary
-# directory (TMPDIR) that is removed afterwards; 5,000 nodes need about 8 GiB of memory.
+# directory (TMPDIR) that is removed afterwards; 5,000 nodes need about 3 GiB of memory (json.load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/setup.sh

@@ -28,20 +28,58 @@ package struct ClusterSnapshot: Sendable, Equatable {
         case .directory: throw .unreadable(path: path, reason: "it is a directory")
         case .file, .other: break
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try fileSystem.bytes(of: path)
-        } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+        var snapshot: ClusterSnapshot
+        if let root = try parseMapped(path: path, fileSystem: fileSystem) {
+            snapshot = try decode(root: root, source: path)
+        } else {
+            let bytes: [UInt8]
+            do {
+                bytes = try fileSystem.bytes(of: path)
+            } catch {
+                throw .unreadable(path: path, reason: error.localizedDescription)
+            }
+            snapshot = try decode(bytes: bytes, source: path)
         }
-        var snapshot = try decode(bytes: bytes, source: path)
         snapshot.state.source = "snapshot \(path)"
         return snapshot
     }
 
+    /// The kept parts of a regular file of the machine's file system, mapped into memory rather than
+    /// copied (snapshots of large clusters are hundreds of megabytes), released as it is read and unmapped
+    /// before decoding; nil
+    /// for other file systems (tests'), pipes and files whose size the system does not know (`/proc`),
+    /// which are read.
+    private static func parseMapped(path: String, fileSystem: any FileSystemReading) throws(ClusterStateError)
+        -> YAMLNode?
+    {
+        guard fileSystem is LocalFileSystem, fileSystem.kind(of: path) == .file else { return nil }
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        guard !file.bytes.isEmpty else { return nil }
+        // The pages read are released as the reader goes: the file need not be in memory all at once.
+        return try KubeJSONInput.parse(
+            bytes: file.bytes, source: path, command: command, keeping: keptShape,
+            passed: { file.releasePages(before: $0) })
+    }
+
     /// Reads kubectl's output (or a file's bytes); `source` names it in messages and in the state.
     package static func decode(bytes: [UInt8], source: String) throws(ClusterStateError) -> ClusterSnapshot {
-        try decode(text: KubeJSONInput.text(of: bytes, source: source, command: command), source: source)
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(ClusterStateError) in try decode(buffer: buffer, source: source) }
+        }
+        return try result.get()
+    }
+
+    /// Reads the bytes of kubectl's output in one pass that keeps only what k8sup decodes.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>, source: String) throws(ClusterStateError)
+        -> ClusterSnapshot
+    {
+        let root = try KubeJSONInput.parse(bytes: buffer, source: source, command: command, keeping: keptShape)
+        return try decode(root: root, source: source)
     }
 
     /// Reads kubectl's output; `source` names it in messages and in the state.
@@ -51,7 +89,13 @@ package struct ClusterSnapshot: Sendable, Equatable {
 
     /// Reads kubectl's output as text; `source` names it in messages and in the state.
     package static func decode(text: String, source: String) throws(ClusterStateError) -> ClusterSnapshot {
-        let root = try KubeJSONInput.parse(text, source: source, command: command)
+        try decode(
+            root: KubeJSONInput.parse(text, source: source, command: command, keeping: keptShape), source: source)
+    }
+
+    private static let keptShape = KubeDocument.keptShape
+
+    private static func decode(root: YAMLNode, source: String) throws(ClusterStateError) -> ClusterSnapshot {
         let document = try KubeJSONInput.decode(KubeDocument.self, from: root, command: command)
         return try ClusterSnapshot(document: document, root: root, source: source)
     }

@@ -20,6 +20,14 @@ package struct KubeDocument: Decodable, Sendable, Equatable {
         let impliedAPIVersion = isTypedList ? try container.decodeIfPresent(String.self, forKey: .apiVersion) : nil
         objects = []
         guard container.contains(.items), try !container.decodeNil(forKey: .items) else { return }
+        // A large List at the top of the document (always, for kubectl's output): two threads.
+        if let tree = decoder as? KubeTreeDecoder, tree.codingPath.isEmpty,
+            let nodes = tree.node["items"]?.sequenceItems, nodes.count >= KubeObjectBatch.parallelMinimum
+        {
+            let batch = KubeObjectBatch(items: nodes, impliedKind: impliedKind, impliedAPIVersion: impliedAPIVersion)
+            objects = try batch.decode()
+            return
+        }
         var items = try container.nestedUnkeyedContainer(forKey: .items)
         while !items.isAtEnd {
             let item = try items.superDecoder()

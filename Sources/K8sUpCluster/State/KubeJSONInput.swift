@@ -4,8 +4,9 @@ import K8sUpSupport
 
 /// Turns kubectl JSON (a snapshot file or live output) into a decoded value, with errors that say where
 /// and what: our `JSONReader` first, for the line and column of a syntax error and to tell a cut-off file
-/// from a broken one; then `KubeTreeDecoder` on its tree, whose errors name the JSON path. `command` is
-/// the kubectl command whose output the input should be, for the messages.
+/// from a broken one; then `KubeTreeDecoder` on its tree, whose errors name the JSON path. Given a
+/// `JSONShape`, the reader builds only the parts the decoder reads and checks the rest for syntax only.
+/// `command` is the kubectl command whose output the input should be, for the messages.
 package enum KubeJSONInput {
     /// The text of raw bytes: UTF-8, with a byte order mark allowed (editors on Windows add one).
     package static func text(of bytes: [UInt8], source: String, command: String) throws(ClusterStateError) -> String {
@@ -27,20 +28,63 @@ package enum KubeJSONInput {
         }
     }
 
-    /// The parsed tree of `text`.
-    package static func parse(_ text: String, source: String, command: String) throws(ClusterStateError) -> YAMLNode {
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .empty(source: source, command: command) }
+    /// The parsed tree of `text`, of which `shape` says what to keep.
+    package static func parse(
+        _ text: String, source: String, command: String, keeping shape: JSONShape = .all
+    ) throws(ClusterStateError) -> YAMLNode {
+        var text = text
+        // A native string's UTF-8 is contiguous: read in place, no copy.
+        let result = text.withUTF8 { bytes in
+            Result { () throws(ClusterStateError) in
+                try parse(validUTF8: bytes, source: source, command: command, keeping: shape)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The parsed tree of raw bytes (checked to be UTF-8, a byte order mark allowed, in place), of which
+    /// `shape` says what to keep.
+    package static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape,
+        passed: ((_ offset: Int) -> Void)? = nil
+    ) throws(ClusterStateError) -> YAMLNode {
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = hasByteOrderMark ? UnsafeBufferPointer(rebasing: bytes[3...]) : bytes
+        guard !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), UTF8Validation.isValid(body) else {
+            // The slower check that says what is wrong, and where.
+            _ = try text(of: Array(bytes), source: source, command: command)
+            throw .notJSON(SourceLocation(file: source), problem: "invalid UTF-8", hint: nil, command: command)
+        }
+        let offset = hasByteOrderMark ? 3 : 0
+        return try parse(
+            validUTF8: body, source: source, command: command, keeping: shape,
+            passed: passed.map { passed in { passed($0 + offset) } })
+    }
+
+    private static func parse(
+        validUTF8 bytes: UnsafeBufferPointer<UInt8>, source: String, command: String, keeping shape: JSONShape,
+        passed: ((Int) -> Void)? = nil
+    ) throws(ClusterStateError) -> YAMLNode {
+        guard hasText(bytes) else { throw .empty(source: source, command: command) }
         do {
-            return try JSONReader.parse(text, file: source)
+            return try JSONReader.parse(bytes: bytes, file: source, keeping: shape, passed: passed)
         } catch {
             let problem =
                 error.message.hasPrefix("invalid JSON: ") ? String(error.message.dropFirst(14)) : error.message
+            let text = String(decoding: bytes, as: UTF8.self)
             if endsEarly(text, at: error.location) {
                 throw .truncated(error.location, problem: problem, command: command)
             }
             throw .notJSON(
                 error.location, problem: problem, hint: hint(text, problem, error.location), command: command)
         }
+    }
+
+    /// Whether there is more than whitespace (Unicode's, as `Character.isWhitespace` says).
+    private static func hasText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.firstIndex(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) else { return false }
+        if bytes[first] < 0x80 { return true }
+        return String(decoding: bytes[first...], as: UTF8.self).contains { !$0.isWhitespace }
     }
 
     /// Decodes the tree as `type`; a `DecodingError` becomes `.wrongShape` at the place it names.
@@ -81,8 +125,8 @@ package enum KubeJSONInput {
         return .wrongShape(location, path: path.description, problem: context.debugDescription + hint)
     }
 
-    /// Whether the reader failed because the text stops: nothing but blanks, or the start of a literal
-    /// (`tru`, `-`), follows the place of the error.
+    /// Whether the reader failed because the text stops: nothing but blanks, the start of a literal
+    /// (`tru`, `-`) or the rest of a cut number (`.`, `e-`) follows the place of the error.
     static func endsEarly(_ text: String, at location: SourceLocation) -> Bool {
         let bytes = Array(text.utf8)
         var offset = 0
@@ -100,6 +144,8 @@ package enum KubeJSONInput {
         guard offset < end else { return true }
         guard end - offset <= 9 else { return false }
         let rest = String(decoding: bytes[offset..<end], as: UTF8.self)
+        // The rest of a number cut off after its point or exponent (`0.`, `1e`): the reader stops before it.
+        if rest.allSatisfy({ "0123456789.eE+-".contains($0) }) { return true }
         return ["true", "false", "null", "NaN", "Infinity", "-Infinity"].contains { $0 != rest && $0.hasPrefix(rest) }
     }
 

@@ -14,10 +14,11 @@ package struct KubeQuantity: Decodable, Sendable, Equatable {
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Double.self) {
-            value = number
-        } else if let text = try? container.decode(String.self) {
+        // Strings first: they are what kubectl prints, and a failed attempt costs an error and its message.
+        if let text = try? container.decode(String.self) {
             value = Self.parse(text)
+        } else if let number = try? container.decode(Double.self) {
+            value = number
         } else {
             value = nil
         }

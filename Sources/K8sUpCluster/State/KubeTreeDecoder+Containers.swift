@@ -5,34 +5,75 @@ extension KubeTreeDecoder {
     /// A JSON object's members by name. A missing key is `keyNotFound` with the object's path.
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let codingPath: [any CodingKey]
-        let allKeys: [Key]
-        private let members: [String: YAMLNode]
+        private let entries: [YAMLNode.Entry]
+        /// The members' names, searched one at a time: most objects are small (the reader keeps only the
+        /// members k8sup decodes).
+        private let names: [String?]
+        /// Positions by name, for objects too large to search one member at a time.
+        private let positions: [String: Int]?
 
         init(entries: [YAMLNode.Entry], codingPath: [any CodingKey]) {
             self.codingPath = codingPath
-            var members: [String: YAMLNode] = [:]
-            var keys: [Key] = []
-            for entry in entries {
-                guard let name = entry.key.stringValue else { continue }
-                members[name] = entry.value
-                if let key = Key(stringValue: name) { keys.append(key) }
+            self.entries = entries
+            names = entries.map(\.key.stringValue)
+            guard entries.count > 16 else {
+                positions = nil
+                return
             }
-            self.members = members
-            self.allKeys = keys
+            var positions: [String: Int] = [:]
+            for (position, name) in names.enumerated() {
+                if let name { positions[name] = position }
+            }
+            self.positions = positions
         }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        var allKeys: [Key] { names.compactMap { $0.flatMap(Key.init(stringValue:)) } }
+
+        func contains(_ key: Key) -> Bool { member(key.stringValue) != nil }
+
+        /// The value of the member with this name (the last one, should a name repeat).
+        private func member(_ name: String) -> YAMLNode? {
+            if let positions { return positions[name].map { entries[$0].value } }
+            return names.lastIndex(of: name).map { entries[$0].value }
+        }
 
         private func decoder(for key: Key) throws -> KubeTreeDecoder {
-            guard let node = members[key.stringValue] else {
+            guard let node = member(key.stringValue) else {
                 let context = DecodingError.Context(
                     codingPath: codingPath, debugDescription: "required field is missing")
                 throw DecodingError.keyNotFound(key, context)
             }
-            return KubeTreeDecoder(node: node, codingPath: codingPath + [key])
+            return KubeTreeDecoder(node: node, parentPath: codingPath, key: key)
+        }
+
+        /// The decoder of a member that is present and not `null` (which counts as absent).
+        private func presentDecoder(for key: Key) -> KubeTreeDecoder? {
+            guard let node = member(key.stringValue), !node.isNull else { return nil }
+            return KubeTreeDecoder(node: node, parentPath: codingPath, key: key)
         }
 
         func decodeNil(forKey key: Key) throws -> Bool { try decoder(for: key).node.isNull }
+
+        // One search per optional member, where the protocol's defaults search three times.
+        func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+            try presentDecoder(for: key)?.decodeValue(type)
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            try presentDecoder(for: key)?.string()
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            try presentDecoder(for: key)?.bool()
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            try presentDecoder(for: key)?.integer(type)
+        }
+
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+            try presentDecoder(for: key)?.double()
+        }
 
         func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
             try decoder(for: key).decodeValue(type)
@@ -98,7 +139,7 @@ extension KubeTreeDecoder {
             }
             defer { currentIndex += 1 }
             return KubeTreeDecoder(
-                node: items[currentIndex], codingPath: codingPath + [KubeIndexKey(intValue: currentIndex)])
+                node: items[currentIndex], parentPath: codingPath, key: KubeIndexKey(intValue: currentIndex))
         }
 
         mutating func decodeNil() throws -> Bool {

@@ -14,13 +14,26 @@ import PythonParity
 /// for the `omitempty` fields kubectl leaves out.
 struct KubeTreeDecoder: Decoder {
     let node: YAMLNode
-    let codingPath: [any CodingKey]
+    /// The path of the container this decoder's value is in, and its key there: the full path is only
+    /// built when a container or an error needs it, not for each of the many scalars decoded.
+    private let parentPath: [any CodingKey]
+    private let key: (any CodingKey)?
+
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(node: YAMLNode, codingPath: [any CodingKey] = []) {
         self.node = node
-        self.codingPath = codingPath
+        self.parentPath = codingPath
+        self.key = nil
+    }
+
+    /// The decoder of the member or item at `key` of the container at `parentPath`.
+    init(node: YAMLNode, parentPath: [any CodingKey], key: any CodingKey) {
+        self.node = node
+        self.parentPath = parentPath
+        self.key = key
     }
 
     /// Decodes the whole tree as `type`.
@@ -40,9 +53,11 @@ struct KubeTreeDecoder: Decoder {
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
 
-    /// A value of `type`: JSON scalars for the standard library's scalar types, else `type.init(from:)`.
+    /// A value of `type`: JSON scalars for the standard library's scalar types, maps of strings and
+    /// quantities directly, else `type.init(from:)`.
     func decodeValue<Value: Decodable>(_ type: Value.Type) throws -> Value {
         if let value = try scalar(type) { return value }
+        if let value = try map(type) { return value }
         return try Value(from: self)
     }
 
@@ -51,13 +66,16 @@ struct KubeTreeDecoder: Decoder {
 
     // MARK: - Scalars
 
+    // Metatypes compared by identity: `case is String.Type` is a dynamic cast, and this runs for every
+    // value decoded.
     private func scalar<Value>(_ type: Value.Type) throws -> Value? {
+        if type == String.self { return try string() as? Value }
+        if type == Bool.self { return try bool() as? Value }
+        if type == Int.self { return try integer(Int.self) as? Value }
+        if type == Double.self { return try double() as? Value }
+        guard Self.otherScalarTypes.contains(where: { $0 == type }) else { return nil }
         switch type {
-        case is String.Type: return try string() as? Value
-        case is Bool.Type: return try bool() as? Value
-        case is Double.Type: return try double() as? Value
         case is Float.Type: return Float(try double()) as? Value
-        case is Int.Type: return try integer(Int.self) as? Value
         case is Int64.Type: return try integer(Int64.self) as? Value
         case is Int32.Type: return try integer(Int32.self) as? Value
         case is UInt64.Type: return try integer(UInt64.self) as? Value
@@ -70,6 +88,11 @@ struct KubeTreeDecoder: Decoder {
         default: return nil
         }
     }
+
+    private static let otherScalarTypes: [Any.Type] = [
+        Float.self, Int64.self, Int32.self, UInt64.self, UInt32.self, UInt.self, Int16.self, Int8.self, UInt16.self,
+        UInt8.self,
+    ]
 
     func string() throws -> String {
         guard let text = node.stringValue else { throw mismatch(String.self, expected: "a string") }

@@ -9,6 +9,7 @@ extension JSONReader.Parser {
         var text: [UInt8] = []
         var segmentStart = index
         while true {
+            skipPlainStringBytes()
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -23,26 +24,44 @@ extension JSONReader.Parser {
             }
             if byte == UInt8(ascii: "\\") {
                 text += bytes[segmentStart..<index]
-                try parseEscape(into: &text)
+                let scalar = try parseEscape()
+                if scalar.isASCII {
+                    text.append(UInt8(scalar.value))
+                } else {
+                    text += Array(String(Character(scalar)).utf8)
+                }
                 segmentStart = index
                 continue
             }
-            guard byte >= 0x20 else { throw error("invalid control character in a string") }
+            throw error("invalid control character in a string")
+        }
+    }
+
+    /// Moves past the bytes of a string that need no attention: all but `"`, `\` and control characters.
+    mutating func skipPlainStringBytes() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return }
             index += 1
         }
     }
 
-    private mutating func parseEscape(into text: inout [UInt8]) throws(YAMLError) {
+    /// The character of the escape at the current `\`, moving past it.
+    mutating func parseEscape() throws(YAMLError) -> Unicode.Scalar {
         let escape = index + 1 < bytes.count ? bytes[index + 1] : 0
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"),
-            UInt8(ascii: "/"): UInt8(ascii: "/"), UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C,
-            UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let replacement = simple[escape] {
-            text.append(replacement)
+        let simple: UInt8? =
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "t"): 0x09
+            default: nil
+            }
+        if let simple {
             index += 2
-            return
+            return Unicode.Scalar(simple)
         }
         guard escape == UInt8(ascii: "u") else { throw error("invalid \\escape") }
         var value = try hexQuad(at: index + 2)
@@ -55,7 +74,7 @@ extension JSONReader.Parser {
             index += 6
         }
         guard let scalar = Unicode.Scalar(value) else { throw error("lone surrogate in a \\u escape") }
-        text += Array(String(Character(scalar)).utf8)
+        return scalar
     }
 
     private mutating func hexQuad(at offset: Int) throws(YAMLError) -> UInt32 {
@@ -82,11 +101,33 @@ extension JSONReader.Parser {
     /// fraction or an exponent.
     mutating func parseNumber() throws(YAMLError) -> DataValue {
         let start = index
+        let kind = try scanNumber()
+        if kind == .negativeInfinity { return .float(-.infinity) }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if kind == .float {
+            guard let number = Double(text) else { throw error("invalid number") }
+            return .float(number)
+        }
+        if index - start <= 18, let small = Int(text) { return .int(small) }
+        guard let big = try? PythonInteger.parse(text.unicodeScalars, radix: 10).dataValue else {
+            throw error("integer has more than \(PythonInteger.maximumDigits) digits")
+        }
+        return big
+    }
+
+    /// What kind of number `scanNumber` passed.
+    enum NumberKind {
+        case integer, float, negativeInfinity
+    }
+
+    /// Moves past the number at the current byte, checking its syntax only.
+    mutating func scanNumber() throws(YAMLError) -> NumberKind {
+        let start = index
         if current == UInt8(ascii: "-") {
             index += 1
             if bytes[index...].starts(with: "Infinity".utf8) {
                 index += 8
-                return .float(-.infinity)
+                return .negativeInfinity
             }
         }
         if current == UInt8(ascii: "0") {
@@ -97,11 +138,11 @@ extension JSONReader.Parser {
             index = start
             throw error("expecting a value")
         }
-        var isFloat = false
+        var kind = NumberKind.integer
         if current == UInt8(ascii: "."), isDigit(at: index + 1) {
             index += 1
             while isDigit(at: index) { index += 1 }
-            isFloat = true
+            kind = .float
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             let next = index + 1 < bytes.count ? bytes[index + 1] : 0
@@ -109,19 +150,10 @@ extension JSONReader.Parser {
             if isDigit(at: digitsAt) {
                 index = digitsAt
                 while isDigit(at: index) { index += 1 }
-                isFloat = true
+                kind = .float
             }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isFloat {
-            guard let number = Double(text) else { throw error("invalid number") }
-            return .float(number)
-        }
-        if index - start <= 18, let small = Int(text) { return .int(small) }
-        guard let big = try? PythonInteger.parse(text.unicodeScalars, radix: 10).dataValue else {
-            throw error("integer has more than \(PythonInteger.maximumDigits) digits")
-        }
-        return big
+        return kind
     }
 
     private func isDigit(at offset: Int) -> Bool {

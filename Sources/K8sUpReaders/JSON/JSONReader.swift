@@ -14,13 +14,38 @@ package enum JSONReader {
     static let maximumDepth = 512
 
     package static func parse(_ text: String, file: String) throws(YAMLError) -> YAMLNode {
-        var parser = Parser(bytes: Array(text.utf8), file: file)
-        return try parser.parseDocument()
+        try parse(text, file: file, keeping: .all)
     }
 
-    /// A recursive-descent JSON parser over UTF-8 bytes.
+    /// The parts of `text` that `shape` keeps; the rest is checked for syntax only.
+    package static func parse(_ text: String, file: String, keeping shape: JSONShape) throws(YAMLError) -> YAMLNode {
+        var text = text
+        // A native string's UTF-8 is contiguous: read in place, no copy.
+        let result = text.withUTF8 { bytes in
+            Result { () throws(YAMLError) in try parse(bytes: bytes, file: file, keeping: shape) }
+        }
+        return try result.get()
+    }
+
+    /// The parts of the UTF-8 `bytes` (valid UTF-8, which the caller checks) that `shape` keeps.
+    /// `passed`, when given, is called now and then with the offset the reader has read up to (at least
+    /// every `progressInterval` bytes, after an item of a list), so that the caller can release the bytes
+    /// before it.
+    package static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, keeping shape: JSONShape,
+        passed: ((_ offset: Int) -> Void)? = nil
+    ) throws(YAMLError) -> YAMLNode {
+        var parser = Parser(bytes: bytes, file: file)
+        parser.passed = passed
+        return try parser.parseDocument(keeping: shape)
+    }
+
+    /// How often `parse(bytes:file:keeping:passed:)` reports its progress.
+    package static let progressInterval = 16 << 20
+
+    /// A recursive-descent JSON parser over UTF-8 bytes, which only lives while they do.
     package struct Parser {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         var index = 0
         var line = 1
@@ -28,19 +53,25 @@ package enum JSONReader {
         /// A known (byte offset, column) on the current line, so that columns cost linear time overall.
         var columnCache = (offset: 0, column: 1)
         var depth = 0
+        /// Told the offset read up to, every `progressInterval` bytes or so.
+        var passed: ((Int) -> Void)?
+        var lastReported = 0
 
-        init(bytes: [UInt8], file: String) {
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
             self.bytes = bytes
             self.file = file
         }
 
         var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
 
-        mutating func location() -> SourceLocation {
-            if columnCache.offset < lineStart || columnCache.offset > index { columnCache = (lineStart, 1) }
+        mutating func location() -> SourceLocation { location(at: index) }
+
+        /// The place of a byte on the current line.
+        mutating func location(at position: Int) -> SourceLocation {
+            if columnCache.offset < lineStart || columnCache.offset > position { columnCache = (lineStart, 1) }
             var column = columnCache.column
-            for offset in columnCache.offset..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
-            columnCache = (index, column)
+            for offset in columnCache.offset..<position where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+            columnCache = (position, column)
             return SourceLocation(file: file, line: line, column: column)
         }
 
@@ -48,10 +79,10 @@ package enum JSONReader {
             YAMLError("invalid JSON: " + message, at: location())
         }
 
-        mutating func parseDocument() throws(YAMLError) -> YAMLNode {
+        mutating func parseDocument(keeping shape: JSONShape) throws(YAMLError) -> YAMLNode {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { throw error("unexpected UTF-8 byte order mark") }
             skipWhitespace()
-            let value = try parseValue()
+            let value = try parseValue(shape)
             skipWhitespace()
             guard index == bytes.count else { throw error("extra data after the JSON value") }
             return value
@@ -72,12 +103,20 @@ package enum JSONReader {
             }
         }
 
-        mutating func parseValue() throws(YAMLError) -> YAMLNode {
+        /// The value at the current byte, of which `shape` says what to keep.
+        mutating func parseValue(_ shape: JSONShape = .all) throws(YAMLError) -> YAMLNode {
             let start = location()
             switch current {
             case UInt8(ascii: "\""): return YAMLNode(.scalar(.string(try parseString())), at: start)
-            case UInt8(ascii: "{"): return try nested { parser throws(YAMLError) in try parser.parseObject(start) }
-            case UInt8(ascii: "["): return try nested { parser throws(YAMLError) in try parser.parseArray(start) }
+            case UInt8(ascii: "{"):
+                if case .object = shape {
+                    return try nested { parser throws(YAMLError) in try parser.parsePrunedObject(start, shape) }
+                }
+                return try nested { parser throws(YAMLError) in try parser.parseObject(start) }
+            case UInt8(ascii: "["):
+                let itemShape: JSONShape
+                if case .list(let shape) = shape { itemShape = shape } else { itemShape = .all }
+                return try nested { parser throws(YAMLError) in try parser.parseArray(start, itemShape) }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return YAMLNode(.scalar(try parseNumber()), at: start)
             default:
@@ -89,7 +128,7 @@ package enum JSONReader {
             }
         }
 
-        private static let literals: [(String, DataValue)] = [
+        static let literals: [(String, DataValue)] = [
             ("null", .null), ("true", .bool(true)), ("false", .bool(false)),
             ("NaN", .float(.nan)), ("Infinity", .float(.infinity)),
         ]
@@ -103,7 +142,7 @@ package enum JSONReader {
             return try body(&self)
         }
 
-        mutating func parseArray(_ start: SourceLocation) throws(YAMLError) -> YAMLNode {
+        mutating func parseArray(_ start: SourceLocation, _ itemShape: JSONShape) throws(YAMLError) -> YAMLNode {
             index += 1
             skipWhitespace()
             var items: [YAMLNode] = []
@@ -112,7 +151,11 @@ package enum JSONReader {
                 return YAMLNode(.sequence(items), at: start)
             }
             while true {
-                items.append(try parseValue())
+                items.append(try parseValue(itemShape))
+                if let passed, index - lastReported >= JSONReader.progressInterval {
+                    lastReported = index
+                    passed(index)
+                }
                 skipWhitespace()
                 switch current {
                 case UInt8(ascii: ","):
@@ -168,7 +211,7 @@ package enum JSONReader {
         }
 
         /// Ansible's `object_hook`: the first of its special keys present decides what the object becomes.
-        private static func applyObjectHook(
+        static func applyObjectHook(
             _ entries: [YAMLNode.Entry], positions: [String: Int],
             at start: SourceLocation, parser: inout Parser
         ) throws(YAMLError)

@@ -128,7 +128,6 @@ package struct ScriptBuilder {
         for step in node.steps {
             switch step.action {
             case .drain:
-                append(local: kubectl.cordon(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
                 append(local: kubectl.drain(node.node), hop: hop, node: node.node, action: .drain, into: &cursor)
             case .waitReady:
                 // The executor polls these until two looks in a row show the node up (NodeReadiness).

@@ -26,7 +26,7 @@ struct ExecutorTests {
             ])
         #expect(
             fixture.kubectlCalls == [
-                "get node w1 -o json", "cordon w1",
+                "get node w1 -o json",
                 "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s", "get node w1 -o json",
                 "get node w1 -o json", "uncordon w1",
             ])

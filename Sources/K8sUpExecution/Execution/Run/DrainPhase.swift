@@ -4,7 +4,8 @@ import K8sUpPlanning
 import K8sUpSupport
 import Synchronization
 
-/// `cordon-drain`: cordon, then `kubectl drain` with a finite timeout. While the drain waits, each pod a
+/// `cordon-drain`: `kubectl drain` with a finite timeout; it cordons the node before it evicts (one
+/// process where a separate `kubectl cordon` was another). While the drain waits, each pod a
 /// PodDisruptionBudget holds is reported once; when it times out, the pods still there and the budgets
 /// covering them are named, and the rollback puts the node back as it was. A drain that fails because
 /// the cluster API failed is run again (draining is idempotent) with what is left of the drain timeout.
@@ -14,10 +15,9 @@ struct DrainPhase: NodePhase {
     func run(_ node: NodeRun) async throws {
         let tools = node.tools
         let step = node.event(.waiting, step: action.rawValue)
+        // From here the node may be cordoned (kubectl drain cordons first), so a failure puts back the
+        // cordon state the node had, which was looked at before the node was touched.
         node.pushUndo(.restoreCordon)
-        let cordon = tools.kubectl.cordon(node.name)
-        _ = try await tools.run(cordon, node: node.name, during: step).checked(
-            node: node.name, step: "cordoning the node", shown: cordon.displayLine)
         let held = Mutex<Set<String>>([])
         let observer = tools.observer
         let timeout = tools.kubectl.drainTimeout.compactDescription

@@ -55,12 +55,6 @@ extension ClusterData {
             room: freeRoom(), load: spreadLoad(for: pod), hasOwner: Self.controller(of: pod)?.string("uid") != nil)
     }
 
-    /// Whether `pod`'s requests fit in `room` (nil: the node does not say, so it fits).
-    func fits(_ pod: DataValue, in room: SimResources?) -> Bool {
-        guard let room else { return true }
-        return Self.requests(of: pod).fits(in: room)
-    }
-
     /// A replacement was made with no node: counts it when room is why (a node would take it if it had
     /// room), once per pod.
     mutating func notePending(_ pod: DataValue) {

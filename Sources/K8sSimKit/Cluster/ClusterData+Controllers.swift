@@ -112,9 +112,10 @@ extension ClusterData {
     /// `pickNode` against a view of the room and spread already read.
     func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false, view: PlacementView) -> String? {
         let room = view.room
+        let requests = Self.requests(of: pod)
         let candidates = unordered(.nodes).filter { node in
             node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
-                && Self.tolerates(pod, node) && (ignoringRoom || fits(pod, in: room[node.objectName]))
+                && Self.tolerates(pod, node) && (ignoringRoom || room[node.objectName].map(requests.fits(in:)) ?? true)
         }
         let load = view.load
         return candidates.map(\.objectName).min { left, right in

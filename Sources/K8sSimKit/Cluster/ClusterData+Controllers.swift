@@ -167,16 +167,32 @@ extension ClusterData {
     mutating func updateBudgets() {
         let budgets = list(.budgets)
         guard !budgets.isEmpty else { return }
-        // Each pod's labels read once, not once per budget of its namespace.
+        // Each pod's labels read once, not once per budget of its namespace, and indexed by label: a
+        // budget that matches labels looks only at the pods carrying one of them (a store of thousands of
+        // pods and a hundred budgets is recomputed after every write).
         var podsByNamespace: [String: [LabelledPod]] = [:]
+        var podsByLabel: [String: [LabelledPod]] = [:]
         for pod in unordered(.pods) {
-            podsByNamespace[pod.objectNamespace, default: []].append(
-                LabelledPod(pod: pod, labels: pod.stringMap("metadata", "labels")))
+            let labelled = LabelledPod(pod: pod, labels: pod.stringMap("metadata", "labels"))
+            podsByNamespace[pod.objectNamespace, default: []].append(labelled)
+            for (key, value) in labelled.labels {
+                podsByLabel[Self.labelKey(pod.objectNamespace, key, value), default: []].append(labelled)
+            }
         }
         for budget in budgets {
-            let updated = budgetWithStatus(budget, candidates: podsByNamespace[budget.objectNamespace] ?? [])
+            let namespace = budget.objectNamespace
+            let buckets = (selector(of: budget)?.matchLabels ?? [:]).map {
+                podsByLabel[Self.labelKey(namespace, $0.key, $0.value)] ?? []
+            }
+            let candidates = buckets.min { $0.count < $1.count } ?? podsByNamespace[namespace] ?? []
+            let updated = budgetWithStatus(budget, candidates: candidates)
             if updated != budget { put(.budgets, updated) }
         }
+    }
+
+    /// The index key of a label in a namespace.
+    private static func labelKey(_ namespace: String, _ key: String, _ value: String) -> String {
+        namespace + "\u{0}" + key + "=" + value
     }
 
     /// A pod with its labels, for matching many budgets' selectors.

@@ -13,6 +13,10 @@ found no node with room (`GET /k8sim/v1/counters`). Delays are realistic ones (a
 to be Ready, a pod 20 s to start) scaled by `--scale` (default 0.1) so the slow case takes minutes.
 
     bench/batch.py [--workers 200] [--scale 0.1] [--modes one,fixed,auto] [--write-scenario FILE]
+                   [--time-limit SECONDS] [--results FILE.jsonl] [--table FILE.jsonl] [--keep]
+
+K8SUP_BENCH_BIN=DIR runs copies of the release k8sup and k8sim from DIR (no build), so a long run is
+not disturbed by a build in the same tree.
 """
 
 import argparse
@@ -33,6 +37,28 @@ WORKER_CPU = 8
 WORKER_MEMORY_GI = 32
 
 
+# Deployment sizes in the proportions a large cluster has them: most services run 2 to 4 replicas,
+# some 6 to 12, a few 24 to 40 (the order mixes them so every zone's nodes get some of each).
+DEPLOYMENT_SIZES = [2, 3, 2, 4, 6, 2, 3, 8, 2, 12, 3, 4, 2, 24, 3, 6, 2, 40, 4, 3]
+
+
+def budget_for(index, kind, replicas):
+    """The budget a team would write for this workload, or None (every sixth has none).
+
+    Small services keep all but one replica up (maxUnavailable 1, or minAvailable replicas-1), a quorum
+    StatefulSet keeps its majority (minAvailable 2 of 3, 3 of 5), mid-sized services keep half or allow
+    a quarter down, and large ones allow a quarter (a 24-replica Deployment allows 6 at once)."""
+    if index % 6 == 0:
+        return None
+    if kind == "StatefulSet":
+        return ("minAvailable", str(replicas // 2 + 1))
+    if replicas <= 4:
+        return ("maxUnavailable", "1") if index % 2 else ("minAvailable", str(replicas - 1))
+    if replicas <= 12:
+        return ("minAvailable", "\"50%\"") if index % 2 else ("maxUnavailable", "\"25%\"")
+    return ("maxUnavailable", "\"25%\"")
+
+
 def scenario(workers, scale):
     """The scenario's YAML: zones in blocks of the inventory order, workloads filling ~85% of the CPU."""
     lines = ["from: v1.28.15", "seed: 15",
@@ -43,14 +69,12 @@ def scenario(workers, scale):
     zones = ", ".join(f"worker-{i}: {ZONES[(i - 1) // per_zone]}" for i in range(1, workers + 1))
     lines.append("zones: {" + zones + "}")
     budget_cpu = workers * WORKER_CPU * 0.85
-    shapes = [("maxUnavailable", "1"), ("maxUnavailable", "\"25%\""), ("minAvailable", "\"50%\""),
-              ("minAvailable", "replicas-1"), (None, None)]
     workloads, pdbs = [], []
     used, index = 0.0, 0
     while True:
         index += 1
-        stateful = index % 5 == 0
-        replicas = 3 + (index * 7) % 5 if stateful else 2 + (index * 11) % 23
+        stateful = index % 7 == 0
+        replicas = (3 if index % 2 else 5) if stateful else DEPLOYMENT_SIZES[index % len(DEPLOYMENT_SIZES)]
         cpu_milli = 1000 + (index * 250) % 1250
         memory_gi = 2 + index % 5
         if used + replicas * cpu_milli / 1000 > budget_cpu:
@@ -60,10 +84,9 @@ def scenario(workers, scale):
         kind = "StatefulSet" if stateful else "Deployment"
         workloads.append(f"  - {{name: {name}, namespace: apps, kind: {kind}, replicas: {replicas}, "
                          f"cpu: {cpu_milli}m, memory: {memory_gi}Gi}}")
-        field, amount = shapes[index % len(shapes)]
-        if field:
-            if amount == "replicas-1":
-                amount = str(max(1, replicas - 1))
+        budget = budget_for(index, kind, replicas)
+        if budget:
+            field, amount = budget
             pdbs.append(f"  - {{name: {name}, namespace: apps, selector: {{app: {name}}}, {field}: {amount}}}")
     return "\n".join(lines + ["workloads:"] + workloads + ["pdbs:"] + pdbs) + "\n", len(workloads), used
 
@@ -75,29 +98,66 @@ def counters(sim):
         return json.load(answer)
 
 
-def run(mode, batch, inventory, scenario_text, scratch, kubectl):
+def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_limit=None):
     k8sup, _ = simlib.release_binaries()
+    seeding = time.monotonic()
     with simlib.Sim(inventory, scenario_text, scratch, start_timeout=900) as sim:
+        seeded = time.monotonic() - seeding
         state = sim.state + ".k8sup"
         events = state + ".events.jsonl"
         command = [k8sup, "apply", "-i", inventory, "-i", sim.overlay, "--yes", "--state-dir", state,
                    "--verify-interval", "1s", "--kubectl", kubectl, "--events", events, "--batch", batch]
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
-        result = subprocess.run(command, env=sim.env(), stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        with open(state + ".stderr", "w") as err:
+            process = subprocess.Popen(command, env=sim.env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=err)
+            try:
+                code = process.wait(timeout=time_limit)
+            except subprocess.TimeoutExpired:
+                # A prefix only: the time per finished worker, extrapolated, stands for the whole run.
+                process.terminate()
+                code = process.wait()
         elapsed = time.monotonic() - started
-        with open(state + ".stderr", "w") as out:
-            out.write(result.stderr)
+        load_after = os.getloadavg()[0]
         seen = counters(sim)
-        waits = batches = 0
+        waits = batches = finished = 0
+        sizes = []
         if os.path.exists(events):
             for event in simlib.read_events(events):
                 if event.get("kind") == "waiting" and "eviction of pod" in (event.get("message") or ""):
                     waits += 1
                 if event.get("kind") == "batch-started":
                     batches += 1
-        return {"mode": mode, "batch": batch, "seconds": elapsed, "exit": result.returncode,
-                "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
-                "held": waits, "batches": batches, "stderr": state + ".stderr"}
+                    sizes.append(len(event.get("nodes") or []))
+                if event.get("kind") == "node-finished" and str(event.get("node", "")).startswith("worker-"):
+                    finished += 1
+        outcome = {"mode": mode, "batch": batch, "seconds": elapsed, "exit": code, "seeded": seeded,
+                   "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
+                   "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
+                   "finished": finished, "load": [round(load_before, 1), round(load_after, 1)],
+                   "stderr": state + ".stderr"}
+        if finished < workers and finished > 0:
+            outcome["extrapolated"] = elapsed / finished * workers
+        return outcome
+
+
+def table(results):
+    """The README's table: the one-at-a-time time (measured, else extrapolated) is the reference."""
+    def total(r):
+        return r.get("extrapolated", r["seconds"])
+    slowest = max((total(r) for r in results if r["mode"] == "one"), default=None)
+    lines = ["| --batch | wall time | one at a time / this | evictions refused (k8sim) | Pending for capacity "
+             "(k8sim) | refusals seen by kubectl | batches | exit |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        ratio = f"{slowest / total(r):.1f}x" if slowest else "-"
+        wall = f"{r['seconds']:.0f} s"
+        if "extrapolated" in r:
+            wall = f"{r['extrapolated']:.0f} s (extrapolated: {r['finished']} workers in {r['seconds']:.0f} s)"
+        lines.append(f"| {r['batch']} | {wall} | {ratio} | {r['refused']} | {r['pending']} | {r['held']} | "
+                     f"{r['batches'] or '-'} | {r['exit']} |")
+    return "\n".join(lines)
 
 
 def main():
@@ -106,8 +166,15 @@ def main():
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--modes", default="one,fixed,auto")
     parser.add_argument("--write-scenario")
+    parser.add_argument("--time-limit", type=float,
+                        help="stop each apply after this many seconds and extrapolate from the workers it finished")
+    parser.add_argument("--results", help="append each run's outcome to this JSON-lines file")
+    parser.add_argument("--table", help="print the table of a --results file and exit")
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory (logs, events)")
     arguments = parser.parse_args()
+    if arguments.table:
+        print(table(simlib.read_events(arguments.table)))
+        return
     text, count, cpu = scenario(arguments.workers, arguments.scale)
     if arguments.write_scenario:
         with open(arguments.write_scenario, "w") as out:
@@ -124,20 +191,17 @@ def main():
         results = []
         for mode in arguments.modes.split(","):
             print(f"apply --batch {batches[mode]} …", file=sys.stderr)
-            outcome = run(mode, batches[mode], inventory, text, scratch, kubectl)
+            outcome = run(mode, batches[mode], inventory, text, scratch, kubectl, arguments.workers,
+                          arguments.time_limit)
             print(json.dumps(outcome), file=sys.stderr)
+            if arguments.results:
+                with open(arguments.results, "a") as out:
+                    out.write(json.dumps(outcome) + "\n")
             results.append(outcome)
             if outcome["exit"] != 0:
                 with open(outcome["stderr"]) as err:
                     print("".join(err.readlines()[-15:]), file=sys.stderr)
-        slowest = max((r["seconds"] for r in results if r["mode"] == "one"), default=None)
-        print("| --batch | wall time | one at a time / this | evictions refused (k8sim) | Pending for capacity "
-              "(k8sim) | refusals seen by kubectl | batches | exit |")
-        print("|---|---|---|---|---|---|---|---|")
-        for r in results:
-            ratio = f"{slowest / r['seconds']:.1f}x" if slowest else "-"
-            print(f"| {r['batch']} | {r['seconds']:.0f} s | {ratio} | {r['refused']} | {r['pending']} | {r['held']} | "
-                  f"{r['batches'] or '-'} | {r['exit']} |")
+        print(table(results))
     finally:
         if arguments.keep:
             print(f"kept {scratch}", file=sys.stderr)

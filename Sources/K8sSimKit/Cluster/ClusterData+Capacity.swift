@@ -19,12 +19,12 @@ extension ClusterData {
     /// no allocatable is left out (it has room for anything).
     func freeRoom() -> [String: SimResources] {
         var room: [String: SimResources] = [:]
-        for node in list(.nodes) {
+        for node in unordered(.nodes) {
             let allocatable = node.stringMap("status", "allocatable")
             guard !allocatable.isEmpty else { continue }
             room[node.objectName] = SimResources(allocatable)
         }
-        for pod in list(.pods) {
+        for pod in unordered(.pods) {
             guard let node = pod.string("spec", "nodeName"), var free = room[node] else { continue }
             let phase = pod.string("status", "phase")
             guard phase != "Succeeded" && phase != "Failed" else { continue }
@@ -40,7 +40,7 @@ extension ClusterData {
     func spreadLoad(for pod: DataValue) -> [String: (Int, Int)] {
         let owner = Self.controller(of: pod)?.string("uid")
         var load: [String: (Int, Int)] = [:]
-        for other in list(.pods) {
+        for other in unordered(.pods) {
             guard let node = other.string("spec", "nodeName") else { continue }
             let same = owner != nil && Self.controller(of: other)?.string("uid") == owner
             let current = load[node] ?? (0, 0)
@@ -49,10 +49,10 @@ extension ClusterData {
         return load
     }
 
-    /// Whether `pod`'s requests fit in `room` (nil: the node does not say, so it fits).
-    func fits(_ pod: DataValue, in room: SimResources?) -> Bool {
-        guard let room else { return true }
-        return Self.requests(of: pod).fits(in: room)
+    /// What the scheduler weighs for the pods of one controller: room on each node and the spread.
+    func placementView(for pod: DataValue) -> PlacementView {
+        PlacementView(
+            room: freeRoom(), load: spreadLoad(for: pod), hasOwner: Self.controller(of: pod)?.string("uid") != nil)
     }
 
     /// A replacement was made with no node: counts it when room is why (a node would take it if it had
@@ -72,5 +72,25 @@ extension ClusterData {
         if let budget = budgets.first(where: { $0.selects(pod) }) {
             counters.refusedByBudget["\(budget.namespace)/\(budget.name)", default: 0] += 1
         }
+    }
+}
+
+/// The room and spread `pickNode` weighs, kept up to date while one controller's pods are placed one
+/// after another (seeding a workload), instead of being read again from every pod for each of them.
+struct PlacementView {
+    var room: [String: SimResources]
+    /// By node: pods of the controller, all pods.
+    var load: [String: (Int, Int)]
+    var hasOwner: Bool
+
+    /// A pod of the controller, requesting `requests`, was put on `node`.
+    mutating func place(_ requests: SimResources, on node: String) {
+        if var free = room[node] {
+            free.cpuMillis -= requests.cpuMillis
+            free.memoryBytes -= requests.memoryBytes
+            room[node] = free
+        }
+        let current = load[node] ?? (0, 0)
+        load[node] = (current.0 + (hasOwner ? 1 : 0), current.1 + 1)
     }
 }

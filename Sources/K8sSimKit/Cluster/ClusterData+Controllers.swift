@@ -20,7 +20,10 @@ extension ClusterData {
             let event = events.remove(at: index)
             apply(event.action)
         }
-        updateBudgets()
+        if budgetsComputedAt != resourceVersion {
+            updateBudgets()
+            budgetsComputedAt = resourceVersion
+        }
     }
 
     mutating func schedule(_ action: PendingEvent.Action, after delay: Double) {
@@ -103,12 +106,18 @@ extension ClusterData {
     /// `avoiding`, with the fewest pods of the same controller, then the fewest pods: the default
     /// scheduler spreads a workload's pods over the nodes.
     func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false) -> String? {
-        let room = ignoringRoom ? [:] : freeRoom()
-        let candidates = list(.nodes).filter { node in
+        pickNode(for: pod, avoiding: avoiding, ignoringRoom: ignoringRoom, view: placementView(for: pod))
+    }
+
+    /// `pickNode` against a view of the room and spread already read.
+    func pickNode(for pod: DataValue, avoiding: String?, ignoringRoom: Bool = false, view: PlacementView) -> String? {
+        let room = view.room
+        let requests = Self.requests(of: pod)
+        let candidates = unordered(.nodes).filter { node in
             node.objectName != avoiding && node[["spec", "unschedulable"]] != .bool(true) && Self.isReady(node)
-                && Self.tolerates(pod, node) && (ignoringRoom || fits(pod, in: room[node.objectName]))
+                && Self.tolerates(pod, node) && (ignoringRoom || room[node.objectName].map(requests.fits(in:)) ?? true)
         }
-        let load = spreadLoad(for: pod)
+        let load = view.load
         return candidates.map(\.objectName).min { left, right in
             let (a, b) = (load[left] ?? (0, 0), load[right] ?? (0, 0))
             return (a.0, a.1, left) < (b.0, b.1, right)
@@ -135,8 +144,13 @@ extension ClusterData {
     /// Places pods that are waiting for a node (a replacement made while no node was schedulable).
     private mutating func scheduleUnplacedPods() -> Int {
         var count = 0
-        for pod in list(.pods) where pod.string("spec", "nodeName") == nil && pod.string("status", "phase") == "Pending"
-        {
+        // Most pods are placed: pick the waiting ones out before sorting (placement order is key order).
+        let waiting = unordered(.pods).filter {
+            $0.string("spec", "nodeName") == nil && $0.string("status", "phase") == "Pending"
+        }
+        for pod in waiting.sorted(by: {
+            ClusterData.key($0.objectNamespace, $0.objectName) < ClusterData.key($1.objectNamespace, $1.objectName)
+        }) {
             guard let node = pickNode(for: pod, avoiding: nil) else { continue }
             var placed = pod
             placed[["spec", "nodeName"]] = .string(node)
@@ -151,10 +165,40 @@ extension ClusterData {
 
     /// Recomputes every PDB's status (`disruption.go`), storing only those that changed.
     mutating func updateBudgets() {
-        for budget in list(.budgets) {
-            let updated = budgetWithStatus(budget)
+        let budgets = list(.budgets)
+        guard !budgets.isEmpty else { return }
+        // Each pod's labels read once, not once per budget of its namespace, and indexed by label: a
+        // budget that matches labels looks only at the pods carrying one of them (a store of thousands of
+        // pods and a hundred budgets is recomputed after every write).
+        var podsByNamespace: [String: [LabelledPod]] = [:]
+        var podsByLabel: [String: [LabelledPod]] = [:]
+        for pod in unordered(.pods) {
+            let labelled = LabelledPod(pod: pod, labels: pod.stringMap("metadata", "labels"))
+            podsByNamespace[pod.objectNamespace, default: []].append(labelled)
+            for (key, value) in labelled.labels {
+                podsByLabel[Self.labelKey(pod.objectNamespace, key, value), default: []].append(labelled)
+            }
+        }
+        for budget in budgets {
+            let namespace = budget.objectNamespace
+            let buckets = (selector(of: budget)?.matchLabels ?? [:]).map {
+                podsByLabel[Self.labelKey(namespace, $0.key, $0.value)] ?? []
+            }
+            let candidates = buckets.min { $0.count < $1.count } ?? podsByNamespace[namespace] ?? []
+            let updated = budgetWithStatus(budget, candidates: candidates)
             if updated != budget { put(.budgets, updated) }
         }
+    }
+
+    /// The index key of a label in a namespace.
+    private static func labelKey(_ namespace: String, _ key: String, _ value: String) -> String {
+        namespace + "\u{0}" + key + "=" + value
+    }
+
+    /// A pod with its labels, for matching many budgets' selectors.
+    struct LabelledPod {
+        var pod: DataValue
+        var labels: [String: String]
     }
 
     func selector(of budget: DataValue) -> SimLabelSelector? {
@@ -162,10 +206,16 @@ extension ClusterData {
     }
 
     func budgetWithStatus(_ budget: DataValue) -> DataValue {
-        let selector = selector(of: budget)
-        let pods = list(.pods, namespace: budget.objectNamespace).filter { pod in
-            selector?.matches(pod.stringMap("metadata", "labels")) ?? false
+        let candidates = unordered(.pods).filter { $0.objectNamespace == budget.objectNamespace }.map {
+            LabelledPod(pod: $0, labels: $0.stringMap("metadata", "labels"))
         }
+        return budgetWithStatus(budget, candidates: candidates)
+    }
+
+    /// `budget` with its status computed over `candidates`, the pods of its namespace.
+    func budgetWithStatus(_ budget: DataValue, candidates: [LabelledPod]) -> DataValue {
+        let selector = selector(of: budget)
+        let pods = candidates.filter { selector?.matches($0.labels) ?? false }.map(\.pod)
         let names = Set(pods.map(\.objectName))
         var disrupted = budget[["status", "disruptedPods"]]?.mappingValue ?? DataMapping()
         for key in disrupted.keys where !names.contains(key.stringValue ?? "") { disrupted[key] = nil }

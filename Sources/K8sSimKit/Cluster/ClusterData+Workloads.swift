@@ -111,9 +111,20 @@ extension ClusterData {
         case .pod:
             names = spec.replicas == 1 ? [spec.name] : (0..<spec.replicas).map { "\(spec.name)-\($0)" }
         }
+        // The pods go where the scheduler would put them one after another: the view of room and
+        // spread is read once and kept up to date with each placement.
+        var view: PlacementView?
         for (index, name) in names.enumerated() {
             let probe = ObjectFactory.pod(name: name, template: template, node: nil, now: nowText)
-            let node = spec.nodes.isEmpty ? pickNode(for: probe, avoiding: nil) : spec.nodes[index % spec.nodes.count]
+            var node: String?
+            if spec.nodes.isEmpty {
+                let current = view ?? placementView(for: probe)
+                node = pickNode(for: probe, avoiding: nil, view: current)
+                view = current
+                if let node { view?.place(Self.requests(of: probe), on: node) }
+            } else {
+                node = spec.nodes[index % spec.nodes.count]
+            }
             put(.pods, ObjectFactory.pod(name: name, template: template, node: node, now: nowText))
         }
     }

@@ -25,6 +25,9 @@ struct ClusterData: Sendable {
     var now: Double
     /// Evictions refused by a budget and pods left Pending for lack of room, counted as they happen.
     var counters = SimCounters()
+    /// The resourceVersion the budgets' status was last computed at: nothing a budget counts changes
+    /// without a write, so reads between writes skip the work (it grows with budgets × pods).
+    var budgetsComputedAt = -1
 
     init(clusterVersion: String, scenario: Scenario, now: Double) {
         self.clusterVersion = clusterVersion
@@ -55,6 +58,11 @@ struct ClusterData: Sendable {
         let table = objects[kind.plural] ?? [:]
         let objects = table.keys.sorted().compactMap { table[$0] }
         return namespace.isEmpty ? objects : objects.filter { $0.objectNamespace == namespace }
+    }
+
+    /// Objects of `kind` in no particular order: for sums and counts, without `list`'s sort.
+    func unordered(_ kind: ResourceKind) -> Dictionary<String, DataValue>.Values {
+        (objects[kind.plural] ?? [:]).values
     }
 
     /// Stores `object` (new or changed): fills in kind, apiVersion, uid, creationTimestamp and bumps the
@@ -119,7 +127,8 @@ struct ClusterData: Sendable {
     }
 
     func pods(onNode node: String) -> [DataValue] {
-        list(.pods).filter { $0.string("spec", "nodeName") == node }
+        let table = objects[ResourceKind.pods.plural] ?? [:]
+        return table.keys.filter { table[$0]?.string("spec", "nodeName") == node }.sorted().compactMap { table[$0] }
     }
 
     func nodeIsReady(_ name: String) -> Bool {

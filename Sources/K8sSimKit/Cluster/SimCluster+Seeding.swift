@@ -51,8 +51,11 @@ extension SimCluster {
     /// The scenario's cordoned nodes, workloads and PDBs.
     func applyScenario(_ scenario: Scenario) {
         applyTopology(zones: scenario.zones, allocatable: scenario.allocatable)
-        for workload in scenario.workloads { addWorkload(workload) }
-        for budget in scenario.pdbs { addBudget(budget) }
+        // One pass of the controllers for all of them: each pass recomputes every budget's status.
+        read { data in
+            for workload in scenario.workloads { data.addWorkload(workload) }
+            for budget in scenario.pdbs { data.addBudget(budget) }
+        }
         for node in scenario.cordoned { setCordoned(node, true) }
         // What seeding placed is the starting point; the counters count what the run does.
         resetCounters()

@@ -34,7 +34,7 @@ package struct KubectlClusterReader {
     package var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Everything `kubectl get nodes,pods,pdb -A -o json` returns on a 5,000-node cluster fits in this.
-    static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
+    package static let stateOutputLimit = OutputLimit.head(2 * 1024 * 1024 * 1024)
 
     /// What the planner reads.
     /// - Throws: `ClusterReadError` with kubectl's own message when kubectl fails (`.noKubeconfig` when

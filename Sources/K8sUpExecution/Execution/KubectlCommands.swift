@@ -1,3 +1,4 @@
+import K8sUpCluster
 import K8sUpSupport
 
 /// The kubectl calls of an upgrade: one place that knows their exact flags (drain always with
@@ -35,9 +36,14 @@ package struct KubectlCommands {
         return Command(kubectl, global + arguments, timeout: timeout, retry: retry)
     }
 
-    /// Re-reads the cluster (after a drain timed out, to name the pods that held it). A read: retried.
+    /// Re-reads the cluster (between `--batch auto` batches, and after a drain timed out, to name the
+    /// pods that held it). A read: retried. The whole document is kept, as the planner's read keeps it:
+    /// cut at the default limit (1 MiB, about 50 workers' pods) it would not parse.
     func readCluster() -> Command {
-        command(["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120), retry: .kubectl(.operation))
+        var read = command(
+            ["get", "nodes,pods,pdb", "-A", "-o", "json"], timeout: .seconds(120), retry: .kubectl(.operation))
+        read.outputLimit = KubectlClusterReader.stateOutputLimit
+        return read
     }
 
     /// Sets `spec.unschedulable`; a node already cordoned stays so. Retried; `budget` is `.putBack` when

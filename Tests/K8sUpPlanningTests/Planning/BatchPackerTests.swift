@@ -118,4 +118,34 @@ import Testing
         let batches = packer().pack((1...3).map { worker("w\($0)") }, canaryFirst: false)
         #expect(batches.map(\.nodes) == [["w1", "w2", "w3"]])
     }
+
+    @Test func workersSharingTightBudgetsWithMoreOthersAreTriedFirst() {
+        // web, api and db each allow 1. w4 and w5 each conflict with two others, w2 and w3 with one.
+        // In inventory order w2 would take w3 and leave w4 and w5 a batch each; trying the most
+        // conflicted first pairs w2 with w4 and w3 with w5.
+        let workers = [
+            worker("w1"), worker("w2", budgets: ["x/api": 1]), worker("w3", budgets: ["x/web": 1]),
+            worker("w4", budgets: ["x/web": 1, "x/db": 1]), worker("w5", budgets: ["x/api": 1, "x/db": 1]),
+        ]
+        let packing = packer(allowed: ["x/web": 1, "x/api": 1, "x/db": 1])
+        let batches = packing.pack(workers)
+        #expect(batches.map(\.nodes) == [["w1"], ["w2", "w4"], ["w3", "w5"]])
+        #expect(
+            batches[2].reasons.map(\.reason) == [
+                .budget(name: "x/web", allows: 1, holders: ["w4", "w3"]),
+                .budget(name: "x/api", allows: 1, holders: ["w2", "w5"]),
+            ])
+        #expect(packing.conflictCounts(Array(workers.dropFirst())) == [1, 1, 2, 2])
+    }
+
+    @Test func aBudgetAllowingTwoConflictsOnlyWhereTwoHoldersTogetherExceedIt() {
+        let workers = [
+            worker("w1", budgets: ["x/web": 2]), worker("w2", budgets: ["x/web": 1]),
+            worker("w3", budgets: ["x/web": 1]), worker("w4"),
+        ]
+        let packing = packer(allowed: ["x/web": 2])
+        #expect(packing.conflictCounts(workers) == [2, 1, 1, 0])
+        // Inside the rules whatever the order: w2 and w3 share one batch (2 pods), w1 goes alone with w4.
+        #expect(packing.pack(workers, canaryFirst: false).map(\.nodes) == [["w1", "w4"], ["w2", "w3"]])
+    }
 }

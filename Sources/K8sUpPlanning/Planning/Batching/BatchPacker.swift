@@ -6,10 +6,12 @@ import K8sUpCluster
 /// - the first batch is the first worker alone (it shows a problem on one node, not on many);
 /// - zone after zone, in the order the zones first appear, a batch never mixing zones unless
 ///   `acrossZones`;
-/// - first fit: a batch starts with the first worker not placed yet and takes each following worker
-///   of its zone that keeps it within `limit` nodes, within every budget's allowed disruptions (the
-///   pods it evicts at once), and within the room left on the nodes that stay schedulable for the pods
-///   controllers recreate.
+/// - a batch starts with the first worker not placed yet and takes each other worker of its zone that
+///   keeps it within `limit` nodes, within every budget's allowed disruptions (the pods it evicts at
+///   once), and within the room left on the nodes that stay schedulable for the pods controllers
+///   recreate; the others are tried hardest first (those that share a budget too tight for both with
+///   the most workers of the zone), inventory order breaking ties, so they do not end up in a tail of
+///   batches of one.
 ///
 /// Each worker kept out of an earlier batch of its zone carries the first rule that kept it out; a
 /// worker that starts a new zone carries its zone.
@@ -66,31 +68,61 @@ package struct BatchPacker: Sendable {
         return batches
     }
 
-    /// First fit over one zone's workers.
+    /// One zone's workers: each batch opens with the first worker not placed yet (inventory order), then
+    /// tries the others hardest first and takes each that keeps it within the rules. Hardest means in
+    /// conflict with the most of the zone's workers (a budget that cannot allow both at once); inventory
+    /// order breaks ties. The workers that share tight budgets with many others are spread over the early
+    /// batches instead of being left for a tail of batches of one (Welsh–Powell order).
     private func pack(_ members: [DrainFootprint], zone: String?, startsNewZone: Bool) -> [Batch] {
+        let position = Dictionary(members.enumerated().map { ($1.node, $0) }, uniquingKeysWith: { first, _ in first })
+        let conflicts = conflictCounts(members)
+        let tryOrder = members.enumerated().sorted { left, right in
+            (conflicts[left.offset], right.offset) > (conflicts[right.offset], left.offset)
+        }.map(\.element)
         var remaining = members
         var firstReason: [String: BatchReason] = [:]
         var batches: [Batch] = []
         while let opener = remaining.first {
+            let left = Set(remaining.map(\.node))
             var taken = [opener]
-            var left: [DrainFootprint] = []
-            for candidate in remaining.dropFirst() {
+            for candidate in tryOrder where candidate.node != opener.node && left.contains(candidate.node) {
                 if let reason = rejection(of: candidate, joining: taken) {
                     if firstReason[candidate.node] == nil { firstReason[candidate.node] = reason }
-                    left.append(candidate)
                 } else {
                     taken.append(candidate)
                 }
             }
+            taken.sort { (position[$0.node] ?? 0) < (position[$1.node] ?? 0) }
             let reasons = taken.compactMap { node -> (node: String, reason: BatchReason)? in
                 if let reason = firstReason[node.node] { return (node.node, reason) }
                 if startsNewZone, let zone { return (node.node, .zone(zone)) }
                 return nil
             }
             batches.append(Batch(zone: zone, nodes: taken.map(\.node), reasons: reasons))
-            remaining = left
+            let placed = Set(taken.map(\.node))
+            remaining.removeAll { placed.contains($0.node) }
         }
         return batches
+    }
+
+    /// For each of `members` (by position), how many of the others it may not share a batch with because
+    /// together they would evict more of a budget's pods than it allows.
+    func conflictCounts(_ members: [DrainFootprint]) -> [Int] {
+        var holders: [String: [Int]] = [:]
+        for (index, member) in members.enumerated() {
+            for (budget, pods) in member.charged where pods > 0 { holders[budget, default: []].append(index) }
+        }
+        var partners = Array(repeating: Set<Int>(), count: members.count)
+        for (budget, indices) in holders {
+            let allows = ground.allowed[budget] ?? 0
+            for one in indices {
+                let pods = members[one].charged[budget] ?? 0
+                for other in indices where other != one && pods + (members[other].charged[budget] ?? 0) > allows {
+                    partners[one].insert(other)
+                }
+            }
+        }
+        return partners.map(\.count)
     }
 
     /// The first rule `candidate` would break by joining `batch`, or nil when it may join.

@@ -138,6 +138,8 @@ def main():
     nodes = [n for n in counts if n != "run"]
     local = sum(counts[n][0] for n in nodes) / len(nodes)
     remote = sum(counts[n][1] for n in nodes) / len(nodes)
+    workers = [counts[n] for n in nodes if n.startswith("worker")]
+    worst = max(workers, key=sum)
     run_level = counts.get("run", (0, 0))
     k8sup_median, floor_median = simlib.median(k8sup_times), simlib.median(floor_times)
     print()
@@ -148,6 +150,8 @@ def main():
     print(f"per node, k8sup: {local:.1f} kubectl + {remote:.1f} ssh processes "
           f"(+ {run_level[0]} kubectl for the whole run)")
     print(f"per node, floor: {floor_local:.1f} kubectl + {floor_remote:.1f} ssh processes")
+    print(f"per worker, k8sup: {sum(w[0] for w in workers) / len(workers):.1f} kubectl + "
+          f"{sum(w[1] for w in workers) / len(workers):.1f} ssh processes (most: {worst[0]} + {worst[1]})")
 
 
 if __name__ == "__main__":

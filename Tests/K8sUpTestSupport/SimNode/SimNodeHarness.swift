@@ -36,16 +36,7 @@ package final class SimNodeHarness: @unchecked Sendable {
     package let from: KubeVersion
 
     /// The `k8sim` built next to the test bundle.
-    package static let executable: String? = {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = directory.appendingPathComponent("k8sim").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        let fallback = TestPaths.packageRoot + "/.build/debug/k8sim"
-        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    package static let executable: String? = BinaryRunner.builtProduct("k8sim")
 
     /// The k8sim executable was not built next to the tests.
     package struct ExecutableMissing: Error {

@@ -26,16 +26,19 @@ package enum BinaryRunner {
     }
 
     /// The `k8sup` built next to the test bundle (the products directory of this `swift test` run).
-    package static let executable: String? = {
+    package static let executable: String? = builtProduct("k8sup")
+
+    /// The executable `name` this package builds, next to the test bundle, else in `.build/debug`.
+    package static func builtProduct(_ name: String) -> String? {
         var directory = Bundle.main.bundleURL
         for _ in 0..<3 {
-            let candidate = directory.appendingPathComponent("k8sup").path
+            let candidate = directory.appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             directory.deleteLastPathComponent()
         }
-        let fallback = TestPaths.packageRoot + "/.build/debug/k8sup"
+        let fallback = TestPaths.packageRoot + "/.build/debug/" + name
         return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    }
 
     package struct ExecutableMissing: Error, CustomStringConvertible {
         package init() {}

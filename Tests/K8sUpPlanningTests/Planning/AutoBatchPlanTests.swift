@@ -101,7 +101,23 @@ import Testing
         #expect(workerBatches(plan) == (1...6).map { ["worker-\($0)"] })
         let note = try #require(plan.hops[0].batches?[2].reasons.first)
         #expect(note.kind == "capacity")
-        #expect(note.reason == "capacity: 6 CPU requested, 4 CPU free")
+        #expect(note.reason == "capacity: pod default/job3-3x0 needs 3 CPU, 1 CPU free at most on one node")
+    }
+
+    @Test func freeRoomInPiecesSmallerThanAPodKeepsItsWorkersApart() throws {
+        // 4 CPU per worker. worker-1 has 2 CPU free; workers 2–5 each run a 2 CPU web pod and a 0.5 CPU
+        // fill pod, 1.5 CPU free. Draining worker-2 and worker-3 together needs 5 CPU and leaves exactly
+        // 5 free, but only worker-1 can take a 2 CPU pod: the second web pod would stay Pending.
+        var fixture = cluster(workers: 5, cpu: 4000)
+        place("base", on: [1], cpu: 2000, in: &fixture)
+        place("web", on: [2, 3, 4, 5], cpu: 2000, in: &fixture)
+        place("fill", on: [2, 3, 4, 5], cpu: 500, in: &fixture)
+        let plan = try fixture.plan()
+        #expect(workerBatches(plan) == (1...5).map { ["worker-\($0)"] })
+        let note = try #require(plan.hops[0].batches?[2].reasons.first)
+        #expect(note.node == "worker-3")
+        #expect(note.kind == "capacity")
+        #expect(note.reason == "capacity: pod default/web-3x1 needs 2 CPU, 1.5 CPU free at most on one node")
     }
 
     @Test func zonesComeFromTheLabelElseTheInventoryElseOneZone() throws {

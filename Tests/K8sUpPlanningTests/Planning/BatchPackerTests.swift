@@ -11,22 +11,32 @@ import Testing
 /// `--batch auto`'s packing rules on drain footprints: budgets, zones, max-unavailable, capacity, the
 /// lone first batch, and the same answer for the same input.
 @Suite struct BatchPackerTests {
+    /// A worker whose drain replaces one pod per entry of `pods` (named `<name>/p0`, `<name>/p1`, …), or
+    /// of `cpu` (CPU only, in millicores).
     func worker(
-        _ name: String, zone: String = "a", budgets: [String: Int] = [:], cpu: Int = 0, room: Int = 0
+        _ name: String, zone: String = "a", budgets: [String: Int] = [:], cpu: [Int] = [],
+        pods: [ResourceAmounts] = []
     ) -> DrainFootprint {
-        DrainFootprint(
-            node: name, zone: zone, charged: budgets, replaced: ResourceAmounts(cpuMillis: cpu),
-            room: ResourceAmounts(cpuMillis: room))
+        let requests = pods + cpu.map { ResourceAmounts(cpuMillis: $0) }
+        return DrainFootprint(
+            node: name, zone: zone, charged: budgets,
+            replaced: requests.enumerated().map { ReplacedPod(name: "\(name)/p\($0)", requests: $1) })
     }
 
+    /// `rooms`: the free room of each node that takes pods, in cluster order; nil when no node reports
+    /// allocatable.
     func packer(
         allowed: [String: Int] = [:], limit: Int = 100, setting: String = "100", acrossZones: Bool = false,
-        room: Int? = nil
+        rooms: [NodeRoom]? = nil
     ) -> BatchPacker {
         BatchPacker(
-            ground: BatchingGround(
-                allowed: allowed, totalRoom: ResourceAmounts(cpuMillis: room ?? 0), capacityKnown: room != nil),
+            ground: BatchingGround(allowed: allowed, rooms: rooms ?? [], capacityKnown: rooms != nil),
             limit: limit, limitSetting: setting, acrossZones: acrossZones)
+    }
+
+    /// Nodes with only CPU free (memory plenty), in millicores, in this order.
+    func cpuRooms(_ rooms: [(String, Int)]) -> [NodeRoom] {
+        rooms.map { NodeRoom(node: $0, free: ResourceAmounts(cpuMillis: $1, memoryBytes: 1 << 40)) }
     }
 
     @Test func theFirstBatchIsTheFirstWorkerAloneAndTheRestGoTogether() {
@@ -91,16 +101,100 @@ import Testing
     }
 
     @Test func replacementsMustFitTheRoomLeftOnTheNodesThatStaySchedulable() {
-        // 4 CPU free on each node; draining one needs 3 CPU elsewhere. Room left for a batch of k nodes:
-        // 16 − 4k; needed 3k: two nodes (8 ≥ 6) fit, three (4 < 9) do not.
-        let workers = (1...4).map { worker("w\($0)", cpu: 3000, room: 4000) }
-        let batches = packer(room: 16000).pack(workers)
+        // 4 CPU free on each node; draining one needs a 3 CPU pod placed elsewhere. Two nodes drained
+        // leave two nodes for two pods; three leave one node, with room for one of the three pods.
+        let workers = (1...4).map { worker("w\($0)", cpu: [3000]) }
+        let batches = packer(rooms: cpuRooms((1...4).map { ("w\($0)", 4000) })).pack(workers)
         #expect(batches.map(\.nodes) == [["w1"], ["w2", "w3"], ["w4"]])
-        #expect(batches[2].reasons.first?.reason.description == "capacity: 9 CPU requested, 4 CPU free")
+        #expect(
+            batches[2].reasons.first?.reason.description
+                == "capacity: pod w4/p0 needs 3 CPU, 1 CPU free at most on one node")
+        #expect(batches[2].reasons.first?.reason.kind == "capacity")
+    }
+
+    @Test func roomInPiecesSmallerThanAPodSplitsTheBatchThoughTheSumsFit() {
+        // 6.5 CPU free in all, 4 CPU needed by w2 and w3 together, but only s1 can take a 2 CPU pod.
+        let rooms = cpuRooms([("w1", 0), ("w2", 0), ("w3", 0), ("s1", 2000), ("s2", 1500), ("s3", 1500), ("s4", 1500)])
+        let workers = [worker("w1"), worker("w2", cpu: [2000]), worker("w3", cpu: [2000])]
+        let batches = packer(rooms: rooms).pack(workers)
+        #expect(batches.map(\.nodes) == [["w1"], ["w2"], ["w3"]])
+        #expect(
+            batches[2].reasons.map(\.reason) == [
+                .capacity(pod: "w3/p0", resource: "cpu", requested: "2 CPU", free: "1.5 CPU")
+            ])
+        #expect(
+            batches[2].reasons.first?.reason.description
+                == "capacity: pod w3/p0 needs 2 CPU, 1.5 CPU free at most on one node")
+    }
+
+    @Test func podsThatFillTheRoomExactlyStillGoTogether() {
+        // 1 + 1 + 2 CPU into 3 + 1: the 2 CPU pod first on s1, then 1 on s1 and 1 on s2, nothing left.
+        let rooms = cpuRooms([("s1", 3000), ("s2", 1000)])
+        let workers = [worker("w1"), worker("w2", cpu: [1000, 1000]), worker("w3", cpu: [2000])]
+        #expect(packer(rooms: rooms).pack(workers).map(\.nodes) == [["w1"], ["w2", "w3"]])
+        // One millicore more than the room and the last worker goes alone.
+        let over = [worker("w1"), worker("w2", cpu: [1000, 1000]), worker("w3", cpu: [2001])]
+        #expect(packer(rooms: rooms).pack(over).map(\.nodes) == [["w1"], ["w2"], ["w3"]])
+    }
+
+    @Test func cpuAndMemoryMustBothFitOnTheSameNode() {
+        let gib = 1 << 30
+        // CPU is plenty everywhere; memory: 1 GiB on s1, 3 GiB on s2 (4 GiB in all, 3.5 GiB needed).
+        let rooms = [
+            NodeRoom(node: "s1", free: ResourceAmounts(cpuMillis: 4000, memoryBytes: gib)),
+            NodeRoom(node: "s2", free: ResourceAmounts(cpuMillis: 4000, memoryBytes: 3 * gib)),
+        ]
+        let workers = [
+            worker("w1"), worker("w2", pods: [ResourceAmounts(cpuMillis: 1000, memoryBytes: 2 * gib)]),
+            worker("w3", pods: [ResourceAmounts(cpuMillis: 1000, memoryBytes: 3 * gib / 2)]),
+        ]
+        let batches = packer(rooms: rooms).pack(workers)
+        #expect(batches.map(\.nodes) == [["w1"], ["w2"], ["w3"]])
+        #expect(
+            batches[2].reasons.first?.reason.description
+                == "capacity: pod w3/p0 needs 1.5Gi memory, 1Gi memory free at most on one node")
+        // Each resource free somewhere, never both on one node.
+        let apart = [
+            NodeRoom(node: "s1", free: ResourceAmounts(cpuMillis: 4000, memoryBytes: gib)),
+            NodeRoom(node: "s2", free: ResourceAmounts(cpuMillis: 1000, memoryBytes: 8 * gib)),
+        ]
+        let big = ReplacedPod(name: "shop/web-3", requests: ResourceAmounts(cpuMillis: 2000, memoryBytes: 2 * gib))
+        let misfits = ReplacementFit.misfits(of: [big], in: apart, scale: ResourceAmounts(cpuMillis: 5000))
+        #expect(
+            misfits.map(\.reason.description) == [
+                "capacity: pod shop/web-3 needs 2 CPU and 2Gi memory, no node has both free"
+            ])
+    }
+
+    @Test func theLargestPodsArePlacedFirstWhateverTheOrderTheyCameIn() {
+        // In the order given, 1 CPU would take s1 and leave no node for 3 CPU; largest first, both fit.
+        let rooms = cpuRooms([("s1", 3000), ("s2", 1000)])
+        let pods = [
+            ReplacedPod(name: "a/small", requests: ResourceAmounts(cpuMillis: 1000)),
+            ReplacedPod(name: "a/large", requests: ResourceAmounts(cpuMillis: 3000)),
+        ]
+        #expect(ReplacementFit.misfits(of: pods, in: rooms, scale: ResourceAmounts(cpuMillis: 4000)).isEmpty)
+        // Three equal pods for two places: the same one is left over in any order (names break ties).
+        let equal = (1...3).map { ReplacedPod(name: "a/p\($0)", requests: ResourceAmounts(cpuMillis: 1000)) }
+        let two = cpuRooms([("s1", 1000), ("s2", 1000)])
+        let scale = ResourceAmounts(cpuMillis: 2000)
+        #expect(ReplacementFit.misfits(of: equal, in: two, scale: scale).map(\.pod) == ["a/p3"])
+        #expect(ReplacementFit.misfits(of: equal.reversed(), in: two, scale: scale).map(\.pod) == ["a/p3"])
+        let workers = (1...8).map { worker("w\($0)", cpu: [1000 * ($0 % 3 + 1)]) }
+        let packing = packer(rooms: cpuRooms((1...8).map { ("w\($0)", 2500) }))
+        #expect(packing.pack(workers) == packing.pack(workers))
+    }
+
+    @Test func aBatchWhosePodsAlreadyFitNowhereStillTakesWorkersThatAddNoMisfit() {
+        // w2's 3 CPU pod fits on no node; w3's 1 CPU pod fits, w4's second 3 CPU pod does not.
+        let rooms = cpuRooms([("s1", 2000)])
+        let workers = [worker("w1"), worker("w2", cpu: [3000]), worker("w3", cpu: [1000]), worker("w4", cpu: [3000])]
+        let batches = packer(rooms: rooms).pack(workers)
+        #expect(batches.map(\.nodes) == [["w1"], ["w2", "w3"], ["w4"]])
     }
 
     @Test func withoutAnyAllocatableTheCapacityRuleIsLeftOut() {
-        let workers = (1...4).map { worker("w\($0)", cpu: 3000) }
+        let workers = (1...4).map { worker("w\($0)", cpu: [3000]) }
         #expect(packer().pack(workers).map(\.nodes) == [["w1"], ["w2", "w3", "w4"]])
     }
 

@@ -9,9 +9,9 @@ import K8sUpCluster
 /// - a batch starts with the first worker not placed yet and takes each other worker of its zone that
 ///   keeps it within `limit` nodes, within every budget's allowed disruptions (the pods it evicts at
 ///   once), and within the room left on the nodes that stay schedulable for the pods controllers
-///   recreate; the others are tried hardest first (those that share a budget too tight for both with
-///   the most workers of the zone), inventory order breaking ties, so they do not end up in a tail of
-///   batches of one.
+///   recreate, each pod whole on one node (`ReplacementFit`); the others are tried hardest first
+///   (those that share a budget too tight for both with the most workers of the zone), inventory
+///   order breaking ties, so they do not end up in a tail of batches of one.
 ///
 /// Each worker kept out of an earlier batch of its zone carries the first rule that kept it out; a
 /// worker that starts a new zone carries its zone.
@@ -137,19 +137,28 @@ package struct BatchPacker: Sendable {
             }
         }
         guard ground.capacityKnown else { return nil }
+        return capacityRejection(of: candidate, joining: batch)
+    }
+
+    /// Whether the pods the batch and `candidate` evict together still fit, each whole on one of the
+    /// nodes that stay schedulable (those taking pods now, less the batch's). A batch whose own pods
+    /// already fit nowhere (a worker that opened it alone) does not keep out a candidate that adds no
+    /// misfit of its own; one that does is kept out naming its pod that did not fit (else the first).
+    func capacityRejection(of candidate: DrainFootprint, joining batch: [DrainFootprint]) -> BatchReason? {
         let members = batch + [candidate]
-        let needed = members.reduce(ResourceAmounts.zero) { $0 + $1.replaced }
-        let room = members.reduce(ground.totalRoom) { $0 - $1.room }
-        if needed.cpuMillis > room.cpuMillis {
-            return .capacity(
-                resource: "cpu", requested: ResourceAmounts.cpuText(needed.cpuMillis),
-                free: ResourceAmounts.cpuText(max(0, room.cpuMillis)))
-        }
-        if needed.memoryBytes > room.memoryBytes {
-            return .capacity(
-                resource: "memory", requested: ResourceAmounts.memoryText(needed.memoryBytes),
-                free: ResourceAmounts.memoryText(max(0, room.memoryBytes)))
-        }
-        return nil
+        let scale = ground.totalRoom
+        let together = ReplacementFit.misfits(
+            of: members.flatMap(\.replaced), in: rooms(leaving: members), scale: scale)
+        guard !together.isEmpty else { return nil }
+        let before = ReplacementFit.misfits(of: batch.flatMap(\.replaced), in: rooms(leaving: batch), scale: scale)
+        guard together.count > before.count else { return nil }
+        let brought = Set(candidate.replaced.map(\.name))
+        return (together.first { brought.contains($0.pod) } ?? together[0]).reason
+    }
+
+    /// The nodes that take pods while `batch` drains: all that take pods now, less the batch's own.
+    func rooms(leaving batch: [DrainFootprint]) -> [NodeRoom] {
+        let leaving = Set(batch.map(\.node))
+        return ground.rooms.filter { !leaving.contains($0.node) }
     }
 }

@@ -7,8 +7,10 @@ package enum BatchReason: Sendable, Equatable, CustomStringConvertible {
     case maxUnavailable(setting: String, nodes: Int)
     /// The budget allows `allows` disruptions and these nodes together hold more of its pods.
     case budget(name: String, allows: Int, holders: [String])
-    /// The replaced pods' requests would not fit in the free allocatable of the nodes left to take them.
-    case capacity(resource: String, requested: String, free: String)
+    /// A replaced pod (`namespace/name`) fits on none of the nodes left to take pods: it requests
+    /// `requested` of `resource` and one node has `free` at most (nil when each resource is free on
+    /// some node but never both on the same one).
+    case capacity(pod: String, resource: String, requested: String, free: String?)
 
     /// The JSON `kind`: `zone`, `max-unavailable`, `pdb`, `capacity`.
     package var kind: String {
@@ -35,8 +37,9 @@ package enum BatchReason: Sendable, Equatable, CustomStringConvertible {
             }
             let pods = name.split(separator: "/").last.map(String.init) ?? name
             return "pdb \(name) allows \(allows): \(holders.count == 1 ? "\(holders[0]) holds" : who) \(pods) pods"
-        case .capacity(_, let requested, let free):
-            return "capacity: \(requested) requested, \(free) free"
+        case .capacity(let pod, _, let requested, let free):
+            let room = free.map { "\($0) free at most on one node" } ?? "no node has both free"
+            return "capacity: pod \(pod) needs \(requested), \(room)"
         }
     }
 

@@ -94,3 +94,48 @@ struct PlacementView {
         load[node] = (current.0 + (hasOwner ? 1 : 0), current.1 + 1)
     }
 }
+
+/// Every node's room and spread read from all pods in one pass, for placing pods of different
+/// controllers one after another (the pods left waiting for a node).
+struct PlacementIndex {
+    var room: [String: SimResources]
+    /// By node: all pods there.
+    var podsByNode: [String: Int]
+    /// By controller uid, then node: that controller's pods there.
+    var podsByOwner: [String: [String: Int]]
+
+    /// What `pickNode` weighs for a pod of the controller with `ownerUID`.
+    func view(ownerUID: String?) -> PlacementView {
+        let own = ownerUID.flatMap { podsByOwner[$0] } ?? [:]
+        var load: [String: (Int, Int)] = [:]
+        for (node, total) in podsByNode { load[node] = (own[node] ?? 0, total) }
+        return PlacementView(room: room, load: load, hasOwner: ownerUID != nil)
+    }
+
+    /// `pod` (of the controller with `ownerUID`) was put on `node`.
+    mutating func place(_ pod: DataValue, ownerUID: String?, on node: String) {
+        if var free = room[node] {
+            let requests = ClusterData.requests(of: pod)
+            free.cpuMillis -= requests.cpuMillis
+            free.memoryBytes -= requests.memoryBytes
+            room[node] = free
+        }
+        podsByNode[node, default: 0] += 1
+        if let ownerUID { podsByOwner[ownerUID, default: [:]][node, default: 0] += 1 }
+    }
+}
+
+extension ClusterData {
+    /// The room and spread of every node, as `freeRoom` and `spreadLoad` read them, for all controllers.
+    func placementIndex() -> PlacementIndex {
+        var index = PlacementIndex(room: freeRoom(), podsByNode: [:], podsByOwner: [:])
+        for pod in unordered(.pods) {
+            guard let node = pod.string("spec", "nodeName") else { continue }
+            index.podsByNode[node, default: 0] += 1
+            if let owner = Self.controller(of: pod)?.string("uid") {
+                index.podsByOwner[owner, default: [:]][node, default: 0] += 1
+            }
+        }
+        return index
+    }
+}

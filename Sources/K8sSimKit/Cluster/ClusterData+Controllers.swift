@@ -143,21 +143,33 @@ extension ClusterData {
 
     /// Places pods that are waiting for a node (a replacement made while no node was schedulable).
     private mutating func scheduleUnplacedPods() -> Int {
+        // Where a pod fits depends only on stored nodes and pods, which change only with a write: when the
+        // last pass placed none and nothing was written since, this one would place none either. Without
+        // this, every request rescanned every pod while a drain left replacements Pending.
+        guard unplacedCheckedAt != resourceVersion else { return 0 }
         var count = 0
         // Most pods are placed: pick the waiting ones out before sorting (placement order is key order).
         let waiting = unordered(.pods).filter {
             $0.string("spec", "nodeName") == nil && $0.string("status", "phase") == "Pending"
         }
+        // Room and spread read from all pods once per pass, not once per waiting pod.
+        var index = waiting.isEmpty ? nil : placementIndex()
         for pod in waiting.sorted(by: {
             ClusterData.key($0.objectNamespace, $0.objectName) < ClusterData.key($1.objectNamespace, $1.objectName)
         }) {
-            guard let node = pickNode(for: pod, avoiding: nil) else { continue }
+            guard var current = index else { break }
+            let owner = Self.controller(of: pod)?.string("uid")
+            guard let node = pickNode(for: pod, avoiding: nil, view: current.view(ownerUID: owner)) else { continue }
             var placed = pod
             placed[["spec", "nodeName"]] = .string(node)
             ObjectFactory.setPodReady(&placed, ready: false, now: nowText)
-            schedulePodStart(put(.pods, placed))
+            let stored = put(.pods, placed)
+            current.place(stored, ownerUID: owner, on: node)
+            index = current
+            schedulePodStart(stored)
             count += 1
         }
+        if count == 0 { unplacedCheckedAt = resourceVersion }
         return count
     }
 

@@ -28,6 +28,8 @@ struct ClusterData: Sendable {
     /// The resourceVersion the budgets' status was last computed at: nothing a budget counts changes
     /// without a write, so reads between writes skip the work (it grows with budgets × pods).
     var budgetsComputedAt = -1
+    /// The resourceVersion at which the last pass over the pods waiting for a node placed none of them.
+    var unplacedCheckedAt = -1
 
     init(clusterVersion: String, scenario: Scenario, now: Double) {
         self.clusterVersion = clusterVersion

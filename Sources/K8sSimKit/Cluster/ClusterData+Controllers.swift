@@ -175,9 +175,13 @@ extension ClusterData {
 
     // MARK: - Budgets
 
-    /// Recomputes every PDB's status (`disruption.go`), storing only those that changed.
+    /// Recomputes the status (`disruption.go`) of every PDB that a write since the last time can have
+    /// changed, storing only those that changed.
     mutating func updateBudgets() {
-        let budgets = list(.budgets)
+        let inputs = budgetInputs
+        // Cleared after the loop: the statuses stored here are the result, not a new input.
+        defer { budgetInputs = BudgetInputs(all: false) }
+        let budgets = list(.budgets).filter { inputs.affect($0, selector: selector(of: $0)) }
         guard !budgets.isEmpty else { return }
         // Each pod's labels read once, not once per budget of its namespace, and indexed by label: a
         // budget that matches labels looks only at the pods carrying one of them (a store of thousands of

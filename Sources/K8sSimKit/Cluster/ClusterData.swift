@@ -28,6 +28,9 @@ struct ClusterData: Sendable {
     /// The resourceVersion the budgets' status was last computed at: nothing a budget counts changes
     /// without a write, so reads between writes skip the work (it grows with budgets × pods).
     var budgetsComputedAt = -1
+    /// What was written since the budgets' status was last computed: only the budgets it can change are
+    /// computed again.
+    var budgetInputs = BudgetInputs()
     /// The resourceVersion at which the last pass over the pods waiting for a node placed none of them.
     var unplacedCheckedAt = -1
 
@@ -79,6 +82,8 @@ struct ClusterData: Sendable {
             object[["metadata", "creationTimestamp"]] = .string(nowText)
         }
         if !kind.namespaced { object[["metadata", "namespace"]] = nil }
+        budgetInputs.note(
+            kind, object, replacing: kind == .pods ? get(kind, object.objectNamespace, object.objectName) : nil)
         resourceVersion += 1
         object[["metadata", "resourceVersion"]] = .string(String(resourceVersion))
         let key = Self.key(object.objectNamespace, object.objectName)
@@ -91,6 +96,7 @@ struct ClusterData: Sendable {
         let key = Self.key(kind.namespaced ? namespace : "", name)
         guard let object = objects[kind.plural]?[key] else { return nil }
         objects[kind.plural]?[key] = nil
+        budgetInputs.note(kind, object, replacing: nil)
         resourceVersion += 1
         return object
     }

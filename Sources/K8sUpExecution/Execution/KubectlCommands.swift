@@ -75,6 +75,15 @@ package struct KubectlCommands {
         command(["get", "node", node, "-o", "json"], timeout: .seconds(30), retry: .kubectl(budget))
     }
 
+    /// One look at several nodes (`NodeLookout` gathers the looks asked for at once): a List of them.
+    /// A read: retried. Nodes with many images in their status run to tens of KiB each, so the whole
+    /// answer is kept beyond the default 1 MiB.
+    func getNodes(_ nodes: [String], budget: RetryBudget = .operation) -> Command {
+        var read = command(["get", "nodes"] + nodes + ["-o", "json"], timeout: .seconds(30), retry: .kubectl(budget))
+        read.outputLimit = KubectlClusterReader.stateOutputLimit
+        return read
+    }
+
     /// One look at a control-plane node's kube-apiserver static pod: its image version and readiness. A
     /// read: retried.
     func getAPIServerPod(_ node: String, budget: RetryBudget = .operation) -> Command {

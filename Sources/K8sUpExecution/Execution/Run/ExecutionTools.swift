@@ -22,6 +22,7 @@ package struct ExecutionTools: Sendable {
         self.clock = clock
         self.retryBudget = retryBudget
         self.random = random
+        lookout = NodeLookout(runner: runner, kubectl: kubectl, log: log)
     }
 
     package let runner: any CommandRunning
@@ -39,7 +40,12 @@ package struct ExecutionTools: Sendable {
     /// The jitter of the drain's re-runs (the runner has its own for the commands it retries).
     package var random: any RandomSource = SystemRandomSource()
 
-    package var probe: NodeProbe { NodeProbe(runner: runner, kubectl: kubectl, log: log, budget: retryBudget) }
+    /// Shared by every node of a hop, so that the looks of a batch's nodes are read together.
+    package internal(set) var lookout: NodeLookout
+
+    package var probe: NodeProbe {
+        NodeProbe(runner: runner, kubectl: kubectl, lookout: lookout, log: log, budget: retryBudget)
+    }
 
     /// Reports every `settings.progressInterval` while a wait runs.
     package var heartbeat: Heartbeat {
@@ -49,7 +55,10 @@ package struct ExecutionTools: Sendable {
     /// The same tools with the kubectl chosen for a hop.
     func forHop(_ hop: UpgradePlan.Hop) -> ExecutionTools {
         var tools = self
-        if let chosen = hop.kubectl { tools.kubectl.kubectl = chosen }
+        if let chosen = hop.kubectl {
+            tools.kubectl.kubectl = chosen
+            tools.lookout = NodeLookout(runner: runner, kubectl: tools.kubectl, log: log)
+        }
         return tools
     }
 

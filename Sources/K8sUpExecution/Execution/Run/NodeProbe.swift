@@ -28,20 +28,17 @@ package struct NodeProbe: Sendable {
 
     let runner: any CommandRunning
     let kubectl: KubectlCommands
+    /// Reads the node itself, together with the looks at other nodes asked for at the same time.
+    let lookout: NodeLookout
     /// The node's log gets each look's command line and what it showed (not the whole JSON: a readiness
     /// wait looks every few seconds for minutes).
     var log: (any CommandLogging)?
     /// How long a look is retried when the cluster API fails: longer while a node is put back.
     var budget = RetryBudget.operation
 
-    /// The node as the cluster reports it now.
+    /// The node as the cluster reports it now, read with the looks at other nodes asked for meanwhile.
     func node(_ name: String) async throws -> Observation {
-        let command = kubectl.getNode(name, budget: budget)
-        let result = try await looked(command, node: name)
-        if let error = CommandError(command, result) { throw error }
-        let source = "kubectl get node \(name)"
-        let root = try KubeJSONInput.parse(result.stdout, source: source, command: command.displayLine)
-        let node = try KubeJSONInput.decode(KubeNode.self, from: root, command: command.displayLine).clusterNode()
+        let node = try await lookout.look(at: name, budget: budget)
         let observation = Observation(
             ready: node.isReady == true, kubeletVersion: node.kubeletVersion, cordoned: node.isUnschedulable)
         log?.write("= " + observation.description, node: name)

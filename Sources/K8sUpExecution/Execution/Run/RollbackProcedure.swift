@@ -84,6 +84,7 @@ extension ExecutionTools {
             log: log, stop: StopRequest(), clock: clock)
         tools.retryBudget = .putBack
         tools.random = random
+        tools.lookout = lookout
         return tools
     }
 }

@@ -22,6 +22,7 @@ not disturbed by a build in the same tree.
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -108,6 +109,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
         command = [k8sup, "apply", "-i", inventory, "-i", sim.overlay, "--yes", "--state-dir", state,
                    "--verify-interval", "1s", "--kubectl", kubectl, "--events", events, "--batch", batch]
         load_before = os.getloadavg()[0]
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
         with open(state + ".stderr", "w") as err:
             process = subprocess.Popen(command, env=sim.env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -119,6 +121,9 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                 process.terminate()
                 code = process.wait()
         elapsed = time.monotonic() - started
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # k8sup and every process it waited for (kubectl, the ssh stand-ins); k8sim's own CPU is not in it.
+        cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
         load_after = os.getloadavg()[0]
         seen = counters(sim)
         waits = batches = finished = 0
@@ -136,6 +141,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
                    "finished": finished, "load": [round(load_before, 1), round(load_after, 1)],
+                   "cpu": round(cpu, 1), "pendingPods": seen.get("pendingPods", [])[:20],
                    "stderr": state + ".stderr"}
         if finished < workers and finished > 0:
             outcome["extrapolated"] = elapsed / finished * workers

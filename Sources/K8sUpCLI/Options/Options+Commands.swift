@@ -35,7 +35,7 @@ extension Options {
         help: "How long to wait for a node to be Ready.")
     static let verifyInterval = Option.value(
         "verify-interval", .duration, default: ExecutionSettings().verifyInterval,
-        help: "Time between the two readiness checks a node must pass.")
+        help: "Time between the two readiness checks a node must pass; 0s: one check.")
     static let stepTimeout = Option.value(
         "step-timeout", .duration, default: ExecutionSettings().stepTimeout, help: "Timeout of each command on a node.")
     static let apiRetryBudget = Option.value(

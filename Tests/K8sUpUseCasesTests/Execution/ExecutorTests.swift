@@ -13,7 +13,9 @@ import Testing
 @Suite("Executor")
 struct ExecutorTests {
     @Test func workerUpgradeRunsEveryStepInOrderAndUncordons() async throws {
-        let fixture = ExecutorFixture()
+        var fixture = ExecutorFixture()
+        // Two good looks a (short) interval apart before the node counts as up.
+        fixture.settings.verifyInterval = .milliseconds(5)
         fixture.answerShell()
         fixture.answerWorker()
         let node = ExecutorFixture.node("w1")
@@ -103,6 +105,22 @@ struct ExecutorTests {
         #expect(error.description.contains("kubectl uncordon w1"))
         // The node stays cordoned: its kubelet is in an unknown state.
         #expect(!fixture.kubectlCalls.contains("uncordon w1"))
+    }
+
+    @Test func aZeroVerifyIntervalTakesOneLookAtTheUpgradedNode() async throws {
+        let fixture = ExecutorFixture()
+        fixture.answerShell()
+        fixture.answerWorker()
+        let result = try await Executor(
+            plan: fixture.plan([ExecutorFixture.node("w1")]), tools: fixture.tools(hosts: ["w1"])
+        ).run()
+        #expect(result == .succeeded)
+        #expect(
+            fixture.kubectlCalls == [
+                "get node w1 -o json",
+                "drain w1 --ignore-daemonsets --delete-emptydir-data --force --timeout=30s", "get node w1 -o json",
+                "uncordon w1",
+            ])
     }
 
     @Test func aDrainHeldByABudgetTimesOutUncordonsAndNamesTheHolders() async throws {

@@ -5,7 +5,8 @@ import K8sUpSupport
 /// Waits until a node is up at a version: Ready, its kubelet reporting the version and, for a
 /// control-plane node being upgraded, its kube-apiserver static pod Ready at the version and `/readyz`
 /// answering `ok`. One good look is not enough (a kubelet can report Ready once and then crash-loop):
-/// it takes two in a row, `verifyInterval` apart.
+/// it takes two in a row, `verifyInterval` apart. A zero interval asks for one look: a second look
+/// taken at once would confirm nothing a crash-looping kubelet could show.
 ///
 /// Beside the kubectl looks, every `kubeletStatusInterval` it looks at the kubelet's systemd unit when
 /// the playbook can (`KubeletLooks`): a unit that failed or crash-loops ends the wait at once, with the
@@ -31,6 +32,7 @@ struct NodeReadiness: Sendable {
         let wanted = KubeVersion(version)
         try await tools.waiting(step, for: "\(node): not seen yet (timeout \(timeout))") { wait in
             var goodLooks = 0
+            let looksNeeded = settings.verifyInterval > .zero ? 2 : 1
             var last = "not seen yet"
             var reported = ""
             // An upgrade's wait first looks at the unit one interval in: a kubelet just restarted is
@@ -47,7 +49,7 @@ struct NodeReadiness: Sendable {
                     if Self.isUp(look, at: wanted, controlPlane: controlPlane) {
                         up = true
                         goodLooks += 1
-                        if goodLooks >= 2 { return }
+                        if goodLooks >= looksNeeded { return }
                         wait.update(
                             "\(node): \(last); looking again to confirm it stays up (timeout \(timeout))")
                     } else {

@@ -86,4 +86,24 @@ struct ApplyBatchAutoTests {
         let lines = try String(contentsOfFile: events, encoding: .utf8).split(separator: "\n")
         #expect(lines.contains { $0.contains(#""kind":"batch-started""#) })
     }
+
+    /// A batch's nodes take their cordon state from the read the batch was packed against: no node is
+    /// looked at on its own before its drain, and a node cordoned before the run stays cordoned.
+    @Test func theBatchReadGivesEachNodeItsCordonState() async throws {
+        let cluster = try ApplySim(
+            controlPlanes: 1, workers: 6,
+            scenario: Self.scenario.replacingOccurrences(of: "workloads:", with: "cordoned: [worker-5]\nworkloads:"))
+        let result = try await cluster.apply(["--batch", "auto", "--max-unavailable", "3"])
+        #expect(result.status == 0, "\(result.error)")
+        for worker in (1...6).map({ "worker-\($0)" }) {
+            let cordoned = worker == "worker-5"
+            #expect(cluster.node(worker) == .init(version: "v1.29.15", ready: true, cordoned: cordoned), "\(worker)")
+            let log = try String(contentsOfFile: cluster.stateDirectory + "/logs/\(worker).log", encoding: .utf8)
+            let firstKubectl = log.split(separator: "\n").first { line in
+                line.split(separator: " ").dropFirst().starts(with: ["$"])
+                    && line.split(separator: " ").dropFirst(2).first?.hasSuffix("kubectl") == true
+            }
+            #expect(firstKubectl?.contains(" drain \(worker) ") == true, "\(worker): \(firstKubectl ?? "")")
+        }
+    }
 }

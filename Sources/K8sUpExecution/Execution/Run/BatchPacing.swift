@@ -39,6 +39,9 @@ package struct BatchPacing: Sendable {
     package struct Next {
         var group: [UpgradePlan.NodeUpgrade]
         var baseline: BatchBaseline
+        /// The batch's nodes' cordon state in the read the batch was packed against, read a moment
+        /// before they are touched: no node needs a look of its own.
+        var cordoned: [String: Bool] = [:]
     }
 
     /// Waits for the previous batch (when there was one), then packs the next.
@@ -71,7 +74,9 @@ package struct BatchPacing: Sendable {
         event.planned = planned.map(\.node)
         event.message = note
         tools.observer.record(event)
-        return Next(group: group, baseline: BatchBaseline(nodes: group.map(\.node), cluster: live))
+        var cordoned: [String: Bool] = [:]
+        for node in group { cordoned[node.node] = live.node(named: node.node)?.isUnschedulable }
+        return Next(group: group, baseline: BatchBaseline(nodes: group.map(\.node), cluster: live), cordoned: cordoned)
     }
 
     /// Reads the cluster until the previous batch's disruption is over (at once without one).

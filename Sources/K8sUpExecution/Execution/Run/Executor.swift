@@ -71,6 +71,7 @@ package struct Executor {
             var batchNumber = 0
             while index < nodes.count {
                 var group = Self.group(nodes, from: index)
+                var cordonState = knownCordonState
                 if let pacing, group.first?.clusterRole == .worker {
                     let next: BatchPacing.Next
                     batchNumber += 1
@@ -89,6 +90,8 @@ package struct Executor {
                         return node
                     }
                     previousBatch = (group.map(\.node), next.baseline)
+                    // What an interrupted run remembers wins over the cluster's state now.
+                    cordonState.merge(next.cordoned) { remembered, _ in remembered }
                     let chosen = Set(group.map(\.node))
                     nodes.replaceSubrange(index..., with: group + nodes[index...].filter { !chosen.contains($0.node) })
                 }
@@ -98,7 +101,8 @@ package struct Executor {
                     }
                 }
                 let outcomes = try await upgrade(
-                    group, in: hop, positions: position, total: total, tools: hopTools, runtime: runtime)
+                    group, in: hop, positions: position, total: total, tools: hopTools, runtime: runtime,
+                    cordonState: cordonState)
                 for outcome in outcomes {
                     switch outcome {
                     case .upgraded: continue
@@ -153,9 +157,8 @@ package struct Executor {
 
     private func upgrade(
         _ group: [UpgradePlan.NodeUpgrade], in hop: UpgradePlan.Hop, positions: Int, total: Int,
-        tools: ExecutionTools, runtime: [String: [String: String]]
+        tools: ExecutionTools, runtime: [String: [String: String]], cordonState known: [String: Bool]
     ) async throws -> [NodeUpgradeRunner.Outcome] {
-        let known = knownCordonState
         return try await withThrowingTaskGroup(of: NodeUpgradeRunner.Outcome.self) { tasks in
             for (offset, node) in group.enumerated() {
                 tasks.addTask {

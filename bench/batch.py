@@ -181,6 +181,7 @@ def main():
     if arguments.table:
         print(table(simlib.read_events(arguments.table)))
         return
+    simlib.one_at_a_time()
     text, count, cpu = scenario(arguments.workers, arguments.scale)
     if arguments.write_scenario:
         with open(arguments.write_scenario, "w") as out:

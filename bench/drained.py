@@ -55,6 +55,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=4)
     options = parser.parse_args()
+    simlib.one_at_a_time()
     k8sup, _ = simlib.release_binaries()
     kubectl = simlib.kubectl()
     scratch = tempfile.mkdtemp(prefix="k8sup-bench-drained-")

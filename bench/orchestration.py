@@ -124,6 +124,7 @@ def main():
     parser.add_argument("--workers", type=int, default=50)
     parser.add_argument("--reps", type=int, default=2)
     options = parser.parse_args()
+    simlib.one_at_a_time()
     kubectl = simlib.kubectl()
     simlib.release_binaries()
     scratch = tempfile.mkdtemp(prefix="k8sup-bench-orchestration-")

@@ -1,6 +1,7 @@
 """Shared helpers for the benchmarks that run k8sup against k8sim: release builds, generated
 inventories, a k8sim server per run. Standard library only."""
 
+import fcntl
 import json
 import os
 import shutil
@@ -14,6 +15,19 @@ RELEASE = os.path.join(ROOT, ".build", "release")
 
 
 _built = False
+_lock = None
+
+
+def one_at_a_time():
+    """Waits until no other benchmark of this machine runs (a lock on /tmp/k8sup-bench.lock, held until
+    this process ends): two runs side by side would each measure the other's load."""
+    global _lock
+    _lock = open(os.path.join(tempfile.gettempdir(), "k8sup-bench.lock"), "a+")
+    try:
+        fcntl.flock(_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("waiting for another benchmark on this machine to finish…", file=sys.stderr)
+        fcntl.flock(_lock, fcntl.LOCK_EX)
 
 
 def release_binaries():

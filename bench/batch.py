@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -110,6 +111,16 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "--verify-interval", "1s", "--kubectl", kubectl, "--events", events, "--batch", batch]
         load_before = os.getloadavg()[0]
         cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        loads, done = [], threading.Event()
+
+        def sample_load():
+            # The machine's load during the whole apply, not only at its ends: a ratio between runs
+            # means little when one of them shared the machine.
+            while not done.wait(5):
+                loads.append(os.getloadavg()[0])
+
+        sampler = threading.Thread(target=sample_load, daemon=True)
+        sampler.start()
         started = time.monotonic()
         with open(state + ".stderr", "w") as err:
             process = subprocess.Popen(command, env=sim.env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -121,6 +132,8 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                 process.terminate()
                 code = process.wait()
         elapsed = time.monotonic() - started
+        done.set()
+        sampler.join()
         cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         # k8sup and every process it waited for (kubectl, the ssh stand-ins); k8sim's own CPU is not in it.
         cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
@@ -141,7 +154,8 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
                    "finished": finished, "load": [round(load_before, 1), round(load_after, 1)],
-                   "cpu": round(cpu, 1), "pendingPods": seen.get("pendingPods", [])[:20],
+                   "cpu": round(cpu, 1), "loadMean": round(sum(loads) / len(loads), 1) if loads else None,
+                   "loadMax": round(max(loads), 1) if loads else None, "pendingPods": seen.get("pendingPods", [])[:20],
                    "stderr": state + ".stderr"}
         if finished < workers and finished > 0:
             outcome["extrapolated"] = elapsed / finished * workers

@@ -168,15 +168,16 @@ def table(results):
         return r.get("extrapolated", r["seconds"])
     slowest = max((total(r) for r in results if r["mode"] == "one"), default=None)
     lines = ["| --batch | wall time | one at a time / this | evictions refused (k8sim) | Pending for capacity "
-             "(k8sim) | refusals seen by kubectl | batches | exit |",
-             "|---|---|---|---|---|---|---|---|"]
+             "(k8sim) | refusals seen by kubectl | batches | exit | load (mean, max) | CPU of k8sup and its processes |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         ratio = f"{slowest / total(r):.1f}x" if slowest else "-"
         wall = f"{r['seconds']:.0f} s"
         if "extrapolated" in r:
             wall = f"{r['extrapolated']:.0f} s (extrapolated: {r['finished']} workers in {r['seconds']:.0f} s)"
         lines.append(f"| {r['batch']} | {wall} | {ratio} | {r['refused']} | {r['pending']} | {r['held']} | "
-                     f"{r['batches'] or '-'} | {r['exit']} |")
+                     f"{r['batches'] or '-'} | {r['exit']} | {r.get('loadMean', '-')}, {r.get('loadMax', '-')} | "
+                     f"{r.get('cpu', '-')} s |")
     return "\n".join(lines)
 
 

@@ -17,7 +17,9 @@ import Testing
     func worker(_ name: String, cpu: [Int] = []) -> DrainFootprint {
         DrainFootprint(
             node: name, zone: "a", charged: [:],
-            replaced: cpu.enumerated().map { ReplacedPod(name: "\(name)/p\($0)", requests: ResourceAmounts(cpuMillis: $1)) })
+            replaced: cpu.enumerated().map {
+                ReplacedPod(name: "\(name)/p\($0)", requests: ResourceAmounts(cpuMillis: $1))
+            })
     }
 
     func packer(_ rooms: [NodeRoom]) -> BatchPacker {

@@ -55,8 +55,9 @@ package enum ReplacementFit {
         return spread.count > packed.count ? spread : packed
     }
 
-    /// First-fit decreasing: the pods that fit nowhere, in placing order (the others still placed around them); empty when
-    /// every pod fits. `scale` is the free room the shares are taken of (all nodes' free room together).
+    /// First-fit decreasing: the pods that fit nowhere, in placing order (the others still placed around
+    /// them); empty when every pod fits. `scale` is the free room the shares are taken of (all nodes'
+    /// free room together).
     package static func misfits(of pods: [ReplacedPod], in rooms: [NodeRoom], scale: ResourceAmounts) -> [Misfit] {
         var rooms = rooms
         var misfits: [Misfit] = []

@@ -152,6 +152,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                     finished += 1
         outcome = {"mode": mode, "batch": batch, "seconds": elapsed, "exit": code, "seeded": seeded,
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
+                   "pendingPods": seen.get("pendingPods", []),
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
                    "finished": finished, "load": [round(load_before, 1), round(load_after, 1)],
                    "cpu": round(cpu, 1), "loadMean": round(sum(loads) / len(loads), 1) if loads else None,

@@ -128,12 +128,13 @@ import Testing
     }
 
     @Test func podsThatFillTheRoomExactlyStillGoTogether() {
-        // 1 + 1 + 2 CPU into 3 + 1: the 2 CPU pod first on s1, then 1 on s1 and 1 on s2, nothing left.
-        let rooms = cpuRooms([("s1", 3000), ("s2", 1000)])
-        let workers = [worker("w1"), worker("w2", cpu: [1000, 1000]), worker("w3", cpu: [2000])]
+        // 1 + 2 + 2 CPU into 3 + 2: largest first, a 2 CPU pod on s1, the other on s2, the 1 CPU pod on
+        // s1; spread, the 1 CPU pod on s1, then a 2 CPU pod on each node. Nothing left either way.
+        let rooms = cpuRooms([("s1", 3000), ("s2", 2000)])
+        let workers = [worker("w1"), worker("w2", cpu: [1000, 2000]), worker("w3", cpu: [2000])]
         #expect(packer(rooms: rooms).pack(workers).map(\.nodes) == [["w1"], ["w2", "w3"]])
         // One millicore more than the room and the last worker goes alone.
-        let over = [worker("w1"), worker("w2", cpu: [1000, 1000]), worker("w3", cpu: [2001])]
+        let over = [worker("w1"), worker("w2", cpu: [1000, 2000]), worker("w3", cpu: [2001])]
         #expect(packer(rooms: rooms).pack(over).map(\.nodes) == [["w1"], ["w2"], ["w3"]])
     }
 

@@ -141,16 +141,19 @@ package struct BatchPacker: Sendable {
     }
 
     /// Whether the pods the batch and `candidate` evict together still fit, each whole on one of the
-    /// nodes that stay schedulable (those taking pods now, less the batch's). A batch whose own pods
-    /// already fit nowhere (a worker that opened it alone) does not keep out a candidate that adds no
-    /// misfit of its own; one that does is kept out naming its pod that did not fit (else the first).
+    /// nodes that stay schedulable (those taking pods now, less the batch's), placed first-fit
+    /// decreasing and spread as a scheduler could spread them (`ReplacementFit.misfitsEitherWay`). A
+    /// batch whose own pods already fit nowhere (a worker that opened it alone) does not keep out a
+    /// candidate that adds no misfit of its own; one that does is kept out naming its pod that did not
+    /// fit (else the first).
     func capacityRejection(of candidate: DrainFootprint, joining batch: [DrainFootprint]) -> BatchReason? {
         let members = batch + [candidate]
         let scale = ground.totalRoom
-        let together = ReplacementFit.misfits(
+        let together = ReplacementFit.misfitsEitherWay(
             of: members.flatMap(\.replaced), in: rooms(leaving: members), scale: scale)
         guard !together.isEmpty else { return nil }
-        let before = ReplacementFit.misfits(of: batch.flatMap(\.replaced), in: rooms(leaving: batch), scale: scale)
+        let before = ReplacementFit.misfitsEitherWay(
+            of: batch.flatMap(\.replaced), in: rooms(leaving: batch), scale: scale)
         guard together.count > before.count else { return nil }
         let brought = Set(candidate.replaced.map(\.name))
         return (together.first { brought.contains($0.pod) } ?? together[0]).reason

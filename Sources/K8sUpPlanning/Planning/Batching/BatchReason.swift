@@ -7,9 +7,10 @@ package enum BatchReason: Sendable, Equatable, CustomStringConvertible {
     case maxUnavailable(setting: String, nodes: Int)
     /// The budget allows `allows` disruptions and these nodes together hold more of its pods.
     case budget(name: String, allows: Int, holders: [String])
-    /// A replaced pod (`namespace/name`) fits on none of the nodes left to take pods: it requests
-    /// `requested` of `resource` and one node has `free` at most (nil when each resource is free on
-    /// some node but never both on the same one).
+    /// A replaced pod (`namespace/name`) fits on none of the nodes left to take pods once the batch's
+    /// other pods are placed (largest first, or spread smallest first, whichever leaves more out): it
+    /// requests `requested` of `resource` and one node has `free` at most then (nil when each resource
+    /// is free on some node but never both on the same one).
     case capacity(pod: String, resource: String, requested: String, free: String?)
 
     /// The JSON `kind`: `zone`, `max-unavailable`, `pdb`, `capacity`.

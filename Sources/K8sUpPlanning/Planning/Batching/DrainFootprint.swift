@@ -84,7 +84,7 @@ package struct BatchingGround: Sendable, Equatable {
         self.allowed = allowed
         rooms = cluster.nodes.compactMap { node in
             DrainFootprint.room(of: node, pods: cluster.pods(onNode: node.name)).map {
-                NodeRoom(node: node.name, free: $0)
+                NodeRoom(node: node.name, free: $0, allocatable: node.allocatable)
             }
         }
         capacityKnown = cluster.nodes.contains { $0.allocatable != nil }

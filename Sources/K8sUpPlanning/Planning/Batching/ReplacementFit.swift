@@ -12,14 +12,17 @@ package struct ReplacedPod: Sendable, Equatable {
     }
 }
 
-/// Free allocatable on one node that takes pods.
+/// Free allocatable on one node that takes pods, and all it has (what a spreading scheduler weighs the
+/// free room against; nil when unknown, then the free room is weighed alone).
 package struct NodeRoom: Sendable, Equatable {
     package let node: String
     package var free: ResourceAmounts
+    package let allocatable: ResourceAmounts?
 
-    package init(node: String, free: ResourceAmounts) {
+    package init(node: String, free: ResourceAmounts, allocatable: ResourceAmounts? = nil) {
         self.node = node
         self.free = free
+        self.allocatable = allocatable
     }
 }
 
@@ -29,6 +32,11 @@ package struct NodeRoom: Sendable, Equatable {
 /// replacements Pending. First-fit decreasing: the pods that take the largest share of the free room
 /// (the larger of their CPU and memory share) are placed first, each on the first node in cluster order
 /// with room for it; pod names break ties so the same input always places the same way.
+///
+/// k8sup does not choose the nodes, the scheduler does, and a spreading one (kube-scheduler scores the
+/// least allocated node highest) hands the room first-fit decreasing counted on for a large pod to
+/// smaller ones. So a batch passes only when its pods also fit placed as such a scheduler could place
+/// them at worst: smallest first, each on the emptiest node with room for it (`SpreadPlacement`).
 package enum ReplacementFit {
     /// A pod that fits on none of the nodes, and why, in the words of the plan.
     package struct Misfit: Sendable, Equatable {
@@ -36,8 +44,20 @@ package enum ReplacementFit {
         package let reason: BatchReason
     }
 
-    /// The pods that fit nowhere, in placing order (the others still placed around them); empty when
-    /// every pod fits. `scale` is the free room the shares are taken of (all nodes' free room together).
+    /// The pods a scheduler could leave without a node: those first-fit decreasing or the spreading
+    /// placement leaves out, whichever leaves out more (first-fit decreasing's on a tie). Empty when
+    /// every pod fits both ways.
+    package static func misfitsEitherWay(of pods: [ReplacedPod], in rooms: [NodeRoom], scale: ResourceAmounts)
+        -> [Misfit]
+    {
+        let packed = misfits(of: pods, in: rooms, scale: scale)
+        let spread = SpreadPlacement.misfits(of: pods, in: rooms, scale: scale)
+        return spread.count > packed.count ? spread : packed
+    }
+
+    /// First-fit decreasing: the pods that fit nowhere, in placing order (the others still placed around
+    /// them); empty when every pod fits. `scale` is the free room the shares are taken of (all nodes'
+    /// free room together).
     package static func misfits(of pods: [ReplacedPod], in rooms: [NodeRoom], scale: ResourceAmounts) -> [Misfit] {
         var rooms = rooms
         var misfits: [Misfit] = []

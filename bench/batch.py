@@ -156,7 +156,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
                    "finished": finished, "load": [round(load_before, 1), round(load_after, 1)],
                    "cpu": round(cpu, 1), "loadMean": round(sum(loads) / len(loads), 1) if loads else None,
-                   "loadMax": round(max(loads), 1) if loads else None, "pendingPods": seen.get("pendingPods", [])[:20],
+                   "loadMax": round(max(loads), 1) if loads else None,
                    "stderr": state + ".stderr"}
         if finished < workers and finished > 0:
             outcome["extrapolated"] = elapsed / finished * workers

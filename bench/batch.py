@@ -100,7 +100,7 @@ def counters(sim):
         return json.load(answer)
 
 
-def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_limit=None):
+def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_limit=None, forks=None):
     k8sup, _ = simlib.release_binaries()
     seeding = time.monotonic()
     with simlib.Sim(inventory, scenario_text, scratch, start_timeout=900) as sim:
@@ -109,6 +109,8 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
         events = state + ".events.jsonl"
         command = [k8sup, "apply", "-i", inventory, "-i", sim.overlay, "--yes", "--state-dir", state,
                    "--verify-interval", "1s", "--kubectl", kubectl, "--events", events, "--batch", batch]
+        if forks:
+            command += ["--forks", str(forks)]
         load_before = os.getloadavg()[0]
         cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         loads, done = [], threading.Event()
@@ -151,6 +153,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                 if event.get("kind") == "node-finished" and str(event.get("node", "")).startswith("worker-"):
                     finished += 1
         outcome = {"mode": mode, "batch": batch, "seconds": elapsed, "exit": code, "seeded": seeded,
+                   "scale": scale_of(scenario_text), "forks": forks or 10,
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
                    "pendingPods": seen.get("pendingPods", []),
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
@@ -163,22 +166,35 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
         return outcome
 
 
+def scale_of(scenario_text):
+    """The delay scale written into the scenario's `delays:` line."""
+    for part in scenario_text.split("scale: ")[1:]:
+        return float(part.split("}")[0])
+    return None
+
+
 def table(results):
-    """The README's table: the one-at-a-time time (measured, else extrapolated) is the reference."""
+    """The README's table. Each run is compared with the last one-at-a-time run (measured, else
+    extrapolated) of the same cluster size, delay scale and forks."""
     def total(r):
         return r.get("extrapolated", r["seconds"])
-    slowest = max((total(r) for r in results if r["mode"] == "one"), default=None)
-    lines = ["| --batch | wall time | one at a time / this | evictions refused (k8sim) | Pending for capacity "
-             "(k8sim) | refusals seen by kubectl | batches | exit | load (mean, max) | CPU of k8sup and its processes |",
+
+    def setting(r):
+        return (r.get("workers"), r.get("scale"), r.get("forks", 10))
+    reference = {setting(r): total(r) for r in results if r["mode"] == "one"}
+    lines = ["| --batch (delays, forks) | wall time | one at a time / this | evictions refused (k8sim) | Pending for "
+             "capacity (k8sim) | refusals seen by kubectl | batches | exit | load (mean, max) | CPU of k8sup and "
+             "its processes |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        ratio = f"{slowest / total(r):.1f}x" if slowest else "-"
+        one = reference.get(setting(r))
+        ratio = f"{one / total(r):.1f}x" if one else "-"
         wall = f"{r['seconds']:.0f} s"
         if "extrapolated" in r:
             wall = f"{r['extrapolated']:.0f} s (extrapolated: {r['finished']} workers in {r['seconds']:.0f} s)"
-        lines.append(f"| {r['batch']} | {wall} | {ratio} | {r['refused']} | {r['pending']} | {r['held']} | "
-                     f"{r['batches'] or '-'} | {r['exit']} | {r.get('loadMean', '-')}, {r.get('loadMax', '-')} | "
-                     f"{r.get('cpu', '-')} s |")
+        lines.append(f"| {r['batch']} (x{r.get('scale', '?')}, {r.get('forks', 10)}) | {wall} | {ratio} | "
+                     f"{r['refused']} | {r['pending']} | {r['held']} | {r['batches'] or '-'} | {r['exit']} | "
+                     f"{r.get('loadMean', '-')}, {r.get('loadMax', '-')} | {r.get('cpu', '-')} s |")
     return "\n".join(lines)
 
 
@@ -188,6 +204,8 @@ def main():
     parser.add_argument("--scale", type=float, default=0.1)
     parser.add_argument("--modes", default="one,fixed,auto")
     parser.add_argument("--write-scenario")
+    parser.add_argument("--forks", type=int,
+                        help="k8sup's --forks for every mode (staging and pre-flight; k8sup's default is 10)")
     parser.add_argument("--time-limit", type=float,
                         help="stop each apply after this many seconds and extrapolate from the workers it finished")
     parser.add_argument("--results", help="append each run's outcome to this JSON-lines file")
@@ -215,7 +233,7 @@ def main():
         for mode in arguments.modes.split(","):
             print(f"apply --batch {batches[mode]} …", file=sys.stderr)
             outcome = run(mode, batches[mode], inventory, text, scratch, kubectl, arguments.workers,
-                          arguments.time_limit)
+                          arguments.time_limit, arguments.forks)
             print(json.dumps(outcome), file=sys.stderr)
             if arguments.results:
                 with open(arguments.results, "a") as out:

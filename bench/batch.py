@@ -123,6 +123,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
 
         sampler = threading.Thread(target=sample_load, daemon=True)
         sampler.start()
+        wall_started = time.time()
         started = time.monotonic()
         with open(state + ".stderr", "w") as err:
             process = subprocess.Popen(command, env=sim.env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -130,7 +131,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
             try:
                 code = process.wait(timeout=time_limit)
             except subprocess.TimeoutExpired:
-                # A prefix only: the time per finished worker, extrapolated, stands for the whole run.
+                # A prefix only: the pace of the workers finished so far stands for all of them.
                 process.terminate()
                 code = process.wait()
         elapsed = time.monotonic() - started
@@ -143,6 +144,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
         seen = counters(sim)
         waits = batches = finished = 0
         sizes = []
+        first_worker = last_worker = None
         if os.path.exists(events):
             for event in simlib.read_events(events):
                 if event.get("kind") == "waiting" and "eviction of pod" in (event.get("message") or ""):
@@ -150,8 +152,12 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                 if event.get("kind") == "batch-started":
                     batches += 1
                     sizes.append(len(event.get("nodes") or []))
-                if event.get("kind") == "node-finished" and str(event.get("node", "")).startswith("worker-"):
+                worker = str(event.get("node", "")).startswith("worker-")
+                if event.get("kind") == "node-started" and worker and first_worker is None:
+                    first_worker = simlib.parse_time(event["time"])
+                if event.get("kind") == "node-finished" and worker:
                     finished += 1
+                    last_worker = simlib.parse_time(event["time"])
         outcome = {"mode": mode, "batch": batch, "seconds": elapsed, "exit": code, "seeded": seeded,
                    "scale": scale_of(scenario_text), "forks": forks or 10,
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
@@ -161,8 +167,12 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "cpu": round(cpu, 1), "loadMean": round(sum(loads) / len(loads), 1) if loads else None,
                    "loadMax": round(max(loads), 1) if loads else None,
                    "stderr": state + ".stderr"}
-        if finished < workers and finished > 0:
-            outcome["extrapolated"] = elapsed / finished * workers
+        if finished < workers and finished > 0 and first_worker and last_worker:
+            # What came before the first worker (pre-flight, staging, the control plane) once, then the
+            # pace of the workers finished so far for all of them.
+            before_workers = first_worker - wall_started
+            outcome["extrapolated"] = before_workers + (last_worker - first_worker) / finished * workers
+            outcome["beforeWorkers"] = round(before_workers, 1)
         return outcome
 
 

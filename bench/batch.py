@@ -167,6 +167,9 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                    "cpu": round(cpu, 1), "loadMean": round(sum(loads) / len(loads), 1) if loads else None,
                    "loadMax": round(max(loads), 1) if loads else None,
                    "stderr": state + ".stderr"}
+        if first_worker and last_worker:
+            # The part --batch changes: from the first worker's start to the last one's end.
+            outcome["workerPhase"] = round(last_worker - first_worker, 1)
         if finished < workers and finished > 0 and first_worker and last_worker:
             # What came before the first worker (pre-flight, staging, the control plane) once, then the
             # pace of the workers finished so far for all of them.

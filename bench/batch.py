@@ -192,13 +192,24 @@ def table(results):
     def total(r):
         return r.get("extrapolated", r["seconds"])
 
+    def phase(r):
+        # The workers' phase, extrapolated like the whole run when the run was stopped early.
+        if "workerPhase" not in r or not r.get("finished"):
+            return None
+        return r["workerPhase"] / r["finished"] * r["workers"]
+
     def setting(r):
         return (r.get("workers"), r.get("scale"), r.get("forks", 10))
     reference = {setting(r): total(r) for r in results if r["mode"] == "one"}
+    reference_phase = {setting(r): phase(r) for r in results if r["mode"] == "one"}
     lines = ["| --batch (delays, forks) | wall time | one at a time / this | evictions refused (k8sim) | Pending for "
              "capacity (k8sim) | refusals seen by kubectl | batches | exit | load (mean, max) | CPU of k8sup and "
-             "its processes |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "its processes | workers' phase | one at a time / this, workers' phase |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    def phase_ratio(r):
+        one, this = reference_phase.get(setting(r)), phase(r)
+        return f"{one / this:.1f}x" if one and this else "-"
+
     for r in results:
         one = reference.get(setting(r))
         ratio = f"{one / total(r):.1f}x" if one else "-"
@@ -207,7 +218,8 @@ def table(results):
             wall = f"{r['extrapolated']:.0f} s (extrapolated: {r['finished']} workers in {r['seconds']:.0f} s)"
         lines.append(f"| {r['batch']} (x{r.get('scale', '?')}, {r.get('forks', 10)}) | {wall} | {ratio} | "
                      f"{r['refused']} | {r['pending']} | {r['held']} | {r['batches'] or '-'} | {r['exit']} | "
-                     f"{r.get('loadMean', '-')}, {r.get('loadMax', '-')} | {r.get('cpu', '-')} s |")
+                     f"{r.get('loadMean', '-')}, {r.get('loadMax', '-')} | {r.get('cpu', '-')} s | "
+                     f"{f'{phase(r):.0f} s' if phase(r) else '-'} | {phase_ratio(r)} |")
     return "\n".join(lines)
 
 

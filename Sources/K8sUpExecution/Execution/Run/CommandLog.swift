@@ -10,6 +10,21 @@ package protocol CommandLogging: Sendable {
     func write(_ line: String, node: String?)
 }
 
+extension CommandLogging {
+    /// How a command ended: `= exit 1`, with ` (timed out)` when k8sup stopped it.
+    func writeEnd(of result: CommandResult, node: String?) {
+        write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+    }
+
+    /// How a look (a read whose output is parsed, not logged) ended, and the last lines of its error
+    /// output when it failed.
+    func writeLookEnd(of result: CommandResult, node: String?) {
+        writeEnd(of: result, node: node)
+        guard !result.succeeded else { return }
+        for line in result.stderr.split(separator: "\n").suffix(5) { write("! " + line, node: node) }
+    }
+}
+
 /// Logs in `<state-dir>/logs/<node>.log` and `<state-dir>/logs/run.log`, mode 0600, appended to.
 package final class CommandLogFiles: CommandLogging, @unchecked Sendable {
     private let directory: String

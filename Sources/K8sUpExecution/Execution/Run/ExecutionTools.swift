@@ -100,7 +100,7 @@ package struct ExecutionTools: Sendable {
             log.write((chunk.source == .stderr ? "! " : "| ") + chunk.line, node: node)
             onLine?(chunk.line)
         }
-        log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+        log.writeEnd(of: result, node: node)
         return result
     }
 

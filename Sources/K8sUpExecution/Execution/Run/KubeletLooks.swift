@@ -99,7 +99,7 @@ struct KubeletLooks: Sendable {
             }
         }
         guard result.succeeded else {
-            log.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
+            log.writeEnd(of: result, node: node)
             return nil
         }
         return result

@@ -68,31 +68,20 @@ package actor NodeLookout {
         } catch {
             return Dictionary(uniqueKeysWithValues: names.map { ($0, .failure(error)) })
         }
-        for name in names { logEnd(of: result, node: name) }
+        for name in names { log?.writeLookEnd(of: result, node: name) }
         let failure = CommandError(command, result)
-        var found: [String: ClusterNode] = [:]
-        do {
-            // kubectl prints the nodes it found even when another name was not found (exit 1).
-            if !result.stdout.isEmpty || failure == nil {
-                for node in try Self.nodes(in: result.stdout, command: command.displayLine) {
-                    found[node.name] = node
-                }
-            }
-        } catch {
-            if failure == nil { return Dictionary(uniqueKeysWithValues: names.map { ($0, .failure(error)) }) }
+        // kubectl prints the nodes it found even when another name was not found (exit 1); what it
+        // printed must parse only when it says it succeeded.
+        let parsed = Result { try Self.nodes(in: result.stdout, command: command.displayLine) }
+        if failure == nil, case .failure(let error) = parsed {
+            return Dictionary(uniqueKeysWithValues: names.map { ($0, .failure(error)) })
         }
+        let found = Dictionary(((try? parsed.get()) ?? []).map { ($0.name, $0) }) { first, _ in first }
         return Dictionary(
             uniqueKeysWithValues: names.map { name in
                 if let node = found[name] { return (name, .success(node)) }
                 return (name, .failure(failure ?? NodeLookoutError.notRead(node: name)))
             })
-    }
-
-    private func logEnd(of result: CommandResult, node: String) {
-        log?.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
-        if !result.succeeded, !result.stderr.isEmpty {
-            for line in result.stderr.split(separator: "\n").suffix(5) { log?.write("! " + line, node: node) }
-        }
     }
 
     /// The nodes of one read: a List for several names, the Node itself for one.

@@ -49,10 +49,7 @@ package struct NodeProbe: Sendable {
     private func looked(_ command: Command, node: String) async throws -> CommandResult {
         log?.write("$ " + command.displayLine, node: node)
         let result = try await runner.run(command)
-        log?.write("= exit \(result.exitStatus)" + (result.timedOut ? " (timed out)" : ""), node: node)
-        if !result.succeeded, !result.stderr.isEmpty {
-            for line in result.stderr.split(separator: "\n").suffix(5) { log?.write("! " + line, node: node) }
-        }
+        log?.writeLookEnd(of: result, node: node)
         return result
     }
 

@@ -100,7 +100,7 @@ def counters(sim):
         return json.load(answer)
 
 
-def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_limit=None, forks=None):
+def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, scale, time_limit=None, forks=None):
     k8sup, _ = simlib.release_binaries()
     seeding = time.monotonic()
     with simlib.Sim(inventory, scenario_text, scratch, start_timeout=900) as sim:
@@ -159,7 +159,7 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
                     finished += 1
                     last_worker = simlib.parse_time(event["time"])
         outcome = {"mode": mode, "batch": batch, "seconds": elapsed, "exit": code, "seeded": seeded,
-                   "scale": scale_of(scenario_text), "forks": forks or 10,
+                   "scale": scale, "forks": forks or 10,
                    "refused": seen["refusedEvictions"], "pending": seen["pendingForCapacity"],
                    "pendingPods": seen.get("pendingPods", []),
                    "held": waits, "batches": batches, "sizes": sizes, "workers": workers,
@@ -177,13 +177,6 @@ def run(mode, batch, inventory, scenario_text, scratch, kubectl, workers, time_l
             outcome["extrapolated"] = before_workers + (last_worker - first_worker) / finished * workers
             outcome["beforeWorkers"] = round(before_workers, 1)
         return outcome
-
-
-def scale_of(scenario_text):
-    """The delay scale written into the scenario's `delays:` line."""
-    for part in scenario_text.split("scale: ")[1:]:
-        return float(part.split("}")[0])
-    return None
 
 
 def table(results):
@@ -218,7 +211,7 @@ def table(results):
             wall = f"{r['extrapolated']:.0f} s (extrapolated: {r['finished']} workers in {r['seconds']:.0f} s)"
         lines.append(f"| {r['batch']} (x{r.get('scale', '?')}, {r.get('forks', 10)}) | {wall} | {ratio} | "
                      f"{r['refused']} | {r['pending']} | {r['held']} | {r['batches'] or '-'} | {r['exit']} | "
-                     f"{r.get('loadMean', '-')}, {r.get('loadMax', '-')} | {r.get('cpu', '-')} s | "
+                     f"{r.get('loadMean') or '-'}, {r.get('loadMax') or '-'} | {r.get('cpu', '-')} s | "
                      f"{f'{phase(r):.0f} s' if phase(r) else '-'} | {phase_ratio(r)} |")
     return "\n".join(lines)
 
@@ -258,7 +251,7 @@ def main():
         for mode in arguments.modes.split(","):
             print(f"apply --batch {batches[mode]} …", file=sys.stderr)
             outcome = run(mode, batches[mode], inventory, text, scratch, kubectl, arguments.workers,
-                          arguments.time_limit, arguments.forks)
+                          arguments.scale, arguments.time_limit, arguments.forks)
             print(json.dumps(outcome), file=sys.stderr)
             if arguments.results:
                 with open(arguments.results, "a") as out:

@@ -57,7 +57,7 @@ extension JSONReader.Parser {
             } else {
                 try skipValue()
             }
-            guard try skipMemberSeparator() else { break }
+            guard try skipSeparator(closing: UInt8(ascii: "}")) else { break }
         }
         guard hasAnsibleKeys else { return YAMLNode(.mapping(entries), at: start) }
         var positions: [String: Int] = [:]

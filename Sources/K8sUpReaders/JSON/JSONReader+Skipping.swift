@@ -63,20 +63,9 @@ extension JSONReader.Parser {
             index += 1
             return
         }
-        while true {
+        repeat {
             try skipValue()
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                index += 1
-                return
-            default:
-                throw error("expecting ',' delimiter")
-            }
-        }
+        } while try skipSeparator(closing: UInt8(ascii: "]"))
     }
 
     private mutating func skipObjectMembers() throws(YAMLError) {
@@ -92,7 +81,7 @@ extension JSONReader.Parser {
             try skipString()
             try skipColon()
             try skipValue()
-            guard try skipMemberSeparator() else { return }
+            guard try skipSeparator(closing: UInt8(ascii: "}")) else { return }
         }
     }
 
@@ -104,15 +93,16 @@ extension JSONReader.Parser {
         skipWhitespace()
     }
 
-    /// Moves past the `,` (true: another member follows) or the `}` (false) after a member.
-    mutating func skipMemberSeparator() throws(YAMLError) -> Bool {
+    /// Moves past the `,` (true: another item or member follows) or the `closing` bracket (false) after
+    /// an array's item or an object's member, and the blanks around them.
+    mutating func skipSeparator(closing: UInt8) throws(YAMLError) -> Bool {
         skipWhitespace()
         switch current {
         case UInt8(ascii: ","):
             index += 1
             skipWhitespace()
             return true
-        case UInt8(ascii: "}"):
+        case closing:
             index += 1
             return false
         default:

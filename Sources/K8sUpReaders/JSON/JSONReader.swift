@@ -156,16 +156,8 @@ package enum JSONReader {
                     lastReported = index
                     passed(index)
                 }
-                skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                case UInt8(ascii: "]"):
-                    index += 1
+                guard try skipSeparator(closing: UInt8(ascii: "]")) else {
                     return YAMLNode(.sequence(items), at: start)
-                default:
-                    throw error("expecting ',' delimiter")
                 }
             }
         }
@@ -185,10 +177,7 @@ package enum JSONReader {
                 }
                 let keyStart = location()
                 let key = try parseString()
-                skipWhitespace()
-                guard current == UInt8(ascii: ":") else { throw error("expecting ':' delimiter") }
-                index += 1
-                skipWhitespace()
+                try skipColon()
                 let value = try parseValue()
                 if let position = positions[key] {
                     entries[position].value = value
@@ -196,16 +185,8 @@ package enum JSONReader {
                     positions[key] = entries.count
                     entries.append(YAMLNode.Entry(key: YAMLNode(.scalar(.string(key)), at: keyStart), value: value))
                 }
-                skipWhitespace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipWhitespace()
-                case UInt8(ascii: "}"):
-                    index += 1
+                guard try skipSeparator(closing: UInt8(ascii: "}")) else {
                     return try Self.applyObjectHook(entries, positions: positions, at: start, parser: &self)
-                default:
-                    throw error("expecting ',' delimiter")
                 }
             }
         }
